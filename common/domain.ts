@@ -1,0 +1,148 @@
+/**
+ * Domain types shared by the engine, the hosts and the renderer. Plain data only:
+ * everything here crosses a process boundary (IPC, WebSocket, utility-process ports).
+ */
+
+/** Statuses of a module inside a preparation run (spec §5). */
+export const MODULE_PREPARATION_STATUSES = ['pending', 'compiling', 'prepared', 'failed', 'skipped'] as const;
+export type ModulePreparationStatus = (typeof MODULE_PREPARATION_STATUSES)[number];
+
+/** How a module looks in the environment console when no run concerns it. */
+export type ModuleConsoleStatus = ModulePreparationStatus | 'excluded' | 'not-prepared';
+
+export const MODULE_KINDS = ['web', 'mobile', 'service', 'library'] as const;
+export type ModuleKind = (typeof MODULE_KINDS)[number];
+
+export const MODULE_STATES = ['published', 'uploaded', 'publish-failed'] as const;
+export type ModuleState = (typeof MODULE_STATES)[number];
+
+export const RUN_STATUSES = ['running', 'finished', 'interrupted'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const REPORT_FORMATS = ['json', 'csv', 'html', 'junit'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A compiler or preparation error, located where known. */
+export interface ModuleError {
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export interface StatusCounts {
+  pending: number;
+  compiling: number;
+  prepared: number;
+  failed: number;
+  skipped: number;
+  excluded: number;
+}
+
+/** One preparation run (a row of the Upgrades history). */
+export interface RunSummary {
+  id: number;
+  /** `upgrade`: started by Apply/Exit; `retry`: failed and skipped modules of an earlier run. */
+  kind: 'upgrade' | 'retry';
+  fromVersion: string;
+  toVersion: string;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  startedBy: string;
+  retryOf: number | null;
+  total: number;
+  counts: StatusCounts;
+}
+
+/** The environment's preparation lock, while an upgrade or a preparation holds it. */
+export interface LockInfo {
+  operation: 'upgrade' | 'preparation' | 'deploy-prepared';
+  runId: number | null;
+  holder: string;
+  startedAt: string;
+  heartbeatAt: string;
+}
+
+export interface CompilationSettings {
+  parallelCompilations: number;
+  moduleTimeLimitSeconds: number;
+  /** The default for parallelCompilations: the number of CPU cores. */
+  defaultParallelCompilations: number;
+}
+
+/** What the Configuration Tool window and the console header show. */
+export interface EnvironmentStatus {
+  location: string;
+  name: string;
+  platformVersion: string;
+  installedVersion: string;
+  availableVersions: string[];
+  upgradePending: boolean;
+  settings: CompilationSettings;
+  moduleCount: number;
+  applicationCount: number;
+  activeRun: RunSummary | null;
+  latestRun: RunSummary | null;
+  lock: LockInfo | null;
+  /** The last upgrade that failed and was rolled back, so the console can say why (red banner). */
+  lastUpgradeFailure: { at: string; toVersion: string; step: string; message: string } | null;
+}
+
+/** A row of the console's Modules list. */
+export interface ModuleRow {
+  name: string;
+  application: string;
+  kind: ModuleKind;
+  state: ModuleState;
+  /** Platform version of the compilation that runs, or null when never deployed. */
+  runningVersion: string | null;
+  status: ModuleConsoleStatus;
+}
+
+export interface ModuleDetail extends ModuleRow {
+  references: string[];
+  consumers: string[];
+  environmentVersion: string;
+  /** True when a compilation for the environment's platform version is prepared or running. */
+  preparedForCurrentVersion: boolean;
+  /** Why this module is in its status, written for the admin; null when all is well. */
+  statusMessage: string | null;
+  errors: ModuleError[];
+  lastRunId: number | null;
+  durationMs: number | null;
+}
+
+export type UpgradeStepId = 'backup' | 'migrate' | 'system-components' | 'switch-version' | 'prepare-modules';
+export type StepStatus = 'pending' | 'running' | 'done' | 'warning' | 'failed';
+
+export interface UpgradeStep {
+  id: UpgradeStepId;
+  title: string;
+  status: StepStatus;
+  detail: string | null;
+}
+
+export interface LogLine {
+  at: string;
+  level: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+/** Live state of the current (or latest) run: what the Environment Setup window and Preparation details show. */
+export interface PreparationProgress {
+  runId: number | null;
+  upgrading: boolean;
+  fromVersion: string;
+  toVersion: string;
+  status: RunStatus | 'upgrading' | 'failed';
+  steps: UpgradeStep[];
+  total: number;
+  counts: StatusCounts;
+  compilingNow: string[];
+  startedAt: string;
+  elapsedMs: number;
+  /** Estimated from measured durations; null until enough modules finished. */
+  estimatedFinishAt: string | null;
+  percent: number;
+}

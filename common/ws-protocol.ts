@@ -1,0 +1,15 @@
+/**
+ * Messages of the browser host's WebSocket, which carries the IPC contract to a
+ * browser. The socket URL is `/ws?token=<access token>`; the server refuses any other.
+ */
+import type { Channel, EventName, EventPayloads, InvokeResult } from './contract';
+
+export type ClientMessage = { type: 'invoke'; id: number; channel: Channel; request: unknown };
+
+export type ServerMessage =
+  | { type: 'result'; id: number; result: InvokeResult<unknown> }
+  | { [E in EventName]: { type: 'event'; event: E; payload: EventPayloads[E] } }[EventName];
+
+/** Query parameter that carries the access token, on the page URL and on the socket URL. */
+export const TOKEN_PARAM = 'token';
+export const SOCKET_PATH = '/ws';
