@@ -1,0 +1,32 @@
+/** Codes for errors an admin can cause; each maps to a CLI exit status and a UI message. */
+export type UserErrorCode =
+  | 'bad-usage'
+  | 'not-found'
+  | 'invalid-factory'
+  | 'environment-exists'
+  | 'environment-missing'
+  | 'environment-too-new'
+  | 'environment-corrupt'
+  | 'refused-by-lock'
+  | 'refused'
+  | 'compile-failed'
+  | 'upgrade-failed'
+  | 'not-available';
+
+/** An error written for the admin: a code and a message, never a stack trace in the UI or CLI. */
+export class UserError extends Error {
+  readonly code: UserErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: UserErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'UserError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** True for errors meant for the admin (as opposed to bugs). */
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}

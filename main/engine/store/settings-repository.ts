@@ -1,0 +1,88 @@
+import os from 'node:os';
+import type { CompilationSettings } from '../../../common/domain';
+import { UserError } from '../errors';
+import type { Db } from './database';
+import { nowIso } from './database';
+
+/** A configuration setting the admin may change: how to validate it and its default. */
+interface SettingDefinition {
+  description: string;
+  defaultValue: () => string;
+  validate: (value: string) => string | null;
+}
+
+const integerBetween = (min: number, max: number) => (value: string) =>
+  /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? null : `must be a whole number from ${min} to ${max}`;
+
+/** Every configuration key `config set` accepts. */
+export const SETTINGS: Record<string, SettingDefinition> = {
+  parallelCompilations: {
+    description: 'compiler processes working in parallel during a preparation (default: CPU cores)',
+    defaultValue: () => String(Math.max(1, os.availableParallelism())),
+    validate: integerBetween(1, 64),
+  },
+  moduleTimeLimitSeconds: {
+    description: 'time limit for compiling one module, in seconds',
+    defaultValue: () => '120',
+    validate: integerBetween(5, 3600),
+  },
+  'logging.level': {
+    description: 'platform log level (error, warning, info, debug)',
+    defaultValue: () => 'info',
+    validate: (value) => (['error', 'warning', 'info', 'debug'].includes(value) ? null : 'must be error, warning, info or debug'),
+  },
+  'mail.smtpHost': {
+    description: 'SMTP server the platform sends mail through',
+    defaultValue: () => 'localhost',
+    validate: (value) => (/^[A-Za-z0-9.-]{1,253}$/.test(value) ? null : 'must be a host name'),
+  },
+};
+
+function assertKnownKey(key: string): SettingDefinition {
+  const definition = SETTINGS[key];
+  if (!definition) {
+    throw new UserError('bad-usage', `Unknown setting '${key}'. Known settings: ${Object.keys(SETTINGS).join(', ')}.`);
+  }
+  return definition;
+}
+
+/** The value of a setting (set, even if not applied yet), or its default. */
+export function getSetting(db: Db, key: string): string {
+  const definition = assertKnownKey(key);
+  const row = db.prepare('SELECT value FROM settings WHERE key = @key').get({ key }) as { value: string } | undefined;
+  return row?.value ?? definition.defaultValue();
+}
+
+/** Stores a new value for a setting; it takes effect when applied. */
+export function setSetting(db: Db, key: string, value: string): void {
+  const problem = assertKnownKey(key).validate(value);
+  if (problem) throw new UserError('bad-usage', `Setting '${key}' ${problem} (got '${value}').`);
+  db.prepare(
+    `INSERT INTO settings (key, value, updated_at) VALUES (@key, @value, @at)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ).run({ key, value, at: nowIso() });
+}
+
+/** Settings whose value differs from the applied one. */
+export function pendingSettings(db: Db): string[] {
+  return (
+    db.prepare('SELECT key FROM settings WHERE applied_value IS NULL OR applied_value <> value ORDER BY key').all() as { key: string }[]
+  ).map((row) => row.key);
+}
+
+/** Marks every changed setting as applied; returns their keys. */
+export function applySettings(db: Db): string[] {
+  const keys = pendingSettings(db);
+  db.prepare('UPDATE settings SET applied_value = value, applied_at = @at WHERE applied_value IS NULL OR applied_value <> value').run({
+    at: nowIso(),
+  });
+  return keys;
+}
+
+export function compilationSettings(db: Db): CompilationSettings {
+  return {
+    parallelCompilations: Number(getSetting(db, 'parallelCompilations')),
+    moduleTimeLimitSeconds: Number(getSetting(db, 'moduleTimeLimitSeconds')),
+    defaultParallelCompilations: Number(SETTINGS.parallelCompilations.defaultValue()),
+  };
+}
