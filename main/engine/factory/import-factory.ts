@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import type { ModuleError } from '../../../common/domain';
+import { scheduleCompilations, type CompileUnit } from '../compilation/compile-scheduler';
+import { withCompilerPool, type EngineContext } from '../engine-context';
+import { UserError } from '../errors';
+import { isKnownVersion } from '../platform/platform-versions';
+import type { WorkerSpawner } from '../process/worker-spawner';
+import { saveArtifact, recordCompilation } from '../store/artifact-repository';
+import { DATABASE_FILE, databasePath, environmentExists, openDatabase } from '../store/database';
+import { recordPublication } from '../store/publication-repository';
+import { insertEnvironment } from '../store/environment-repository';
+import { activeLock } from '../store/lock-repository';
+import { uploadModuleVersion } from '../store/module-repository';
+import { currentUser, recordOperation } from '../store/operations-log';
+import { readFactory } from './read-factory';
+
+/** Progress of an import, for a progress bar. */
+export type ImportProgress = { phase: 'reading' | 'compiling'; done: number; total: number };
+
+export interface ImportSummary {
+  name: string;
+  platformVersion: string;
+  modules: number;
+  applications: number;
+  published: number;
+  uploaded: number;
+  /** Published in the factory, but did not compile on the environment's version: recorded as publish-failed. */
+  publishFailed: { name: string; errors: ModuleError[] }[];
+  compiled: number;
+}
+
+/**
+ * Creates an environment from a factory folder (spec §1): published modules are
+ * compiled with the environment's version and deployed. The new database is built
+ * beside the old one and moved into place at the end, so an import either happens
+ * whole or not at all, and `force` never loses the old environment to a failed import.
+ */
+export async function importFactory(
+  environmentDir: string,
+  factoryDir: string,
+  options: { force?: boolean; spawner: WorkerSpawner; workerEnv?: Record<string, string>; onProgress?: (progress: ImportProgress) => void },
+): Promise<ImportSummary> {
+  if (environmentExists(environmentDir)) {
+    if (!options.force) {
+      throw new UserError(
+        'environment-exists',
+        `An environment already exists in ${environmentDir}. Use --force to replace it, or choose another --env folder.`,
+      );
+    }
+    const existing = openDatabase(environmentDir);
+    const lock = activeLock(existing);
+    existing.close();
+    if (lock) {
+      throw new UserError('refused-by-lock', `The environment in ${environmentDir} can't be replaced: ${lock.operation} run by ${lock.holder} since ${lock.startedAt} holds its lock.`);
+    }
+  }
+  const factory = readFactory(factoryDir, {
+    isKnownVersion: (version) => isKnownVersion(version),
+    onModuleRead: (done, total) => options.onProgress?.({ phase: 'reading', done, total }),
+  });
+
+  const stagingDir = `${environmentDir}/.importing-${process.pid}`;
+  fs.rmSync(stagingDir, { recursive: true, force: true });
+  const db = openDatabase(stagingDir, { create: true });
+  try {
+    db.exec('BEGIN');
+    insertEnvironment(db, factory.name, factory.platformVersion);
+    const units: CompileUnit[] = [];
+    const stateOf = new Map(factory.modules.map((module) => [module.name, module.state]));
+    const versionOf = new Map<string, { moduleId: number; moduleVersionId: number }>();
+    for (const module of factory.modules) {
+      const ids = uploadModuleVersion(db, module);
+      versionOf.set(module.name, ids);
+      if (module.state === 'published') units.push({ name: module.name, references: module.references, moduleVersionId: ids.moduleVersionId });
+    }
+    const sourcesByVersion = new Map(factory.modules.map((module) => [versionOf.get(module.name)!.moduleVersionId, module.sources]));
+    const user = currentUser();
+    for (const module of factory.modules) {
+      if (module.state !== 'publish-failed') continue;
+      recordPublication(db, { ...versionOf.get(module.name)!, artifactId: null, platformVersion: factory.platformVersion, success: false, user });
+    }
+
+    const summary: ImportSummary = {
+      name: factory.name,
+      platformVersion: factory.platformVersion,
+      modules: factory.modules.length,
+      applications: new Set(factory.modules.map((module) => module.application)).size,
+      published: 0,
+      uploaded: [...stateOf.values()].filter((state) => state === 'uploaded').length,
+      publishFailed: [],
+      compiled: 0,
+    };
+    const context: EngineContext = { environmentDir: stagingDir, db, spawner: options.spawner, workerEnv: options.workerEnv };
+    await withCompilerPool(context, (pool, size) =>
+      scheduleCompilations({
+        units,
+        platformVersion: factory.platformVersion,
+        compiler: pool,
+        concurrency: size,
+        loadSources: (moduleVersionId) => sourcesByVersion.get(moduleVersionId)!,
+        externalProducer: (name) => ({ missing: `is ${stateOf.get(name) ?? 'missing'}, not published` }),
+        findReusable: () => null,
+        saveResult: (unit, result) => {
+          recordCompilation(db, unit.moduleVersionId, factory.platformVersion, 'import');
+          return saveArtifact(db, unit.moduleVersionId, result);
+        },
+        onFinish: (unit, outcome) => {
+          const ids = versionOf.get(unit.name)!;
+          if (outcome.status === 'prepared') {
+            summary.published++;
+            if (outcome.compiled) summary.compiled++;
+            recordPublication(db, { ...ids, artifactId: outcome.artifactId, platformVersion: factory.platformVersion, success: true, user });
+          } else {
+            if (outcome.status === 'failed' && outcome.compiled) summary.compiled++;
+            const artifactId = outcome.status === 'failed' ? outcome.artifactId : null;
+            recordPublication(db, { ...ids, artifactId, platformVersion: factory.platformVersion, success: false, user });
+            summary.publishFailed.push({ name: unit.name, errors: outcome.errors });
+          }
+          options.onProgress?.({ phase: 'compiling', done: summary.published + summary.publishFailed.length, total: units.length });
+        },
+      }),
+    );
+    summary.publishFailed.sort((a, b) => a.name.localeCompare(b.name));
+    recordOperation(db, {
+      operation: 'import',
+      target: factoryDir,
+      outcome: 'succeeded',
+      message: `${summary.modules} modules, ${summary.published} published, ${summary.publishFailed.length} publish-failed`,
+    });
+    db.exec('COMMIT');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    moveIntoPlace(stagingDir, environmentDir);
+    return summary;
+  } catch (error) {
+    if (db.open) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      db.close();
+    }
+    throw error;
+  } finally {
+    fs.rmSync(stagingDir, { recursive: true, force: true });
+  }
+}
+
+function moveIntoPlace(stagingDir: string, environmentDir: string): void {
+  const target = databasePath(environmentDir);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+  fs.renameSync(`${stagingDir}/${DATABASE_FILE}`, target);
+}
