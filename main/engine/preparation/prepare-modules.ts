@@ -1,0 +1,96 @@
+import type { LockInfo, RunSummary } from '../../../common/domain';
+import type { EngineContext } from '../engine-context';
+import { UserError } from '../errors';
+import { findEnvironment } from '../store/environment-repository';
+import { acquireLease, type Lease } from '../store/lock-repository';
+import { currentUser, recordOperation } from '../store/operations-log';
+import { stepsForRun } from '../upgrade/upgrade-steps';
+import { findEligibleModules } from './eligibility';
+import type { EngineEventListener } from './preparation-events';
+import { runPreparation } from './run-preparation';
+import { countItems, createRun, effectiveStatus, findRun, insertItems, latestRun, summarizeRun, type StoredRun } from './run-repository';
+import { consumerChainLengths } from '../compilation/dependency-graph';
+
+export interface PrepareOptions {
+  onEvent: EngineEventListener;
+  shouldStop?: () => boolean;
+}
+
+/** Takes the environment lock, or refuses naming who holds it. */
+export function takeLease(context: EngineContext, operation: LockInfo['operation'], runId: number | null, what: string): Lease {
+  const taken = acquireLease(context.db, { operation, runId, holder: currentUser() });
+  if ('heldBy' in taken) {
+    const lock = taken.heldBy;
+    const run = lock.runId !== null ? ` (run #${lock.runId})` : '';
+    const message = `${what} was refused: ${lock.operation}${run}, started by ${lock.holder} at ${lock.startedAt}, holds the environment's preparation lock.`;
+    throw new UserError('refused-by-lock', message, { lock });
+  }
+  return taken.lease;
+}
+
+/** Creates a run over every eligible module (prepared ones are reused, not compiled again). */
+export function createPreparationRun(
+  context: EngineContext,
+  run: { kind: 'upgrade' | 'retry'; upgradeId: number | null; retryOf: number | null; fromVersion: string; toVersion: string },
+): StoredRun {
+  const { db } = context;
+  const { eligible, excluded } = findEligibleModules(db);
+  const chains = consumerChainLengths(eligible.map((item) => ({ name: item.moduleName, references: item.references })));
+  const runId = db.transaction(() => {
+    const id = createRun(db, { ...run, startedBy: currentUser() });
+    insertItems(
+      db,
+      id,
+      eligible.map(({ references: _references, ...item }) => ({ ...item, chainLength: chains.get(item.moduleName) ?? 0 })),
+      excluded,
+    );
+    return id;
+  })();
+  return findRun(db, runId)!;
+}
+
+/**
+ * `config-tool prepare`: resumes an interrupted run, or retries the failed and
+ * skipped modules of the latest one as a new run linked to it (modules already
+ * prepared are reused, never compiled again). Returns null when there is nothing to do.
+ */
+export async function prepareModules(context: EngineContext, options: PrepareOptions): Promise<{ run: RunSummary; nothingToDo: boolean }> {
+  const { db } = context;
+  const environment = findEnvironment(db)!;
+  const lease = takeLease(context, 'preparation', null, 'Prepare');
+  try {
+    const latest = latestRun(db);
+    if (!latest) {
+      throw new UserError('refused', `No preparation has run in this environment yet. Run 'config-tool upgrade' to upgrade it and prepare its modules.`);
+    }
+    let run: StoredRun;
+    if (effectiveStatus(db, latest) !== 'finished') {
+      run = latest;
+    } else {
+      const { counts } = countItems(db, latest.id);
+      if (counts.failed + counts.skipped === 0 && latest.toVersion === environment.platformVersion) {
+        lease.release();
+        return { run: summarizeRun(db, latest), nothingToDo: true };
+      }
+      run = createPreparationRun(context, {
+        kind: 'retry',
+        upgradeId: null,
+        retryOf: latest.id,
+        fromVersion: latest.fromVersion,
+        toVersion: environment.platformVersion,
+      });
+    }
+    lease.becomePreparation(run.id);
+    recordOperation(db, { operation: 'prepare', target: `run #${run.id}`, outcome: 'accepted' });
+    const summary = await runPreparation(context, lease, run, {
+      onEvent: options.onEvent,
+      steps: stepsForRun(run.kind),
+      upgrading: false,
+      shouldStop: options.shouldStop,
+    });
+    return { run: summary, nothingToDo: false };
+  } catch (error) {
+    lease.release();
+    throw error;
+  }
+}

@@ -1,0 +1,149 @@
+import type { LogLine, RunSummary, UpgradeStep } from '../../../common/domain';
+import { scheduleCompilations, type CompileUnit, type ExternalProducer } from '../compilation/compile-scheduler';
+import { withCompilerPool, type EngineContext } from '../engine-context';
+import { findArtifact, getArtifact, loadInterface, recordCompilation, saveArtifact } from '../store/artifact-repository';
+import { getModuleVersion, loadSources } from '../store/module-repository';
+import { HEARTBEAT_INTERVAL_MS, type Lease } from '../store/lock-repository';
+import type { EngineEventListener } from './preparation-events';
+import { ProgressTracker } from './progress-tracker';
+import {
+  appendLog,
+  finishItem,
+  listItems,
+  markItemCompiling,
+  resetCompilingItems,
+  setRunStatus,
+  summarizeRun,
+  type StoredRun,
+} from './run-repository';
+
+export interface RunPreparationOptions {
+  onEvent: EngineEventListener;
+  /** The upgrade's steps (all done) before 'prepare-modules', or just that step for a retry. */
+  steps: UpgradeStep[];
+  upgrading: boolean;
+  /** Asked between compilations; true stops the run as 'interrupted' (shutdown). */
+  shouldStop?: () => boolean;
+}
+
+/**
+ * Runs (or resumes) a preparation run to its end while holding the lease: modules
+ * not final yet are compiled in the worker pool, producers first; each result is
+ * committed before it is reported; the lease is renewed all along.
+ */
+export async function runPreparation(context: EngineContext, lease: Lease, run: StoredRun, options: RunPreparationOptions): Promise<RunSummary> {
+  const { db } = context;
+  const log = (level: LogLine['level'], text: string) => {
+    const line: LogLine = { at: new Date().toISOString(), level, text };
+    appendLog(db, run.id, line);
+    options.onEvent({ type: 'log', line });
+  };
+  resetCompilingItems(db, run.id);
+  setRunStatus(db, run.id, 'running');
+  const items = listItems(db, run.id);
+  const itemByName = new Map(items.map((item) => [item.moduleName, item]));
+  const excluded = new Map(
+    (db.prepare('SELECT module_name AS name, reason FROM preparation_excluded WHERE run_id = @runId').all({ runId: run.id }) as { name: string; reason: string }[]).map(
+      (row) => [row.name, row.reason],
+    ),
+  );
+  const pending = items.filter((item) => item.status === 'pending');
+  const units: CompileUnit[] = pending.map((item) => ({
+    name: item.moduleName,
+    moduleVersionId: item.moduleVersionId,
+    references: getModuleVersion(db, item.moduleVersionId).references,
+  }));
+
+  const steps = options.steps.map((step) => (step.id === 'prepare-modules' ? { ...step, status: 'running' as const } : step));
+  const counts = { pending: 0, compiling: 0, prepared: 0, failed: 0, skipped: 0, excluded: excluded.size };
+  for (const item of items) counts[item.status]++;
+  let concurrency = 1;
+  let started = counts.prepared + counts.failed + counts.skipped;
+  const emit = (tracker: ProgressTracker, status: 'running' | 'finished' | 'interrupted') =>
+    options.onEvent({ type: 'progress', progress: tracker.snapshot(status) });
+
+  const resumed = pending.length < items.length;
+  log('info', resumed
+    ? `Resuming the modules preparation for ${run.toVersion}: ${pending.length} of ${items.length} modules left.`
+    : `Preparing ${items.length} modules for platform ${run.toVersion} (${excluded.size} excluded).`);
+
+  const heartbeat = setInterval(() => lease.heartbeat(), HEARTBEAT_INTERVAL_MS);
+  let stopped = false;
+  try {
+    await withCompilerPool(context, async (pool, size) => {
+      concurrency = size;
+      const tracker = new ProgressTracker(
+        { runId: run.id, fromVersion: run.fromVersion, toVersion: run.toVersion, startedAt: run.startedAt, upgrading: options.upgrading },
+        steps,
+        items.length,
+        counts,
+        concurrency,
+      );
+      emit(tracker, 'running');
+      await scheduleCompilations({
+        units,
+        platformVersion: run.toVersion,
+        compiler: pool,
+        concurrency,
+        loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
+        externalProducer: (name): ExternalProducer => {
+          const item = itemByName.get(name);
+          if (item?.status === 'prepared' && item.artifactId !== null) {
+            const artifact = getArtifact(db, item.artifactId);
+            return { interface: loadInterface(db, item.artifactId), references: getModuleVersion(db, artifact.moduleVersionId).references };
+          }
+          if (item) return { missing: `is ${item.status}` };
+          const reason = excluded.get(name);
+          return { missing: reason ? `is not prepared (${reason})` : 'does not exist in this environment' };
+        },
+        findReusable: (unit, inputHash) => {
+          const artifact = findArtifact(db, unit.moduleVersionId, run.toVersion, inputHash);
+          if (!artifact?.success) return null;
+          return { artifactId: artifact.id, producerInterface: loadInterface(db, artifact.id), durationMs: artifact.durationMs };
+        },
+        saveResult: (unit, result) => {
+          recordCompilation(db, unit.moduleVersionId, run.toVersion, 'prepare');
+          return saveArtifact(db, unit.moduleVersionId, result);
+        },
+        onStart: (unit) => {
+          markItemCompiling(db, run.id, unit.name);
+          tracker.started(unit.name);
+          started++;
+          log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
+          emit(tracker, 'running');
+        },
+        onFinish: (unit, outcome) => {
+          const artifactId = outcome.status === 'skipped' ? null : outcome.artifactId;
+          const durationMs = outcome.status === 'skipped' ? 0 : outcome.durationMs;
+          const errors = outcome.status === 'prepared' ? [] : outcome.errors;
+          finishItem(db, run.id, unit.name, { status: outcome.status, artifactId, durationMs, errors });
+          const compiled = outcome.status !== 'skipped' && outcome.compiled;
+          if (!compiled && outcome.status !== 'skipped') started++;
+          tracker.finished(unit.name, outcome.status, durationMs, compiled);
+          if (outcome.status === 'failed') log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
+          if (outcome.status === 'skipped') log('warning', `${unit.name} skipped: ${errors[0]?.message ?? ''}`);
+          emit(tracker, 'running');
+        },
+        shouldStop: () => {
+          stopped = stopped || (options.shouldStop?.() ?? false);
+          return stopped;
+        },
+      });
+      const finalStatus = stopped ? 'interrupted' : 'finished';
+      setRunStatus(db, run.id, finalStatus);
+      const stepStatus = counts.failed + counts.skipped > 0 ? 'warning' : 'done';
+      for (const step of steps) if (step.id === 'prepare-modules') Object.assign(step, { status: stopped ? 'pending' : stepStatus });
+      log(
+        stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
+        stopped
+          ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
+          : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.`,
+      );
+      emit(tracker, finalStatus);
+    });
+  } finally {
+    clearInterval(heartbeat);
+    lease.release();
+  }
+  return summarizeRun(db, { ...run, status: stopped ? 'interrupted' : 'finished' });
+}

@@ -1,0 +1,173 @@
+import type { LogLine, ModuleError, ModulePreparationStatus, RunStatus, RunSummary, StatusCounts } from '../../../common/domain';
+import type { Db } from '../store/database';
+import { nowIso } from '../store/database';
+import { activeLock } from '../store/lock-repository';
+
+interface RunRow {
+  id: number;
+  kind: 'upgrade' | 'retry';
+  upgradeId: number | null;
+  retryOf: number | null;
+  fromVersion: string;
+  toVersion: string;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  startedBy: string;
+}
+
+const RUN_COLUMNS = `id, kind, upgrade_id AS upgradeId, retry_of AS retryOf, from_version AS fromVersion, to_version AS toVersion,
+  status, started_at AS startedAt, finished_at AS finishedAt, started_by AS startedBy`;
+
+/** A run row as stored (status 'running' even if its coordinator died). */
+export type StoredRun = RunRow;
+
+export function createRun(
+  db: Db,
+  run: { kind: 'upgrade' | 'retry'; upgradeId: number | null; retryOf: number | null; fromVersion: string; toVersion: string; startedBy: string },
+): number {
+  const info = db
+    .prepare(
+      `INSERT INTO preparation_runs (kind, upgrade_id, retry_of, from_version, to_version, status, started_at, started_by)
+       VALUES (@kind, @upgradeId, @retryOf, @fromVersion, @toVersion, 'running', @at, @startedBy)`,
+    )
+    .run({ ...run, at: nowIso() });
+  return Number(info.lastInsertRowid);
+}
+
+export function findRun(db: Db, runId: number): StoredRun | null {
+  return (db.prepare(`SELECT ${RUN_COLUMNS} FROM preparation_runs WHERE id = @runId`).get({ runId }) as StoredRun | undefined) ?? null;
+}
+
+export function latestRun(db: Db): StoredRun | null {
+  return (db.prepare(`SELECT ${RUN_COLUMNS} FROM preparation_runs ORDER BY id DESC LIMIT 1`).get() as StoredRun | undefined) ?? null;
+}
+
+export function setRunStatus(db: Db, runId: number, status: RunStatus): void {
+  db.prepare(
+    `UPDATE preparation_runs SET status = @status, finished_at = CASE WHEN @status = 'finished' THEN @at ELSE NULL END WHERE id = @runId`,
+  ).run({ runId, status, at: nowIso() });
+}
+
+/** A stored 'running' run whose coordinator no longer holds the lock was interrupted (crash, kill, shutdown). */
+export function effectiveStatus(db: Db, run: StoredRun): RunStatus {
+  if (run.status !== 'running') return run.status;
+  const lock = activeLock(db);
+  return lock && lock.runId === run.id ? 'running' : 'interrupted';
+}
+
+export interface NewItem {
+  moduleName: string;
+  application: string;
+  moduleVersionId: number;
+  chainLength?: number;
+}
+
+export function insertItems(db: Db, runId: number, items: readonly NewItem[], excluded: readonly { moduleName: string; reason: string }[]): void {
+  const insertItem = db.prepare(
+    `INSERT INTO preparation_items (run_id, module_name, application, module_version_id, status, chain_length)
+     VALUES (@runId, @moduleName, @application, @moduleVersionId, 'pending', @chainLength)`,
+  );
+  const insertExcluded = db.prepare('INSERT INTO preparation_excluded (run_id, module_name, reason) VALUES (@runId, @moduleName, @reason)');
+  for (const item of items) insertItem.run({ runId, chainLength: 0, ...item });
+  for (const entry of excluded) insertExcluded.run({ runId, ...entry });
+}
+
+export interface ItemRow {
+  moduleName: string;
+  application: string;
+  moduleVersionId: number;
+  status: ModulePreparationStatus;
+  artifactId: number | null;
+  durationMs: number;
+  errors: ModuleError[];
+}
+
+export function listItems(db: Db, runId: number): ItemRow[] {
+  const rows = db
+    .prepare(
+      `SELECT module_name AS moduleName, application, module_version_id AS moduleVersionId, status, artifact_id AS artifactId,
+              duration_ms AS durationMs, errors_json AS errorsJson
+       FROM preparation_items WHERE run_id = @runId ORDER BY module_name`,
+    )
+    .all({ runId }) as (Omit<ItemRow, 'errors'> & { errorsJson: string })[];
+  return rows.map(({ errorsJson, ...row }) => ({ ...row, errors: JSON.parse(errorsJson) as ModuleError[] }));
+}
+
+export function markItemCompiling(db: Db, runId: number, moduleName: string): void {
+  db.prepare(`UPDATE preparation_items SET status = 'compiling' WHERE run_id = @runId AND module_name = @moduleName`).run({ runId, moduleName });
+}
+
+/** Commits a module's final status; it is reported only after this returns. */
+export function finishItem(
+  db: Db,
+  runId: number,
+  moduleName: string,
+  result: { status: 'prepared' | 'failed' | 'skipped'; artifactId: number | null; durationMs: number; errors: ModuleError[] },
+): void {
+  db.prepare(
+    `UPDATE preparation_items SET status = @status, artifact_id = @artifactId, duration_ms = @durationMs, errors_json = @errors, finished_at = @at
+     WHERE run_id = @runId AND module_name = @moduleName`,
+  ).run({
+    runId,
+    moduleName,
+    status: result.status,
+    artifactId: result.artifactId,
+    durationMs: Math.round(result.durationMs),
+    errors: JSON.stringify(result.errors),
+    at: nowIso(),
+  });
+}
+
+/** A resumed run compiles again what was compiling when it stopped. */
+export function resetCompilingItems(db: Db, runId: number): void {
+  db.prepare(`UPDATE preparation_items SET status = 'pending' WHERE run_id = @runId AND status = 'compiling'`).run({ runId });
+}
+
+export function countItems(db: Db, runId: number): { total: number; counts: StatusCounts } {
+  const counts: StatusCounts = { pending: 0, compiling: 0, prepared: 0, failed: 0, skipped: 0, excluded: 0 };
+  const rows = db
+    .prepare('SELECT status, count(*) AS n FROM preparation_items WHERE run_id = @runId GROUP BY status')
+    .all({ runId }) as { status: ModulePreparationStatus; n: number }[];
+  let total = 0;
+  for (const row of rows) {
+    counts[row.status] = row.n;
+    total += row.n;
+  }
+  counts.excluded = (db.prepare('SELECT count(*) AS n FROM preparation_excluded WHERE run_id = @runId').get({ runId }) as { n: number }).n;
+  return { total, counts };
+}
+
+export function summarizeRun(db: Db, run: StoredRun): RunSummary {
+  const { total, counts } = countItems(db, run.id);
+  return {
+    id: run.id,
+    kind: run.kind,
+    fromVersion: run.fromVersion,
+    toVersion: run.toVersion,
+    status: effectiveStatus(db, run),
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    startedBy: run.startedBy,
+    retryOf: run.retryOf,
+    total,
+    counts,
+  };
+}
+
+export function listRunSummaries(db: Db): RunSummary[] {
+  const runs = db.prepare(`SELECT ${RUN_COLUMNS} FROM preparation_runs ORDER BY id DESC`).all() as StoredRun[];
+  return runs.map((run) => summarizeRun(db, run));
+}
+
+export function appendLog(db: Db, runId: number | null, line: LogLine): void {
+  db.prepare('INSERT INTO run_log (run_id, at, level, text) VALUES (@runId, @at, @level, @text)').run({ runId, ...line });
+}
+
+/** The last `limit` lines of a run's log, oldest first. */
+export function readLog(db: Db, runId: number, limit: number): LogLine[] {
+  const rows = db
+    .prepare('SELECT at, level, text FROM run_log WHERE run_id = @runId ORDER BY id DESC LIMIT @limit')
+    .all({ runId, limit }) as LogLine[];
+  return rows.reverse();
+}

@@ -1,0 +1,78 @@
+import type { EnvironmentStatus, PreparationProgress } from '../../../common/domain';
+import type { EngineContext } from '../engine-context';
+import { compareVersions, installedPlatformVersion, listPlatformVersions } from '../platform/platform-versions';
+import { countItems, effectiveStatus, latestRun, summarizeRun } from '../preparation/run-repository';
+import { findEnvironment } from '../store/environment-repository';
+import { activeLock } from '../store/lock-repository';
+import { compilationSettings } from '../store/settings-repository';
+import { stepsForRun } from '../upgrade/upgrade-steps';
+
+/** What the Configuration Tool window, the console header and `config-tool status` show. */
+export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus {
+  const { db } = context;
+  const environment = findEnvironment(db)!;
+  const installedVersion = installedPlatformVersion();
+  const latest = latestRun(db);
+  const latestSummary = latest ? summarizeRun(db, latest) : null;
+  const failure = db
+    .prepare(
+      `SELECT finished_at AS at, to_version AS toVersion, failed_step AS step, error AS message FROM upgrades
+       WHERE id = (SELECT max(id) FROM upgrades) AND status = 'rolled-back'`,
+    )
+    .get() as EnvironmentStatus['lastUpgradeFailure'] | undefined;
+  const counts = db
+    .prepare('SELECT count(*) AS modules, count(DISTINCT application_id) AS applications FROM modules WHERE is_system = 0')
+    .get() as { modules: number; applications: number };
+  return {
+    location: context.environmentDir,
+    name: environment.name,
+    platformVersion: environment.platformVersion,
+    installedVersion,
+    availableVersions: listPlatformVersions(),
+    upgradePending: compareVersions(installedVersion, environment.platformVersion) > 0,
+    settings: compilationSettings(db),
+    moduleCount: counts.modules,
+    applicationCount: counts.applications,
+    activeRun: latestSummary?.status === 'running' ? latestSummary : null,
+    latestRun: latestSummary,
+    lock: activeLock(db),
+    lastUpgradeFailure: failure ?? null,
+  };
+}
+
+/**
+ * The latest run's progress rebuilt from the database: what a window opened (or
+ * reloaded) after the live events started shows, and what survives a restart.
+ */
+export function getStoredProgress(context: EngineContext): PreparationProgress | null {
+  const { db } = context;
+  const run = latestRun(db);
+  if (!run) return null;
+  const { total, counts } = countItems(db, run.id);
+  const status = effectiveStatus(db, run);
+  const done = counts.prepared + counts.failed + counts.skipped;
+  const steps = stepsForRun(run.kind).map((step) =>
+    step.id !== 'prepare-modules'
+      ? step
+      : { ...step, status: status === 'running' ? ('running' as const) : status === 'interrupted' ? ('pending' as const) : counts.failed + counts.skipped > 0 ? ('warning' as const) : ('done' as const) },
+  );
+  const compilingNow = (
+    db.prepare(`SELECT module_name AS name FROM preparation_items WHERE run_id = @runId AND status = 'compiling'`).all({ runId: run.id }) as { name: string }[]
+  ).map((row) => row.name);
+  const endMs = run.finishedAt ? Date.parse(run.finishedAt) : Date.now();
+  return {
+    runId: run.id,
+    upgrading: run.kind === 'upgrade',
+    fromVersion: run.fromVersion,
+    toVersion: run.toVersion,
+    status,
+    steps,
+    total,
+    counts,
+    compilingNow,
+    startedAt: run.startedAt,
+    elapsedMs: endMs - Date.parse(run.startedAt),
+    estimatedFinishAt: run.finishedAt,
+    percent: total === 0 ? 100 : Math.floor((done / total) * 100),
+  };
+}

@@ -1,0 +1,97 @@
+import type { ModuleConsoleStatus, ModuleDetail, ModuleError, ModuleRow } from '../../../common/domain';
+import type { EngineContext } from '../engine-context';
+import { UserError } from '../errors';
+import { latestRun } from '../preparation/run-repository';
+import { findEnvironment } from '../store/environment-repository';
+import { findConsumers, findModule, getModuleVersion, listModules, moduleState, type ModuleRecord } from '../store/module-repository';
+
+interface LatestItem {
+  status: ModuleConsoleStatus;
+  errorsJson: string;
+  durationMs: number;
+  runId: number;
+  moduleVersionId: number;
+}
+
+/** Each module's item in the latest run, or its exclusion from it. */
+function latestItems(context: EngineContext): { items: Map<string, LatestItem>; excluded: Map<string, string>; runId: number | null; toVersion: string | null } {
+  const run = latestRun(context.db);
+  if (!run) return { items: new Map(), excluded: new Map(), runId: null, toVersion: null };
+  const rows = context.db
+    .prepare(
+      `SELECT module_name AS name, status, errors_json AS errorsJson, duration_ms AS durationMs, run_id AS runId, module_version_id AS moduleVersionId
+       FROM preparation_items WHERE run_id = @runId`,
+    )
+    .all({ runId: run.id }) as (LatestItem & { name: string })[];
+  const excluded = context.db
+    .prepare('SELECT module_name AS name, reason FROM preparation_excluded WHERE run_id = @runId')
+    .all({ runId: run.id }) as { name: string; reason: string }[];
+  return {
+    items: new Map(rows.map((row) => [row.name, row])),
+    excluded: new Map(excluded.map((row) => [row.name, row.reason])),
+    runId: run.id,
+    toVersion: run.toVersion,
+  };
+}
+
+function consoleStatus(module: ModuleRecord, environmentVersion: string, item: LatestItem | undefined, runVersion: string | null): ModuleConsoleStatus {
+  if (module.runningVersion === environmentVersion && module.publishedVersionId === module.latestVersionId) return 'prepared';
+  if (item && runVersion === environmentVersion) return item.status;
+  if (module.publishedVersionId === null) return 'excluded';
+  return module.runningVersion === environmentVersion ? 'prepared' : 'not-prepared';
+}
+
+function toRow(module: ModuleRecord, status: ModuleConsoleStatus): ModuleRow {
+  return {
+    name: module.name,
+    application: module.application,
+    kind: module.kind,
+    state: moduleState(module),
+    runningVersion: module.runningVersion,
+    status,
+  };
+}
+
+/** Every module with its running version and preparation status (the console's Modules list). */
+export function listModuleRows(context: EngineContext): ModuleRow[] {
+  const environmentVersion = findEnvironment(context.db)!.platformVersion;
+  const { items, toVersion } = latestItems(context);
+  return listModules(context.db).map((module) => toRow(module, consoleStatus(module, environmentVersion, items.get(module.name), toVersion)));
+}
+
+/** One module in detail, with what the admin should do when it is not upgraded yet. */
+export function getModuleDetail(context: EngineContext, name: string): ModuleDetail {
+  const module = findModule(context.db, name);
+  if (!module) throw new UserError('not-found', `No module named '${name}' in this environment.`);
+  const environmentVersion = findEnvironment(context.db)!.platformVersion;
+  const { items, excluded, toVersion } = latestItems(context);
+  const item = items.get(name);
+  const status = consoleStatus(module, environmentVersion, item, toVersion);
+  const errors = item ? (JSON.parse(item.errorsJson) as ModuleError[]) : [];
+  const preparedForCurrentVersion = status === 'prepared';
+  const running = module.runningVersion ? `It keeps running its ${module.runningVersion} compilation. ` : '';
+  let statusMessage: string | null = null;
+  if (status === 'failed') {
+    statusMessage = `This module has not been upgraded to ${environmentVersion} yet: its preparation failed. ${running}Fix the errors below and publish it, or run another preparation.`;
+  } else if (status === 'skipped') {
+    statusMessage = `This module has not been upgraded to ${environmentVersion} yet: it was skipped because a module it references is not prepared. ${running}Fix that producer, then run another preparation or publish both.`;
+  } else if (status === 'not-prepared' || status === 'pending' || status === 'compiling') {
+    statusMessage = `This module has not been upgraded to ${environmentVersion} yet. ${running}${status === 'not-prepared' ? 'Publish it, or run another preparation.' : 'The preparation is working on it.'}`;
+  } else if (status === 'excluded') {
+    statusMessage = `This module is not prepared: ${excluded.get(name) ?? 'it was never published with success'}. Publish it to run it on ${environmentVersion}.`;
+  } else if (module.runningVersion !== environmentVersion) {
+    statusMessage = `Prepared for ${environmentVersion}: publish it to run the prepared compilation (no compilation needed). ${running}`.trim();
+  }
+  const version = getModuleVersion(context.db, module.publishedVersionId ?? module.latestVersionId);
+  return {
+    ...toRow(module, status),
+    references: version.references,
+    consumers: findConsumers(context.db, name),
+    environmentVersion,
+    preparedForCurrentVersion,
+    statusMessage,
+    errors,
+    lastRunId: item?.runId ?? null,
+    durationMs: item?.durationMs ?? null,
+  };
+}
