@@ -1,0 +1,238 @@
+import type { ModuleError, ModulePreparationStatus, RunStatus } from '../../../common/domain';
+import { UserError } from '../errors';
+import type { Db } from '../store/database';
+
+/** One module of a run as the report shows it (spec §5, `modules[]`). */
+export interface ReportModule {
+  name: string;
+  application: string;
+  status: ModulePreparationStatus;
+  durationMs: number;
+  errors: ModuleError[];
+}
+
+/** A module left out of a run, with the reason (spec §5, `excluded[]`). */
+export interface ReportExcluded {
+  name: string;
+  reason: string;
+}
+
+/** The run part of the report (spec §5, `run`). */
+export interface ReportRun {
+  id: number;
+  fromVersion: string;
+  toVersion: string;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  counts: { prepared: number; failed: number; skipped: number; excluded: number };
+}
+
+/** The preparation report, exactly the object `report --format json` prints (spec §5). */
+export interface PreparationReport {
+  run: ReportRun;
+  modules: ReportModule[];
+  excluded: ReportExcluded[];
+}
+
+/**
+ * Everything about a run that the export formats need before the first module row:
+ * the spec's `run` object plus what HTML and JUnit show in their headers.
+ */
+export interface ReportHead {
+  run: ReportRun;
+  kind: 'upgrade' | 'retry';
+  retryOf: number | null;
+  startedBy: string;
+  environmentName: string | null;
+  /** Totals over the run's modules (not the excluded ones). */
+  totals: { modules: number; pending: number; compiling: number; durationMs: number };
+}
+
+interface RunRow {
+  id: number;
+  kind: 'upgrade' | 'retry';
+  retry_of: number | null;
+  from_version: string;
+  to_version: string;
+  status: RunStatus;
+  started_at: string;
+  finished_at: string | null;
+  started_by: string;
+}
+
+const RUN_COLUMNS = 'id, kind, retry_of, from_version, to_version, status, started_at, finished_at, started_by';
+
+/**
+ * Reads the run header (counts included) of run `runId`, or of the latest run when omitted.
+ * Throws UserError('not-found') when the environment has no run or no run with that id.
+ */
+export function loadReportHead(db: Db, runId?: number): ReportHead {
+  const row = findRun(db, runId);
+  const statusCounts = db
+    .prepare(
+      `SELECT status, count(*) AS count, coalesce(sum(duration_ms), 0) AS duration
+         FROM preparation_items WHERE run_id = @runId GROUP BY status`,
+    )
+    .all({ runId: row.id }) as { status: ModulePreparationStatus; count: number; duration: number }[];
+  const byStatus = (status: ModulePreparationStatus): number =>
+    statusCounts.find((c) => c.status === status)?.count ?? 0;
+  const excluded = db.prepare('SELECT count(*) AS count FROM preparation_excluded WHERE run_id = @runId').get({
+    runId: row.id,
+  }) as { count: number };
+  const environment = db.prepare('SELECT name FROM environment LIMIT 1').get() as { name: string } | undefined;
+
+  return {
+    run: {
+      id: row.id,
+      fromVersion: row.from_version,
+      toVersion: row.to_version,
+      status: row.status,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      counts: {
+        prepared: byStatus('prepared'),
+        failed: byStatus('failed'),
+        skipped: byStatus('skipped'),
+        excluded: excluded.count,
+      },
+    },
+    kind: row.kind,
+    retryOf: row.retry_of,
+    startedBy: row.started_by,
+    environmentName: environment?.name ?? null,
+    totals: {
+      modules: statusCounts.reduce((sum, c) => sum + c.count, 0),
+      pending: byStatus('pending'),
+      compiling: byStatus('compiling'),
+      durationMs: statusCounts.reduce((sum, c) => sum + c.duration, 0),
+    },
+  };
+}
+
+function findRun(db: Db, runId: number | undefined): RunRow {
+  if (runId === undefined) {
+    const latest = db.prepare(`SELECT ${RUN_COLUMNS} FROM preparation_runs ORDER BY id DESC LIMIT 1`).get() as
+      RunRow | undefined;
+    if (!latest) throw new UserError('not-found', 'No preparation has run in this environment yet.');
+    return latest;
+  }
+  // A NaN or fractional id (e.g. a mistyped CLI argument) can't name a run; say so instead of a SQLite error.
+  const row = Number.isSafeInteger(runId)
+    ? (db.prepare(`SELECT ${RUN_COLUMNS} FROM preparation_runs WHERE id = @runId`).get({ runId }) as RunRow | undefined)
+    : undefined;
+  if (!row) {
+    const latest = db.prepare('SELECT max(id) AS id FROM preparation_runs').get() as { id: number | null };
+    const hint =
+      latest.id === null ? 'No preparation has run in this environment yet.' : `The latest run is ${latest.id}.`;
+    throw new UserError('not-found', `There is no preparation run ${String(runId)} in this environment. ${hint}`);
+  }
+  return row;
+}
+
+/** Where a page of rows starts and how long it is; see iterateReportModules. */
+export interface PageOptions {
+  /** Only rows whose name sorts after this one (keyset paging); names are never empty, so '' means from the start. */
+  after?: string;
+  limit?: number;
+}
+
+interface ItemRow {
+  module_name: string;
+  application: string;
+  status: ModulePreparationStatus;
+  duration_ms: number;
+  errors_json: string;
+}
+
+/**
+ * Streams a run's modules sorted by name, one row at a time (better-sqlite3 `.iterate()`),
+ * so a big run is never held in memory. Like every better-sqlite3 iterator it blocks writes
+ * on the connection ("connection is busy") until it is exhausted or returned: don't await
+ * between rows on a shared connection; read in pages with `limit` and `after` instead.
+ */
+export function* iterateReportModules(db: Db, runId: number, page: PageOptions = {}): Generator<ReportModule> {
+  const statement = db.prepare(
+    `SELECT module_name, application, status, duration_ms, errors_json
+       FROM preparation_items
+      WHERE run_id = @runId AND module_name > @after
+      ORDER BY module_name
+      LIMIT @limit`,
+  );
+  for (const row of statement.iterate({
+    runId,
+    after: page.after ?? '',
+    limit: page.limit ?? -1,
+  }) as Iterable<ItemRow>) {
+    yield {
+      name: row.module_name,
+      application: row.application,
+      status: row.status,
+      durationMs: row.duration_ms,
+      errors: parseErrors(row.errors_json),
+    };
+  }
+}
+
+/** An excluded module as the exports read it: the spec's fields plus its application, when the module still exists. */
+export interface ReportExcludedRow extends ReportExcluded {
+  application: string | null;
+}
+
+/** Streams a run's excluded modules sorted by name; same paging and busy-connection rules as iterateReportModules. */
+export function* iterateReportExcluded(db: Db, runId: number, page: PageOptions = {}): Generator<ReportExcludedRow> {
+  // The run stores no application for excluded modules; the module itself (if not deleted since) knows it.
+  const statement = db.prepare(
+    `SELECT x.module_name, x.reason, a.name AS application
+       FROM preparation_excluded x
+       LEFT JOIN modules m ON m.name = x.module_name
+       LEFT JOIN applications a ON a.id = m.application_id
+      WHERE x.run_id = @runId AND x.module_name > @after
+      ORDER BY x.module_name
+      LIMIT @limit`,
+  );
+  for (const row of statement.iterate({ runId, after: page.after ?? '', limit: page.limit ?? -1 }) as Iterable<{
+    module_name: string;
+    reason: string;
+    application: string | null;
+  }>) {
+    yield { name: row.module_name, reason: row.reason, application: row.application };
+  }
+}
+
+/**
+ * The whole report of run `runId` (the latest run when omitted), in memory. Use the
+ * iterators, or writeReport, for runs too big to hold at once.
+ */
+export function loadReport(db: Db, runId?: number): PreparationReport {
+  const head = loadReportHead(db, runId);
+  return {
+    run: head.run,
+    modules: [...iterateReportModules(db, head.run.id)],
+    excluded: [...iterateReportExcluded(db, head.run.id)].map(({ name, reason }) => ({ name, reason })),
+  };
+}
+
+/**
+ * Keeps only the spec's fields with the right types, so the report never shows `undefined`,
+ * `null` or extra keys the compiler worker might have stored.
+ */
+function parseErrors(json: string): ModuleError[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    // A damaged row must not make the whole report unreadable; show what is there.
+    return [{ message: json }];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.map((entry: unknown): ModuleError => {
+    if (typeof entry !== 'object' || entry === null) return { message: String(entry) };
+    const { message, file, line, column } = entry as Record<string, unknown>;
+    const error: ModuleError = { message: typeof message === 'string' ? message : String(message ?? '') };
+    if (typeof file === 'string') error.file = file;
+    if (typeof line === 'number') error.line = line;
+    if (typeof column === 'number') error.column = column;
+    return error;
+  });
+}
