@@ -1,0 +1,69 @@
+/**
+ * Fetches state from the host into the stores. Called at start-up, after a
+ * reconnect, after operations and after `environment.changed`.
+ */
+import { useEnvironmentStore } from '../stores/environment-store';
+import { useModulesStore } from '../stores/modules-store';
+import { replaceLog, setProgress } from '../stores/preparation-store';
+import { useRunsStore } from '../stores/runs-store';
+import { call } from './client';
+import { toErrorPayload } from './contract-error';
+
+/** Re-reads the environment status. */
+export async function refreshStatus(): Promise<void> {
+  try {
+    const status = await call('environment.status', {});
+    useEnvironmentStore.setState({ status, loadError: null });
+  } catch (error) {
+    useEnvironmentStore.setState({ loadError: toErrorPayload(error).message });
+  }
+}
+
+/** Re-reads the progress snapshot and the log tail, so a reload mid-run shows live progress. */
+export async function refreshPreparation(): Promise<void> {
+  try {
+    const [progress, log] = await Promise.all([call('preparation.progress', {}), call('preparation.log', { limit: 5000 })]);
+    setProgress(progress);
+    replaceLog(log);
+  } catch {
+    // The status call reports an unreachable host; progress stays as it was.
+  }
+}
+
+let modulesRequest: Promise<void> | null = null;
+
+/** Loads every module row (coalesces concurrent calls). */
+export function loadModules(): Promise<void> {
+  if (modulesRequest) return modulesRequest;
+  useModulesStore.setState({ loading: true });
+  modulesRequest = call('modules.list', {})
+    .then((rows) => useModulesStore.setState({ rows, loaded: true, loading: false, error: null }))
+    .catch((error: unknown) => useModulesStore.setState({ loading: false, error: toErrorPayload(error).message }))
+    .finally(() => {
+      modulesRequest = null;
+    });
+  return modulesRequest;
+}
+
+/** Loads the Upgrades history. */
+export async function loadRuns(): Promise<void> {
+  try {
+    const runs = await call('runs.list', {});
+    useRunsStore.setState({ runs, loaded: true, error: null });
+  } catch (error) {
+    useRunsStore.setState({ error: toErrorPayload(error).message });
+  }
+}
+
+/** Re-reads only what a window already showed: an unopened Modules list is not fetched. */
+export async function refreshLoaded(): Promise<void> {
+  const jobs: Promise<void>[] = [];
+  if (useModulesStore.getState().loaded) jobs.push(loadModules());
+  if (useRunsStore.getState().loaded) jobs.push(loadRuns());
+  await Promise.all(jobs);
+}
+
+/** Everything a window needs after start-up or a reconnect. */
+export async function refreshAll(): Promise<void> {
+  await Promise.all([refreshStatus(), refreshPreparation(), refreshLoaded()]);
+}

@@ -1,0 +1,39 @@
+/** Formatting helpers for times, durations and counts, in the admin's locale. */
+
+/** "14:32" (or with seconds) from an ISO time; '—' when absent. */
+export function formatClock(iso: string | null | undefined, withSeconds = false): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', ...(withSeconds ? { second: '2-digit' } : {}) });
+}
+
+/** "26 Nov 2025, 14:32" from an ISO time ('short': "26/11/2025, 14:32"); '—' when absent. */
+export function formatDateTime(iso: string | null | undefined, style: 'medium' | 'short' = 'medium'): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  return date.toLocaleString(undefined, { dateStyle: style, timeStyle: 'short' });
+}
+
+/** "1 h 02 min", "3 min 05 s", "12 s". */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (hours > 0) return `${hours} h ${pad(minutes)} min`;
+  if (minutes > 0) return `${minutes} min ${pad(seconds)} s`;
+  return `${seconds} s`;
+}
+
+/** "1,234" in the admin's locale. */
+export function formatCount(n: number): string {
+  return n.toLocaleString();
+}
+
+/** "module" / "modules". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import type { EnvironmentStatus } from '../../../../common/domain';
+import { call, hostKind } from '../../api/client';
+import { useEnvironmentStore } from '../../stores/environment-store';
+import { alertFailure, pushAlert } from '../../stores/alerts-store';
+import { AlertStack } from '../../components/alert-stack';
+import { ConnectionBanner } from '../../components/connection-banner';
+import { openWindow } from '../../routing/open-window';
+import { hrefs } from '../../routing/route';
+import { CompilationSettingsFields } from './compilation-settings-fields';
+import { PARALLEL_LIMITS, TIME_LIMIT_LIMITS, validateWholeNumber } from './settings-validation';
+import { UpgradeConfirmDialog } from './upgrade-confirm-dialog';
+import { VersionSummary } from './version-summary';
+
+/** The Configuration Tool window: environment, versions, compilation settings, Apply/Exit and Exit. */
+export function ConfigToolWindow() {
+  const status = useEnvironmentStore((s) => s.status);
+  const loadError = useEnvironmentStore((s) => s.loadError);
+  return (
+    <div className="dialog-window" data-testid="config-tool-window">
+      <header className="dialog-window__titlebar">
+        <span className="app-mark" aria-hidden="true">⚙</span>
+        <h1>Platform Configuration Tool</h1>
+      </header>
+      <ConnectionBanner />
+      <AlertStack />
+      {status ? (
+        <ConfigToolForm status={status} />
+      ) : (
+        <main className="dialog-window__body">
+          <p role="status" className={loadError ? 'load-error' : 'loading'}>
+            {loadError ? `Could not read the environment: ${loadError}` : 'Reading the environment…'}
+          </p>
+        </main>
+      )}
+    </div>
+  );
+}
+
+function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
+  const [parallel, setParallel] = useState(String(status.settings.parallelCompilations));
+  const [timeLimit, setTimeLimit] = useState(String(status.settings.moduleTimeLimitSeconds));
+  const [showErrors, setShowErrors] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const parallelError = validateWholeNumber(parallel, 'Parallel compilations', PARALLEL_LIMITS);
+  const timeLimitError = validateWholeNumber(timeLimit, 'Module time limit', TIME_LIMIT_LIMITS);
+  const runActive = status.activeRun !== null || status.lock !== null;
+
+  const onApply = async () => {
+    setShowErrors(true);
+    setNotice(null);
+    if (parallelError || timeLimitError) {
+      document.getElementById(parallelError ? 'parallel-compilations' : 'module-time-limit')?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await call('settings.save', { parallelCompilations: Number(parallel), moduleTimeLimitSeconds: Number(timeLimit) });
+      useEnvironmentStore.setState({ status: saved });
+      if (saved.upgradePending) {
+        setConfirming(true);
+      } else {
+        setNotice('Settings saved.');
+        await exitApp();
+      }
+    } catch (error) {
+      alertFailure('Apply settings', error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onConfirmUpgrade = async () => {
+    setBusy(true);
+    try {
+      await call('upgrade.start', {});
+      setConfirming(false);
+      await openWindow('setup');
+    } catch (error) {
+      setConfirming(false);
+      alertFailure('Platform upgrade', error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exitApp = async () => {
+    try {
+      await call('app.exit', {});
+      if (hostKind() === 'browser') {
+        pushAlert('info', 'Nothing to close in a browser', 'The desktop app would close now. You can close this tab, or keep using the environment console.');
+      }
+    } catch (error) {
+      alertFailure('Exit', error);
+    }
+  };
+
+  return (
+    <>
+      <main className="dialog-window__body">
+        <fieldset className="group-box" data-testid="environment-group">
+          <legend>Environment</legend>
+          <dl className="field-list">
+            <dt>Name</dt>
+            <dd data-testid="config-env-name">{status.name}</dd>
+            <dt>Location</dt>
+            <dd className="mono break" data-testid="config-env-location">
+              {status.location}
+            </dd>
+            <dt>Modules</dt>
+            <dd>
+              {status.moduleCount.toLocaleString()} modules in {status.applicationCount.toLocaleString()} applications
+            </dd>
+          </dl>
+        </fieldset>
+
+        <VersionSummary status={status} />
+
+        <CompilationSettingsFields
+          parallel={parallel}
+          timeLimit={timeLimit}
+          defaultParallel={status.settings.defaultParallelCompilations}
+          parallelError={showErrors ? parallelError : null}
+          timeLimitError={showErrors ? timeLimitError : null}
+          onParallelChange={setParallel}
+          onTimeLimitChange={setTimeLimit}
+        />
+
+        {notice && (
+          <p className="note note--green" role="status" data-testid="config-saved">
+            {notice}
+          </p>
+        )}
+      </main>
+      <footer className="dialog-window__footer">
+        <a
+          className="link"
+          href={hrefs.console}
+          onClick={(e) => {
+            e.preventDefault();
+            void openWindow('console');
+          }}
+          data-testid="open-console"
+        >
+          Open environment console
+        </a>
+        {runActive && (
+          <a
+            className="link"
+            href={hrefs.setup}
+            onClick={(e) => {
+              e.preventDefault();
+              void openWindow('setup');
+            }}
+          >
+            Show Environment Setup
+          </a>
+        )}
+        <span className="spacer" />
+        <button type="button" className="button button--primary" onClick={onApply} disabled={busy} data-testid="config-apply-exit">
+          Apply/Exit
+        </button>
+        <button type="button" className="button" onClick={() => void exitApp()} disabled={busy} data-testid="config-exit">
+          Exit
+        </button>
+      </footer>
+      {confirming && (
+        <UpgradeConfirmDialog
+          fromVersion={status.platformVersion}
+          toVersion={status.installedVersion}
+          moduleCount={status.moduleCount}
+          busy={busy}
+          onConfirm={() => void onConfirmUpgrade()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { ModalDialog } from '../../components/modal-dialog';
+
+/** Props of the Platform Upgrade confirmation. */
+export interface UpgradeConfirmDialogProps {
+  fromVersion: string;
+  toVersion: string;
+  moduleCount: number;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** The Platform Upgrade confirmation shown by Apply/Exit when an upgrade is pending. */
+export function UpgradeConfirmDialog({ fromVersion, toVersion, moduleCount, busy, onConfirm, onCancel }: UpgradeConfirmDialogProps) {
+  return (
+    <ModalDialog
+      title="Platform Upgrade"
+      onCancel={onCancel}
+      testId="upgrade-dialog"
+      actions={
+        <>
+          <button type="button" className="button button--primary" onClick={onConfirm} disabled={busy} data-testid="upgrade-ok" data-autofocus>
+            {busy ? 'Starting…' : 'OK'}
+          </button>
+          <button type="button" className="button" onClick={onCancel} disabled={busy} data-testid="upgrade-cancel">
+            Cancel
+          </button>
+        </>
+      }
+    >
+      <p>
+        The environment will be upgraded from Platform Server <strong>{fromVersion}</strong> to <strong>{toVersion}</strong>. This runs the
+        following steps:
+      </p>
+      <ol className="upgrade-steps">
+        <li>Upgrade the platform database.</li>
+        <li>Publish the new system components.</li>
+        <li>Prepare the modules for the new version ({moduleCount.toLocaleString()} modules in this environment).</li>
+      </ol>
+      <p className="note note--orange">
+        <span aria-hidden="true">⚠ </span>
+        Publishing is blocked until the modules preparation finishes.
+      </p>
+      <p className="note">Published applications keep running on the previous version until their modules are published again.</p>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react';
+import { REPORT_FORMATS, type RunSummary } from '../../../../common/domain';
+import { loadRuns } from '../../api/loaders';
+import { exportReport, REPORT_FORMAT_LABELS } from '../../components/report-export';
+import { formatDateTime } from '../../lib/format';
+import { useEnvironmentStore } from '../../stores/environment-store';
+import { useRunsStore } from '../../stores/runs-store';
+import { prepareAgain } from './prepare-again';
+
+const STATUS_TONE: Record<RunSummary['status'], string> = { running: 'blue', finished: 'green', interrupted: 'orange' };
+
+function runStatusText(run: RunSummary): { text: string; tone: string } {
+  if (run.status === 'finished' && run.counts.failed + run.counts.skipped > 0) return { text: 'Finished with errors', tone: 'orange' };
+  return { text: run.status === 'running' ? 'Running' : run.status === 'finished' ? 'Finished' : 'Interrupted', tone: STATUS_TONE[run.status] };
+}
+
+/** Upgrades history: every run with its status, counts, times, its report, and Prepare for the latest. */
+export function HistoryPage() {
+  const runs = useRunsStore((s) => s.runs);
+  const loaded = useRunsStore((s) => s.loaded);
+  const error = useRunsStore((s) => s.error);
+  const runActive = useEnvironmentStore((s) => s.status?.activeRun != null);
+  const [retrying, setRetrying] = useState(false);
+
+  useEffect(() => {
+    void loadRuns();
+  }, []);
+
+  const latestId = runs.reduce((max, run) => Math.max(max, run.id), 0);
+
+  return (
+    <section className="page" aria-labelledby="history-title" data-testid="history-page">
+      <h1 id="history-title" className="page__title">
+        Upgrades history
+      </h1>
+      {error && (
+        <p className="note note--red" role="alert">
+          Could not load the history: {error}
+        </p>
+      )}
+      {loaded && runs.length === 0 && <p className="muted">No upgrade or preparation has run in this environment yet.</p>}
+      {runs.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Upgrades history table">
+          <table className="table" data-testid="runs-table">
+            <thead>
+              <tr>
+                <th scope="col">Run</th>
+                <th scope="col">Platform Server</th>
+                <th scope="col">Status</th>
+                <th scope="col">Modules</th>
+                <th scope="col">Started</th>
+                <th scope="col">Finished</th>
+                <th scope="col">Report</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((run) => {
+                const st = runStatusText(run);
+                return (
+                  <tr key={run.id} data-testid="run-row" data-run-id={run.id}>
+                    <th scope="row">
+                      #{run.id} <span className="muted">{run.kind === 'retry' ? `retry of #${run.retryOf ?? '?'}` : 'upgrade'}</span>
+                    </th>
+                    <td className="nowrap">
+                      {run.fromVersion} → {run.toVersion}
+                    </td>
+                    <td>
+                      <span className={`status status--${st.tone}`} data-testid="run-status">
+                        {st.text}
+                      </span>
+                    </td>
+                    <td>
+                      <RunCountsCell run={run} />
+                    </td>
+                    <td>
+                      {formatDateTime(run.startedAt, 'short')}
+                      <div className="muted">by {run.startedBy}</div>
+                    </td>
+                    <td>{formatDateTime(run.finishedAt, 'short')}</td>
+                    <td>
+                      <ul className="inline-list">
+                        {REPORT_FORMATS.map((format) => (
+                          <li key={format}>
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() => void exportReport(format, run.id)}
+                              aria-label={`Export the report of run ${run.id} as ${REPORT_FORMAT_LABELS[format]}`}
+                              data-testid={`run-export-${format}`}
+                            >
+                              {format.toUpperCase()}
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>
+                      {run.id === latestId && run.status !== 'running' && (
+                        <button
+                          type="button"
+                          className="button"
+                          disabled={retrying || runActive}
+                          onClick={async () => {
+                            setRetrying(true);
+                            await prepareAgain();
+                            setRetrying(false);
+                          }}
+                          title="Prepare the failed and skipped modules of this run again"
+                          data-testid="run-prepare"
+                        >
+                          Prepare
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function RunCountsCell({ run }: { run: RunSummary }) {
+  const { prepared, failed, skipped, excluded } = run.counts;
+  return (
+    <ul className="run-counts" data-testid="run-counts">
+      <li className="status--green">{prepared.toLocaleString()} prepared</li>
+      <li className={failed ? 'status--red' : 'muted'}>{failed.toLocaleString()} failed</li>
+      <li className={skipped ? 'status--orange' : 'muted'}>{skipped.toLocaleString()} skipped</li>
+      {excluded > 0 && <li className="muted">{excluded.toLocaleString()} excluded</li>}
+    </ul>
+  );
+}

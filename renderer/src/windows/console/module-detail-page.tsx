@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ModuleDetail } from '../../../../common/domain';
+import { call } from '../../api/client';
+import { toErrorPayload } from '../../api/contract-error';
+import { ModuleStatusBadge } from '../../components/status-badge';
+import { hrefs } from '../../routing/route';
+import { navigate } from '../../routing/use-route';
+import { useModulesStore } from '../../stores/modules-store';
+import { DeleteModuleDialog } from './delete-module-dialog';
+import { ModuleErrors } from './module-errors';
+import { deleteModule, publishModule } from './module-actions';
+
+const KIND_LABEL: Record<string, string> = { web: 'Web', mobile: 'Mobile', service: 'Service', library: 'Library' };
+const STATE_LABEL: Record<string, string> = { published: 'Published', uploaded: 'Uploaded, never published', 'publish-failed': 'Last publish failed' };
+
+/** Module detail: versions, preparation status, what to do when not prepared, compiler errors, Publish and Delete. */
+export function ModuleDetailPage({ name }: { name: string }) {
+  const [detail, setDetail] = useState<ModuleDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'publish' | 'delete' | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  // Re-read when the list changes (a run moved on, a publish happened elsewhere).
+  const rowsVersion = useModulesStore((s) => s.rows);
+
+  const load = useCallback(async () => {
+    try {
+      setDetail(await call('modules.detail', { name }));
+      setError(null);
+    } catch (e) {
+      setError(toErrorPayload(e).message);
+    }
+  }, [name]);
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- fetching on mount/refresh is the point
+    void load();
+  }, [load, rowsVersion]);
+
+  const onPublish = async () => {
+    setBusy('publish');
+    if (await publishModule(name)) await load();
+    setBusy(null);
+  };
+  const onDelete = async (force: boolean) => {
+    setBusy('delete');
+    const deleted = await deleteModule(name, force);
+    setBusy(null);
+    setConfirmDelete(false);
+    if (deleted) navigate(hrefs.modules);
+  };
+
+  return (
+    <section aria-labelledby="module-title" className="page" data-testid="module-detail">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <a className="link" href={hrefs.modules}>
+          Modules
+        </a>
+        <span aria-hidden="true"> › </span>
+        <span aria-current="page">{name}</span>
+      </nav>
+      <div className="page__head">
+        <h1 id="module-title" className="page__title">
+          {name}
+        </h1>
+        <div className="page__actions">
+          <button type="button" className="button button--primary" onClick={onPublish} disabled={busy !== null || !detail} data-testid="module-publish">
+            {busy === 'publish' ? 'Publishing…' : 'Publish'}
+          </button>
+          <button type="button" className="button button--danger-outline" onClick={() => setConfirmDelete(true)} disabled={busy !== null || !detail} data-testid="module-delete">
+            Delete module
+          </button>
+        </div>
+      </div>
+      {error && (
+        <p className="note note--red" role="alert" data-testid="module-load-error">
+          {error}
+        </p>
+      )}
+      {!detail && !error && <p className="loading">Loading {name}…</p>}
+      {detail && (
+        <>
+          <dl className="field-list field-list--wide card" data-testid="module-facts">
+            <dt>Application</dt>
+            <dd data-testid="module-application">{detail.application}</dd>
+            <dt>Kind</dt>
+            <dd data-testid="module-kind">{KIND_LABEL[detail.kind] ?? detail.kind}</dd>
+            <dt>State</dt>
+            <dd>{STATE_LABEL[detail.state] ?? detail.state}</dd>
+            <dt>Running platform version</dt>
+            <dd className="mono" data-testid="module-running-version">
+              {detail.runningVersion ?? 'Not deployed'}
+            </dd>
+            <dt>Preparation for {detail.environmentVersion}</dt>
+            <dd data-testid="module-status">
+              <ModuleStatusBadge status={detail.status} />
+              {detail.durationMs !== null && <span className="muted"> ({(detail.durationMs / 1000).toFixed(1)} s)</span>}
+            </dd>
+            <dt>References</dt>
+            <dd>{detail.references.length ? <ModuleLinks names={detail.references} /> : <span className="muted">None</span>}</dd>
+            <dt>Consumed by</dt>
+            <dd>{detail.consumers.length ? <ModuleLinks names={detail.consumers} /> : <span className="muted">None</span>}</dd>
+          </dl>
+          {!detail.preparedForCurrentVersion && (
+            <div className="note note--orange callout" role="note" data-testid="module-not-upgraded">
+              <p>
+                <strong>
+                  This module has not been upgraded yet to {detail.environmentVersion}.
+                </strong>{' '}
+                {detail.statusMessage}
+              </p>
+              <p>
+                It keeps running on {detail.runningVersion ?? 'its previous version'}. To upgrade it, <strong>publish it</strong> (fix its errors first if
+                it has any), or run another preparation with <a className="link" href={hrefs.history}>Prepare</a> in the Upgrades history.
+              </p>
+            </div>
+          )}
+          {detail.preparedForCurrentVersion && detail.statusMessage && <p className="note">{detail.statusMessage}</p>}
+          <ModuleErrors errors={detail.errors} />
+        </>
+      )}
+      {confirmDelete && detail && (
+        <DeleteModuleDialog
+          name={name}
+          consumers={detail.consumers}
+          busy={busy === 'delete'}
+          onConfirm={(force) => void onDelete(force)}
+          onCancel={() => setConfirmDelete(false)}
+        />
+      )}
+    </section>
+  );
+}
+
+function ModuleLinks({ names }: { names: string[] }) {
+  return (
+    <ul className="inline-list">
+      {names.map((n) => (
+        <li key={n}>
+          <a className="link" href={hrefs.module(n)}>
+            {n}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,57 @@
+import { formatDateTime } from '../../lib/format';
+import { hrefs } from '../../routing/route';
+import { useEnvironmentStore } from '../../stores/environment-store';
+
+/** The console's landing page: what this environment is and where to go next. */
+export function OverviewPage() {
+  const status = useEnvironmentStore((s) => s.status);
+  if (!status) return <p className="loading">Reading the environment…</p>;
+  const latest = status.latestRun;
+  return (
+    <section aria-labelledby="overview-title" className="page">
+      <h1 id="overview-title" className="page__title">
+        Overview
+      </h1>
+      <div className="cards">
+        <div className="card">
+          <h2 className="card__title">Environment</h2>
+          <dl className="field-list">
+            <dt>Name</dt>
+            <dd>{status.name}</dd>
+            <dt>Location</dt>
+            <dd className="mono break">{status.location}</dd>
+            <dt>Platform Server</dt>
+            <dd>
+              {status.platformVersion}
+              {status.upgradePending && <span className="tag tag--blue">{status.installedVersion} installed, upgrade pending</span>}
+            </dd>
+          </dl>
+        </div>
+        <div className="card">
+          <h2 className="card__title">Modules</h2>
+          <p className="card__big">{status.moduleCount.toLocaleString()}</p>
+          <p className="muted">in {status.applicationCount.toLocaleString()} applications</p>
+          <a className="link" href={hrefs.modules}>
+            Browse modules
+          </a>
+        </div>
+        <div className="card">
+          <h2 className="card__title">Latest preparation</h2>
+          {latest ? (
+            <>
+              <p>
+                Run #{latest.id}: {latest.fromVersion} → {latest.toVersion}, {latest.status}
+              </p>
+              <p className="muted">Started {formatDateTime(latest.startedAt)}</p>
+              <a className="link" href={hrefs.history}>
+                Upgrades history
+              </a>
+            </>
+          ) : (
+            <p className="muted">No preparation has run in this environment yet.</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { ProgressBar } from '../../components/progress-bar';
+import { hrefs } from '../../routing/route';
+import { useEnvironmentStore } from '../../stores/environment-store';
+import { usePreparationStore } from '../../stores/preparation-store';
+import { deriveRunView } from './run-view';
+
+const STATE_TEXT: Record<string, string> = {
+  upgrading: 'Upgrading the environment',
+  running: 'Preparing modules',
+  finished: 'Finished',
+  interrupted: 'Interrupted',
+  failed: 'Could not run',
+};
+
+/** The side widget: the preparation percent and a link to the details. */
+export function PreparationWidget() {
+  const status = useEnvironmentStore((s) => s.status);
+  const progress = usePreparationStore((s) => s.progress);
+  const run = deriveRunView(status, progress);
+  const troubled = run ? run.counts.failed + run.counts.skipped > 0 : false;
+  const tone = !run ? 'blue' : run.status === 'failed' ? 'red' : run.status === 'finished' ? (troubled ? 'orange' : 'green') : 'blue';
+  return (
+    <section className="widget" aria-labelledby="widget-title" data-testid="preparation-widget">
+      <h2 id="widget-title" className="widget__title">
+        Modules preparation
+      </h2>
+      {run ? (
+        <>
+          <p className="widget__percent">
+            <span data-testid="widget-percent">{Math.round(run.percent)}%</span>
+            <span className="widget__state">{STATE_TEXT[run.status] ?? run.status}</span>
+          </p>
+          <ProgressBar percent={run.percent} label="Modules preparation" tone={tone} size="small" />
+          <p className="widget__meta">
+            {run.counts.prepared.toLocaleString()} of {run.total.toLocaleString()} prepared
+            {run.counts.failed + run.counts.skipped > 0 ? `, ${(run.counts.failed + run.counts.skipped).toLocaleString()} with errors` : ''}
+          </p>
+        </>
+      ) : (
+        <p className="widget__meta">No preparation has run yet.</p>
+      )}
+      <a className="link" href={hrefs.preparation} data-testid="widget-details">
+        Preparation details
+      </a>
+    </section>
+  );
+}
