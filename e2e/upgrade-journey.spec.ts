@@ -1,0 +1,129 @@
+/**
+ * The admin's journey on the demo environment, in order: the pending upgrade,
+ * Apply/Exit, the preparation running (publishing refused, a reload mid-run), its
+ * end with the demo's real failures, a module not upgraded, the reports, a retry.
+ */
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+/** The whole preparation of the demo on one compiler process: long enough to act mid-run, short enough to wait for. */
+const PREPARATION_TIMEOUT = 240_000;
+
+async function progressOf(page: Page, testId: string): Promise<number> {
+  return Number(await page.getByTestId(testId).getAttribute('aria-valuenow'));
+}
+
+test('first start shows the pending upgrade from 11.11.3 to 11.13.0', async ({ ui }) => {
+  const { page } = ui;
+  await ui.goto('/config-tool');
+  await expect(page.getByTestId('config-platform-version')).toHaveText('11.11.3');
+  await expect(page.getByTestId('config-installed-version')).toHaveText('11.13.0');
+  await expect(page.getByTestId('upgrade-pending-notice')).toContainText('Upgrade pending');
+  await ui.snap('01-config-tool');
+});
+
+test('Apply/Exit asks for confirmation, then Environment Setup shows the upgrade running', async ({ ui }) => {
+  const { page } = ui;
+  // One compiler process keeps the preparation running long enough for the mid-run specs below.
+  await page.getByTestId('config-parallel').fill('1');
+  await page.getByTestId('config-apply-exit').click();
+  await expect(page.getByTestId('upgrade-ok')).toBeVisible();
+  await ui.snap('02-upgrade-confirmation');
+  await page.getByTestId('upgrade-ok').click();
+  await expect(page.getByTestId('setup-window')).toBeVisible();
+  await expect(page.getByTestId('setup-log')).not.toBeEmpty();
+  await ui.snap('03-environment-setup-running');
+});
+
+test('publishing while the modules are being prepared is refused by the preparation lock', async ({ ui }) => {
+  const { page } = ui;
+  await ui.goto('/console/modules/MailTemplates');
+  await expect(page.getByTestId('module-detail')).toBeVisible();
+  await page.getByTestId('module-publish').click();
+  const refusal = page.getByRole('alert').filter({ hasText: /preparation lock/ });
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText('Publish of MailTemplates');
+  await ui.snap('04-publish-refused');
+});
+
+test('a reload mid-run shows the live progress, which keeps advancing', async ({ ui }) => {
+  const { page } = ui;
+  await ui.goto('/setup');
+  await expect(page.getByTestId('setup-progress')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('setup-window')).toBeVisible();
+  await expect(page.getByTestId('count-total')).not.toHaveText('0');
+  const afterReload = await progressOf(page, 'setup-progress');
+  expect(afterReload).toBeLessThan(100);
+  await expect.poll(() => progressOf(page, 'setup-progress'), { timeout: PREPARATION_TIMEOUT }).toBeGreaterThan(afterReload);
+  await ui.snap('05-setup-after-reload');
+});
+
+test("Environment Setup runs to the end with the demo's 5 failed and 7 skipped modules, and the console turns orange", async ({ ui }) => {
+  const { page } = ui;
+  await ui.goto('/setup');
+  await expect(page.getByTestId('count-remaining')).toHaveText('0', { timeout: PREPARATION_TIMEOUT });
+  await expect(page.getByTestId('count-failed')).toHaveText('5');
+  await expect(page.getByTestId('count-skipped')).toHaveText('7');
+  await expect.poll(() => progressOf(page, 'setup-progress'), { timeout: PREPARATION_TIMEOUT }).toBe(100);
+  await ui.snap('06-environment-setup-finished');
+  await ui.goto('/console');
+  await expect(page.getByTestId('banner-errors')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('banner-counts')).toContainText('5 failed, 7 skipped');
+  await ui.snap('07-console-overview-orange');
+});
+
+test('a module that failed to prepare says it has not been upgraded and shows its compiler error', async ({ ui }) => {
+  const { page } = ui;
+  await ui.goto('/console/modules/MailTemplates');
+  await expect(page.getByTestId('module-status')).toContainText(/failed/i);
+  await expect(page.getByTestId('module-not-upgraded')).toContainText('has not been upgraded');
+  await expect(page.getByTestId('module-errors')).toContainText('sendMailLegacy');
+  await ui.snap('08-module-not-upgraded');
+});
+
+test('the console lists the modules and the preparation details', async ({ ui }) => {
+  const { page } = ui;
+  await ui.goto('/console/modules');
+  await expect(page.getByTestId('module-row').first()).toBeVisible();
+  await ui.snap('09-modules');
+  await ui.goto('/console/preparation');
+  await expect(page.getByTestId('preparation-page')).toBeVisible();
+  await expect(page.getByTestId('steps')).toBeVisible();
+  await ui.snap('10-preparation-details');
+});
+
+test('each report format downloads with its content', async ({ ui }) => {
+  const { page } = ui;
+  await ui.goto('/console/history');
+  const row = page.getByTestId('run-row').first();
+  await expect(row).toBeVisible();
+  const contents: Record<string, string> = {};
+  for (const format of ['json', 'csv', 'html', 'junit'] as const) {
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId(`run-export-${format}`).click()]);
+    contents[format] = fs.readFileSync(await download.path(), 'utf8');
+  }
+  const json = JSON.parse(contents.json!) as { run: { counts: { failed: number; skipped: number } } };
+  expect(json.run.counts).toMatchObject({ failed: 5, skipped: 7 });
+  expect(contents.csv!.split(/\r?\n/)[0]).toBe('name,application,status,duration_ms,errors');
+  expect(contents.html).toMatch(/<html/i);
+  expect(contents.html).toMatch(/summary/i);
+  expect(contents.junit).toContain('<testsuite');
+});
+
+test('Prepare in the Upgrades history retries the failed and skipped modules as a new run', async ({ ui }) => {
+  const { page } = ui;
+  await ui.goto('/console/history');
+  const rows = page.getByTestId('run-row');
+  await expect(rows).toHaveCount(1);
+  await page.getByTestId('run-prepare').click();
+  await expect(rows).toHaveCount(2);
+  await expect(page.locator('[data-testid="run-row"][data-run-id="2"]')).toBeVisible();
+  await expect(page.locator('[data-testid="run-row"][data-run-id="2"] [data-testid="run-status"]')).not.toContainText(/running/i, {
+    timeout: PREPARATION_TIMEOUT,
+  });
+  await ui.snap('11-upgrades-history-retry');
+});

@@ -1,0 +1,89 @@
+import type { EngineContext } from '../engine/engine-context';
+import { isUserError } from '../engine/errors';
+import type { EngineEventListener } from '../engine/preparation/preparation-events';
+import { getEnvironmentStatus } from '../engine/queries/environment-status';
+import type { EmitEvent, EventForwarder } from './event-forwarder';
+
+/** What a long piece of work (upgrade, preparation) receives from the runner. */
+export interface WorkHooks {
+  onEvent: EngineEventListener;
+  shouldStop: () => boolean;
+}
+
+/**
+ * Runs the service's one long piece of work (an upgrade or a preparation) in the
+ * background, so requests keep being answered while it compiles; forwards its
+ * events and says when the environment changed. Stopping asks the engine to stop
+ * between modules (the run is left interrupted and resumes on the next start).
+ */
+export class BackgroundWork {
+  private running: Promise<void> | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly context: EngineContext,
+    private readonly forwarder: EventForwarder,
+    private readonly emit: EmitEvent,
+  ) {}
+
+  /** True while an upgrade or a preparation runs in this process. */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /**
+   * Starts `work` and resolves once its synchronous checks passed (the engine takes
+   * the lock and creates the run before its first await); a refusal rejects here, so
+   * the request that started it can answer with it.
+   */
+  async start(label: string, work: (hooks: WorkHooks) => Promise<unknown>): Promise<void> {
+    if (this.stopping) throw new Error('The service is shutting down.');
+    this.forwarder.reset();
+    const promise = work({ onEvent: this.forwarder.onEvent, shouldStop: () => this.stopping });
+    const early = await Promise.race([
+      promise.then(
+        () => null,
+        (error: unknown) => ({ error }),
+      ),
+      new Promise<'started'>((resolve) => setImmediate(() => resolve('started'))),
+    ]);
+    if (early !== 'started' && early !== null) throw early.error;
+    const tracked = promise.then(
+      () => this.finished(),
+      (error: unknown) => this.finished(label, error),
+    );
+    this.running = tracked;
+    void tracked.finally(() => {
+      if (this.running === tracked) this.running = null;
+    });
+    this.changed();
+  }
+
+  /** Asks the work to stop and waits until it has (the run is then interrupted). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.running;
+  }
+
+  /** Sends `environment.changed` with a fresh status. */
+  changed(): void {
+    try {
+      this.emit('environment.changed', getEnvironmentStatus(this.context));
+    } catch (error) {
+      process.stderr.write(`service: could not read the environment status: ${(error as Error).stack ?? String(error)}\n`);
+    }
+  }
+
+  private finished(label?: string, error?: unknown): void {
+    this.forwarder.flush();
+    if (label !== undefined) {
+      if (isUserError(error)) {
+        this.emit('service.notice', { level: 'error', message: error.message });
+      } else {
+        process.stderr.write(`service: ${label} failed: ${(error as Error)?.stack ?? String(error)}\n`);
+        this.emit('service.notice', { level: 'error', message: `${label} failed: ${(error as Error)?.message ?? String(error)}` });
+      }
+    }
+    this.changed();
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Entry point of the service process: the utility process that owns the environment
+ * database and runs upgrades and preparations. Hosts (Electron main, the browser
+ * host) send it contract requests and receive its events (main/host/service-protocol.ts).
+ */
+import './enable-compile-cache';
+import path from 'node:path';
+import fs from 'node:fs';
+import type { InvokeResult } from '../../common/contract';
+import type { EngineContext } from '../engine/engine-context';
+import { isUserError } from '../engine/errors';
+import { importFactory } from '../engine/factory/import-factory';
+import { openEnvironment } from '../engine/open-environment';
+import { prepareModules } from '../engine/preparation/prepare-modules';
+import { effectiveStatus, latestRun } from '../engine/preparation/run-repository';
+import { findPackageRoot } from '../engine/platform/platform-versions';
+import { createNodeWorkerSpawner, type WorkerSpawner } from '../engine/process/worker-spawner';
+import { environmentExists } from '../engine/store/database';
+import type { HostToService, ServiceToHost } from '../host/service-protocol';
+import { BackgroundWork } from './background-work';
+import { EventForwarder, type EmitEvent } from './event-forwarder';
+import { connectToParent, type ParentConnection } from './parent-port';
+import { isServiceChannel, serviceHandlers, type ServiceState } from './service-handlers';
+
+function logBug(what: string, error: unknown): void {
+  process.stderr.write(`service: ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+}
+
+/** Under Electron the compiler workers are utility processes too, started by main on the service's behalf. */
+async function chooseSpawner(): Promise<WorkerSpawner> {
+  if (process.env.CONFIG_TOOL_WORKER_BROKER !== 'electron') return createNodeWorkerSpawner();
+  // Loaded only under Electron: the CLI and the browser host never need the broker.
+  const { createBrokeredWorkerSpawner } = await import('./brokered-worker-spawner');
+  return createBrokeredWorkerSpawner();
+}
+
+/** Test-only fault injection for compiler workers passes through unchanged. */
+function workerEnv(): Record<string, string> | undefined {
+  const faults = process.env.CONFIG_TOOL_TEST_FAULTS;
+  return faults ? { CONFIG_TOOL_TEST_FAULTS: faults } : undefined;
+}
+
+async function openService(spawner: WorkerSpawner): Promise<EngineContext> {
+  const environmentDir = process.env.CONFIG_TOOL_ENV_DIR;
+  if (!environmentDir) throw new Error('CONFIG_TOOL_ENV_DIR is not set: the host must say which environment to open.');
+  if (!environmentExists(environmentDir)) {
+    if (process.env.CONFIG_TOOL_CREATE_DEMO !== '1') {
+      throw new Error(`There is no environment in ${environmentDir}. Create one with 'config-tool init --demo' or 'config-tool import FACTORY'.`);
+    }
+    fs.mkdirSync(environmentDir, { recursive: true });
+    await importFactory(environmentDir, path.join(findPackageRoot(), 'resources', 'demo-factory'), { spawner, workerEnv: workerEnv() });
+  }
+  const { recovered: _recovered, ...context } = openEnvironment(environmentDir, { spawner, workerEnv: workerEnv() });
+  return context;
+}
+
+async function answer(state: ServiceState, channel: unknown, payload: unknown): Promise<InvokeResult<unknown>> {
+  if (!isServiceChannel(channel)) {
+    return { ok: false, error: { code: 'bad-request', message: `The service does not answer '${String(channel)}'.` } };
+  }
+  try {
+    const handler = serviceHandlers[channel] as (state: ServiceState, request: unknown) => unknown;
+    return { ok: true, value: await handler(state, payload ?? {}) };
+  } catch (error) {
+    if (isUserError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+    logBug(`'${channel}' failed`, error);
+    return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+async function main(): Promise<void> {
+  const parent: ParentConnection = connectToParent();
+  const send = (message: ServiceToHost): void => parent.send(message);
+  // Requests can arrive while the environment opens: keep them until it has.
+  const early: HostToService[] = [];
+  let onMessage: (message: HostToService) => void = (message) => early.push(message);
+  parent.onMessage((raw) => onMessage(raw as HostToService));
+  let shutdownAsked = false;
+  const earlyShutdown = (): void => {
+    shutdownAsked = true;
+  };
+  process.on('SIGTERM', earlyShutdown);
+
+  let state: ServiceState;
+  try {
+    const context = await openService(await chooseSpawner());
+    const emit: EmitEvent = (event, payload) => send({ type: 'event', event, payload } as ServiceToHost);
+    const forwarder = new EventForwarder(emit);
+    state = { context, forwarder, work: new BackgroundWork(context, forwarder, emit) };
+  } catch (error) {
+    const message = isUserError(error) || error instanceof Error ? error.message : String(error);
+    if (!isUserError(error)) logBug('could not open the environment', error);
+    send({ type: 'fatal', message });
+    setTimeout(() => process.exit(1), 100);
+    return;
+  }
+
+  let closing: Promise<void> | null = null;
+  const shutdown = (): Promise<void> =>
+    (closing ??= (async () => {
+      await state.work.stop();
+      state.context.db.close();
+      process.exit(0);
+    })());
+  process.off('SIGTERM', earlyShutdown);
+  process.on('SIGTERM', () => void shutdown());
+
+  onMessage = (message) => {
+    if (message?.type === 'shutdown') void shutdown();
+    else if (message?.type === 'request') {
+      void answer(state, message.channel, message.payload).then((result) => send({ type: 'response', id: message.id, result }));
+    }
+  };
+  send({ type: 'ready', environmentDir: state.context.environmentDir });
+  if (shutdownAsked) return void shutdown();
+  for (const message of early.splice(0)) onMessage(message);
+
+  // Quitting mid-run and starting again resumes the run.
+  const latest = latestRun(state.context.db);
+  if (latest && effectiveStatus(state.context.db, latest) === 'interrupted' && !closing) {
+    state.work.start('Resuming the preparation', (hooks) => prepareModules(state.context, hooks)).catch((error: unknown) => {
+      if (isUserError(error)) send({ type: 'event', event: 'service.notice', payload: { level: 'warning', message: error.message } });
+      else logBug('could not resume the preparation', error);
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  logBug('crashed', error);
+  process.exit(1);
+});
