@@ -1,0 +1,140 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The status a module must end with after preparing for 11.12.0 or later. */
+export type ExpectedStatus = 'prepared' | 'failed' | 'skipped' | 'excluded';
+
+/** What the oracle needs to know about a module. */
+export interface OracleModule {
+  name: string;
+  state: string;
+  references: string[];
+  /** Calls an API removed in 11.12.0, so it cannot compile there. */
+  usesRemovedApi: boolean;
+}
+
+/** A module read back from a factory folder. */
+export interface FactoryModuleInfo extends OracleModule {
+  application: string;
+  kind: string;
+  /** Source files under src/, relative, sorted. */
+  files: string[];
+}
+
+const REMOVED_API_CALL = /\b(sendMailLegacy|getSessionValue|setSessionValue)\s*\(/;
+
+/** True when a module's source calls an API that 11.12.0 removed. */
+export function usesRemovedApi(source: string): boolean {
+  return REMOVED_API_CALL.test(source);
+}
+
+/**
+ * The expected statuses of a preparation for 11.12.0+, first rule that applies: `excluded` when not published;
+ * `failed` when in a reference cycle; `skipped` when a producer, directly or transitively, is not prepared (a
+ * missing producer counts as not prepared); `failed` when it uses a removed API; `prepared` otherwise.
+ */
+export function computeExpectedPreparation(modules: OracleModule[]): Record<string, ExpectedStatus> {
+  const byName = new Map(modules.map((m) => [m.name, m]));
+  const status = new Map<string, ExpectedStatus>();
+  // Tarjan emits components producers-first (edges point from consumer to producer), so every producer
+  // outside the component already has its status when the component is decided.
+  for (const component of stronglyConnectedComponents(modules, byName)) {
+    const inCycle = component.length > 1 || component.some((name) => byName.get(name)?.references.includes(name));
+    for (const name of component) {
+      const m = byName.get(name) as OracleModule;
+      if (m.state !== 'published') status.set(name, 'excluded');
+      else if (inCycle) status.set(name, 'failed');
+      // A module is compiled against its producers' declarations, so without them it is never compiled.
+      else if (m.references.some((ref) => status.get(ref) !== 'prepared')) status.set(name, 'skipped');
+      else status.set(name, m.usesRemovedApi ? 'failed' : 'prepared');
+    }
+  }
+  const result: Record<string, ExpectedStatus> = {};
+  for (const m of [...modules].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    result[m.name] = status.get(m.name) as ExpectedStatus;
+  }
+  return result;
+}
+
+/** Iterative Tarjan (a recursive one overflows the stack on 10,000-module chains). */
+function stronglyConnectedComponents(modules: OracleModule[], byName: Map<string, OracleModule>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const components: string[][] = [];
+  let counter = 0;
+  for (const root of modules) {
+    if (index.has(root.name)) continue;
+    const work: { name: string; next: number }[] = [{ name: root.name, next: 0 }];
+    index.set(root.name, counter);
+    low.set(root.name, counter++);
+    stack.push(root.name);
+    onStack.add(root.name);
+    while (work.length > 0) {
+      const frame = work[work.length - 1] as { name: string; next: number };
+      const refs = (byName.get(frame.name) as OracleModule).references.filter((ref) => byName.has(ref));
+      if (frame.next < refs.length) {
+        const ref = refs[frame.next++] as string;
+        if (!index.has(ref)) {
+          index.set(ref, counter);
+          low.set(ref, counter++);
+          stack.push(ref);
+          onStack.add(ref);
+          work.push({ name: ref, next: 0 });
+        } else if (onStack.has(ref)) {
+          low.set(frame.name, Math.min(low.get(frame.name) as number, index.get(ref) as number));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.name, Math.min(low.get(parent.name) as number, low.get(frame.name) as number));
+      if (low.get(frame.name) === index.get(frame.name)) {
+        const component: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop() as string;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== frame.name);
+        components.push(component);
+      }
+    }
+  }
+  return components;
+}
+
+function listFiles(root: string, prefix = ''): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(join(root, prefix), { withFileTypes: true })) {
+    const path = prefix ? prefix + '/' + entry.name : entry.name;
+    if (entry.isDirectory()) files.push(...listFiles(root, path));
+    else if (entry.name.endsWith('.ts')) files.push(path);
+  }
+  return files.sort();
+}
+
+/** Reads a factory folder back (manifests, source file lists, removed-API use), modules sorted by name. */
+export function readFactory(dir: string): {
+  environment: { name: string; platformVersion: string };
+  modules: FactoryModuleInfo[];
+} {
+  const environment = JSON.parse(readFileSync(join(dir, 'environment.json'), 'utf8')) as {
+    name: string;
+    platformVersion: string;
+  };
+  const modulesDir = join(dir, 'modules');
+  const names = existsSync(modulesDir) ? readdirSync(modulesDir).sort() : [];
+  const modules = names.map((folder): FactoryModuleInfo => {
+    const manifest = JSON.parse(readFileSync(join(modulesDir, folder, 'module.json'), 'utf8')) as Omit<
+      FactoryModuleInfo,
+      'files' | 'usesRemovedApi'
+    >;
+    const srcDir = join(modulesDir, folder, 'src');
+    const files = existsSync(srcDir) ? listFiles(srcDir) : [];
+    const removed = files.some((file) => usesRemovedApi(readFileSync(join(srcDir, file), 'utf8')));
+    return { ...manifest, files, usesRemovedApi: removed };
+  });
+  return { environment, modules };
+}
