@@ -1,0 +1,133 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EnvironmentStatus } from '../../../common/domain';
+import { installedPlatformVersion } from '../../engine/platform/platform-versions';
+import { deployedVersions } from '../test-support/environment-db';
+import { legacyMailSource, writeTestFactory } from '../test-support/factories';
+import {
+  copyEnvironment,
+  makeTempDir,
+  removeTempDir,
+  runCli,
+  SETUP_TIMEOUT_MS,
+  type CliResult,
+} from '../test-support/run-cli';
+
+describe('import of a good factory', () => {
+  let tmp: string;
+  let envDir: string;
+  let imported: CliResult;
+  beforeAll(async () => {
+    tmp = makeTempDir();
+    envDir = path.join(tmp, 'env');
+    const factory = writeTestFactory(path.join(tmp, 'factory'), {
+      name: 'Acme Test',
+      platformVersion: '11.12.0',
+      modules: [
+        { name: 'CommonLib', application: 'Shared' },
+        { name: 'Orders', application: 'Sales', references: ['CommonLib'] },
+        { name: 'Billing', application: 'Sales', files: legacyMailSource() },
+        { name: 'Draft', application: 'Sales', state: 'uploaded' },
+      ],
+    });
+    imported = await runCli(['import', factory, '--env', envDir]);
+  }, SETUP_TIMEOUT_MS);
+  afterAll(() => removeTempDir(tmp));
+
+  it('deploys the published modules on the environment version and only stores the uploaded ones', () => {
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain(`Imported 'Acme Test' (platform 11.12.0) into ${envDir}.`);
+    expect(imported.stdout).toContain(
+      '4 modules in 2 applications: 2 published and deployed, 1 uploaded, 1 failed to publish.',
+    );
+    expect(deployedVersions(envDir)).toEqual({ Billing: null, CommonLib: '11.12.0', Draft: null, Orders: '11.12.0' });
+  });
+
+  it('reports a published module that uses an API its version does not have as publish-failed, with file and line', () => {
+    expect(imported.stdout).toMatch(/^Billing: publish failed — src\/index\.ts:1:\d+ .*sendMailLegacy/m);
+  });
+
+  it('shows its progress as plain lines on stderr when stderr is not a terminal', () => {
+    expect(imported.stderr).toContain('Reading module 4 of 4');
+    expect(imported.stderr).toContain('Compiled module 3 of 3');
+  });
+
+  it('refuses to import into an existing environment without --force and leaves it as it was', async () => {
+    const other = writeTestFactory(path.join(tmp, 'other-factory'), {
+      name: 'Other',
+      modules: [{ name: 'Solo', state: 'uploaded' }],
+    });
+
+    const result = await runCli(['import', other, '--env', envDir]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`An environment already exists in ${envDir}. Use --force to replace it`);
+    const status = JSON.parse((await runCli(['status', '--json', '--env', envDir])).stdout) as EnvironmentStatus;
+    expect(status.name).toBe('Acme Test');
+  });
+
+  it('replaces the environment with --force', async () => {
+    const copy = copyEnvironment(envDir, path.join(tmp, 'forced'));
+    const other = writeTestFactory(path.join(tmp, 'forced-factory'), {
+      name: 'Other',
+      modules: [{ name: 'Solo', state: 'uploaded' }],
+    });
+
+    const result = await runCli(['import', other, '--force', '--env', copy]);
+
+    expect(result.status).toBe(0);
+    expect(deployedVersions(copy)).toEqual({ Solo: null });
+  });
+
+  it('keeps the existing environment when a forced import of a broken factory fails', async () => {
+    const copy = copyEnvironment(envDir, path.join(tmp, 'kept'));
+    const broken = writeTestFactory(path.join(tmp, 'broken-factory'), {
+      modules: [{ name: 'Orphan', references: ['Missing'] }],
+    });
+
+    const result = await runCli(['import', broken, '--force', '--env', copy]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`"references" names 'Missing'`);
+    expect(deployedVersions(copy)).toEqual(deployedVersions(envDir));
+  });
+
+  it('says so and exits 0 when init --demo finds an environment already there', async () => {
+    const result = await runCli(['init', '--demo', '--env', envDir]);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`An environment already exists in ${envDir}; nothing to do.`);
+    expect(deployedVersions(envDir).CommonLib).toBe('11.12.0');
+  });
+
+  it('prints the status as JSON with the environment and installed versions, nothing else on stdout', async () => {
+    const result = await runCli(['status', '--json', '--env', envDir]);
+
+    expect(result.status).toBe(0);
+    const status = JSON.parse(result.stdout) as EnvironmentStatus;
+    expect(status).toMatchObject({
+      name: 'Acme Test',
+      location: envDir,
+      platformVersion: '11.12.0',
+      installedVersion: installedPlatformVersion(),
+      upgradePending: true,
+      moduleCount: 4,
+      applicationCount: 2,
+      latestRun: null,
+      lock: null,
+    });
+  });
+
+  it('shows the status for people: name, folder, versions with the pending upgrade, counts', async () => {
+    const result = await runCli(['status', '--env', envDir]);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Environment: +Acme Test$/m);
+    expect(result.stdout).toMatch(new RegExp(`^Folder: +${envDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    expect(result.stdout).toContain(
+      `11.12.0 (installed Platform Server: ${installedPlatformVersion()}) — upgrade pending`,
+    );
+    expect(result.stdout).toMatch(/^Modules: +4 modules in 2 applications$/m);
+    expect(result.stdout).toMatch(/^Latest run: +none yet$/m);
+  });
+});

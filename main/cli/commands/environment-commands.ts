@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import type { EnvironmentStatus, RunSummary } from '../../../common/domain';
+import { UserError } from '../../engine/errors';
+import { findPackageRoot } from '../../engine/platform/platform-versions';
+import { createNodeWorkerSpawner } from '../../engine/process/worker-spawner';
+import { getEnvironmentStatus } from '../../engine/queries/environment-status';
+import { environmentExists } from '../../engine/store/database';
+import { globalOptions, type CommandKit } from '../command-kit';
+import { environmentDirOf, withEnvironment } from '../environment-session';
+import { printJson, printLine, plural } from '../output';
+import { importProgress, printImportSummary } from './import-output';
+
+/** Where the built-in demo factory ships, relative to the package root. */
+const DEMO_FACTORY = path.join('resources', 'demo-factory');
+
+async function runImport(environmentDir: string, factoryDir: string, force: boolean): Promise<void> {
+  // Loaded on demand: it brings the TypeScript compiler, which costs every other command half a second to load.
+  const { importFactory } = await import('../../engine/factory/import-factory');
+  const progress = importProgress();
+  let summary;
+  try {
+    summary = await importFactory(environmentDir, factoryDir, {
+      force,
+      spawner: createNodeWorkerSpawner(),
+      onProgress: progress.onProgress,
+    });
+  } finally {
+    progress.stop();
+  }
+  printImportSummary(environmentDir, summary);
+}
+
+/** `init --demo`, `import FACTORY`, `status`. */
+export function registerEnvironmentCommands(program: Command, kit: CommandKit): void {
+  program
+    .command('init')
+    .description('create the built-in demo environment in --env if none is there')
+    .addOption(
+      new Option('--demo', 'use the built-in demo environment (the only kind init creates)').makeOptionMandatory(),
+    )
+    .action(
+      kit.action(async (_options: unknown, command: Command) => {
+        const environmentDir = environmentDirOf(globalOptions(command));
+        if (environmentExists(environmentDir)) {
+          printLine(`An environment already exists in ${environmentDir}; nothing to do.`);
+          return;
+        }
+        const factoryDir = path.join(findPackageRoot(), DEMO_FACTORY);
+        if (!fs.existsSync(factoryDir)) {
+          throw new UserError('not-found', `The demo environment is missing from this installation (${factoryDir}).`);
+        }
+        await runImport(environmentDir, factoryDir, false);
+      }),
+    );
+
+  program
+    .command('import')
+    .description('create the environment in --env from a factory folder')
+    .argument('<factory>', 'the factory folder (environment.json and modules/)')
+    .option('--force', 'replace an environment that is already there')
+    .action(
+      kit.action(async (factory: string, options: { force?: boolean }, command: Command) => {
+        await runImport(environmentDirOf(globalOptions(command)), path.resolve(factory), options.force === true);
+      }),
+    );
+
+  program
+    .command('status')
+    .description('environment and installed versions, preparation state and counts')
+    .option('--json', 'print the status as one JSON object')
+    .action(
+      kit.action(async (options: { json?: boolean }, command: Command) => {
+        const status = await withEnvironment(environmentDirOf(globalOptions(command)), (context) =>
+          getEnvironmentStatus(context),
+        );
+        if (options.json) printJson(status);
+        else printStatus(status);
+      }),
+    );
+}
+
+/** "26 prepared, 1 failed, 3 skipped, 4 excluded" (pending and compiling only while they are not zero). */
+export function describeCounts(run: RunSummary): string {
+  const { counts } = run;
+  const parts = [
+    `${counts.prepared} prepared`,
+    `${counts.failed} failed`,
+    `${counts.skipped} skipped`,
+    `${counts.excluded} excluded`,
+  ];
+  if (counts.compiling > 0) parts.unshift(`${counts.compiling} compiling`);
+  if (counts.pending > 0) parts.unshift(`${counts.pending} pending`);
+  return parts.join(', ');
+}
+
+function describeRun(run: RunSummary): string {
+  const when = run.finishedAt ? `${run.startedAt} – ${run.finishedAt}` : `since ${run.startedAt}`;
+  return `#${run.id} (${run.kind}) ${run.fromVersion} → ${run.toVersion}, ${run.status} ${when}: ${describeCounts(run)} of ${run.total}`;
+}
+
+function printStatus(status: EnvironmentStatus): void {
+  const rows: [string, string][] = [
+    ['Environment', status.name],
+    ['Folder', status.location],
+    [
+      'Version',
+      `${status.platformVersion} (installed Platform Server: ${status.installedVersion})${status.upgradePending ? ' — upgrade pending' : ''}`,
+    ],
+    ['Modules', `${plural(status.moduleCount, 'module')} in ${plural(status.applicationCount, 'application')}`],
+    [
+      'Settings',
+      `${status.settings.parallelCompilations} parallel compilations, ${status.settings.moduleTimeLimitSeconds} s per module`,
+    ],
+    ['Running', status.activeRun ? describeRun(status.activeRun) : 'no upgrade or preparation'],
+    ['Latest run', status.latestRun ? describeRun(status.latestRun) : 'none yet'],
+  ];
+  if (status.lock) {
+    const run = status.lock.runId !== null ? ` (run #${status.lock.runId})` : '';
+    rows.push([
+      'Lock',
+      `held by the ${status.lock.operation}${run}, started by ${status.lock.holder} at ${status.lock.startedAt}`,
+    ]);
+  }
+  if (status.lastUpgradeFailure) {
+    const failure = status.lastUpgradeFailure;
+    rows.push([
+      'Last failure',
+      `upgrade to ${failure.toVersion} failed at ${failure.at} in step ${failure.step}, rolled back: ${failure.message}`,
+    ]);
+  }
+  const width = Math.max(...rows.map(([label]) => label.length)) + 1;
+  for (const [label, value] of rows) printLine(`${`${label}:`.padEnd(width)} ${value}`);
+}

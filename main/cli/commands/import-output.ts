@@ -1,0 +1,38 @@
+import type { ImportProgress, ImportSummary } from '../../engine/factory/import-factory';
+import { createProgress } from '../progress';
+import { indentRest, plural, printLine } from '../output';
+
+/** A progress display for an import: reading the factory, then compiling its published modules. */
+export function importProgress(): { onProgress: (progress: ImportProgress) => void; stop: () => void } {
+  const reading = createProgress('read', { plainLine: (done, total) => `Reading module ${done} of ${total}` });
+  const compiling = createProgress('compile', { plainLine: (done, total) => `Compiled module ${done} of ${total}` });
+  let phase: ImportProgress['phase'] = 'reading';
+  return {
+    onProgress: (progress) => {
+      if (progress.phase !== phase) {
+        reading.stop();
+        phase = progress.phase;
+      }
+      (progress.phase === 'reading' ? reading : compiling).update(progress.done, progress.total);
+    },
+    stop: () => {
+      reading.stop();
+      compiling.stop();
+    },
+  };
+}
+
+/** What an import did, and each published module that did not compile, with its errors located. */
+export function printImportSummary(environmentDir: string, summary: ImportSummary): void {
+  printLine(`Imported '${summary.name}' (platform ${summary.platformVersion}) into ${environmentDir}.`);
+  printLine(
+    `${plural(summary.modules, 'module')} in ${plural(summary.applications, 'application')}: ` +
+      `${summary.published} published and deployed, ${summary.uploaded} uploaded, ${summary.publishFailed.length} failed to publish.`,
+  );
+  for (const failure of summary.publishFailed) {
+    const errors = failure.errors.map((error) =>
+      error.file ? `${error.file}:${error.line ?? 0}:${error.column ?? 0} ${error.message}` : error.message,
+    );
+    printLine(`${failure.name}: publish failed — ${indentRest(errors.join('\n') || 'no diagnostics')}`);
+  }
+}

@@ -1,0 +1,191 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../engine/store/database';
+import { acquireLease } from '../../engine/store/lock-repository';
+import { deployedVersions } from '../test-support/environment-db';
+import { writeTestFactory } from '../test-support/factories';
+import { copyEnvironment, makeTempDir, removeTempDir, runCli, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
+
+/** The order in which publish reported modules compiled, from its plain progress lines. */
+function compiledOrder(stderr: string): string[] {
+  return [...stderr.matchAll(/^Compiled module \d+ of \d+: (\w+)$/gm)].map((match) => match[1]!);
+}
+
+describe('publish and delete', () => {
+  let tmp: string;
+  let baseEnv: string;
+  let copies = 0;
+  /** A fresh copy of the imported environment for one test. */
+  const freshEnvironment = (): string => copyEnvironment(baseEnv, path.join(tmp, `env-${++copies}`));
+
+  beforeAll(async () => {
+    tmp = makeTempDir();
+    baseEnv = path.join(tmp, 'base-env');
+    // On the installed version, so publishing compiles for the version the environment runs.
+    const factory = writeTestFactory(path.join(tmp, 'factory'), {
+      platformVersion: '11.13.0',
+      modules: [
+        { name: 'SalesLib', application: 'Sales', state: 'uploaded' },
+        { name: 'SalesService', application: 'Sales', state: 'uploaded', references: ['SalesLib'] },
+        { name: 'CoreLib', application: 'Core', state: 'uploaded' },
+        { name: 'Portal', application: 'Web', state: 'uploaded', references: ['CoreLib', 'SalesService'] },
+        { name: 'AuditLib', application: 'Audit', state: 'published' },
+        { name: 'AuditService', application: 'Audit', state: 'published', references: ['AuditLib'] },
+      ],
+    });
+    const imported = await runCli(['import', factory, '--env', baseEnv]);
+    expect(imported.status, imported.stderr).toBe(0);
+  }, SETUP_TIMEOUT_MS);
+  afterAll(() => removeTempDir(tmp));
+
+  it('refuses to publish a consumer whose producer has no publication for the environment version, naming the producer', async () => {
+    const envDir = freshEnvironment();
+
+    const result = await runCli(['publish', 'SalesService', '--env', envDir]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `SalesService can't be published: its producer 'SalesLib' has no publication for platform 11.13.0`,
+    );
+    expect(deployedVersions(envDir).SalesService).toBeNull();
+  });
+
+  it('publishes a consumer together with its producer, producer first', async () => {
+    const envDir = freshEnvironment();
+
+    const result = await runCli(['publish', 'SalesService', 'SalesLib', '--env', envDir]);
+
+    expect(result.status, result.stderr).toBe(0);
+    expect(compiledOrder(result.stderr)).toEqual(['SalesLib', 'SalesService']);
+    expect(result.stdout).toContain('Published 2 modules');
+    expect(deployedVersions(envDir)).toMatchObject({ SalesLib: '11.13.0', SalesService: '11.13.0' });
+  });
+
+  it('publishes a whole application with --app, producers before their consumers', async () => {
+    const envDir = freshEnvironment();
+
+    const result = await runCli(['publish', '--app', 'Sales', '--env', envDir]);
+
+    expect(result.status, result.stderr).toBe(0);
+    expect(compiledOrder(result.stderr)).toEqual(['SalesLib', 'SalesService']);
+    expect(deployedVersions(envDir)).toMatchObject({
+      SalesLib: '11.13.0',
+      SalesService: '11.13.0',
+      CoreLib: null,
+      Portal: null,
+    });
+  });
+
+  it('publishes every module with --all, each producer before its consumers across applications', async () => {
+    const envDir = freshEnvironment();
+
+    const result = await runCli(['publish', '--all', '--env', envDir]);
+
+    expect(result.status, result.stderr).toBe(0);
+    const order = compiledOrder(result.stderr);
+    expect(order).toHaveLength(6);
+    const before = (producer: string, consumer: string) =>
+      expect(order.indexOf(producer)).toBeLessThan(order.indexOf(consumer));
+    before('SalesLib', 'SalesService');
+    before('SalesService', 'Portal');
+    before('CoreLib', 'Portal');
+    before('AuditLib', 'AuditService');
+    expect(Object.values(deployedVersions(envDir))).toEqual(Array(6).fill('11.13.0'));
+  });
+
+  it('exits 1 with each module error located when a module fails to publish, and keeps what ran before', async () => {
+    const factory = writeTestFactory(path.join(tmp, 'broken-factory'), {
+      platformVersion: '11.13.0',
+      modules: [
+        {
+          name: 'Broken',
+          state: 'uploaded',
+          files: { 'index.ts': `export function total(): number {\n  return 'a lot';\n}\n` },
+        },
+      ],
+    });
+    const envDir = path.join(tmp, 'broken-env');
+    expect((await runCli(['import', factory, '--env', envDir])).status).toBe(0);
+
+    const result = await runCli(['publish', 'Broken', '--env', envDir]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^Broken: publish failed — src\/index\.ts:2:\d+ Type 'string' is not assignable to type 'number'/m,
+    );
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(deployedVersions(envDir).Broken).toBeNull();
+  });
+
+  it('refuses to delete a module that others consume, naming its consumers', async () => {
+    const envDir = freshEnvironment();
+
+    const result = await runCli(['delete', 'AuditLib', '--env', envDir]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `Module 'AuditLib' can't be deleted: 1 module consumes it: AuditService. Use --force`,
+    );
+    expect(deployedVersions(envDir)).toHaveProperty('AuditLib');
+  });
+
+  it('deletes a consumed module with --force', async () => {
+    const envDir = freshEnvironment();
+
+    const result = await runCli(['delete', 'AuditLib', '--force', '--env', envDir]);
+
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Deleted module AuditLib.');
+    expect(deployedVersions(envDir)).not.toHaveProperty('AuditLib');
+  });
+
+  it('says which module it does not know', async () => {
+    const result = await runCli(['delete', 'Nobody', '--env', freshEnvironment()]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`No module named 'Nobody' in this environment.`);
+  });
+
+  it('treats a publish without exactly one of NAMEs, --app and --all as bad usage', async () => {
+    const envDir = freshEnvironment();
+    for (const args of [
+      ['publish'],
+      ['publish', 'SalesLib', '--all'],
+      ['publish', '--app', 'Sales', '--all'],
+      ['publish', 'SalesLib', '--app', 'Sales'],
+    ]) {
+      const result = await runCli([...args, '--env', envDir]);
+      expect(result.status, args.join(' ')).toBe(2);
+    }
+  });
+
+  it('refuses publish, delete, config apply and prepare with exit 4 while a preparation holds the lock, naming it', async () => {
+    const envDir = freshEnvironment();
+    const db = openDatabase(envDir);
+    const taken = acquireLease(db, { operation: 'preparation', runId: null, holder: 'admin-on-another-console' });
+    if (!('lease' in taken)) throw new Error('the test could not take the lock');
+    try {
+      for (const args of [
+        ['publish', 'SalesLib'],
+        ['delete', 'AuditService'],
+        ['config', 'apply'],
+      ]) {
+        taken.lease.heartbeat();
+        const result = await runCli([...args, '--env', envDir]);
+        expect(result.status, args.join(' ')).toBe(4);
+        expect(result.stderr).toContain('the modules preparation, started by admin-on-another-console');
+        expect(result.stderr).toContain("holds the environment's preparation lock");
+        expect(result.stderr).not.toMatch(/^\s+at /m);
+      }
+      // A second preparation can't start either.
+      taken.lease.heartbeat();
+      const prepare = await runCli(['prepare', '--env', envDir]);
+      expect(prepare.status).toBe(4);
+      expect(prepare.stderr).toContain('started by admin-on-another-console');
+    } finally {
+      taken.lease.release();
+      db.close();
+    }
+    expect(deployedVersions(envDir)).toHaveProperty('AuditService', '11.13.0');
+  });
+});

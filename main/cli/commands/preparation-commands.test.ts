@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../../common/domain';
+import { deployedVersions } from '../test-support/environment-db';
+import { legacyMailSource, writeTestFactory } from '../test-support/factories';
+import { makeTempDir, removeTempDir, runCli, SETUP_TIMEOUT_MS, type CliResult } from '../test-support/run-cli';
+
+interface JsonReport {
+  run: { id: number; status: string; counts: Record<string, number> };
+  modules: { name: string; status: string; errors: { message: string; file?: string; line?: number }[] }[];
+  excluded: { name: string; reason: string }[];
+}
+
+describe('upgrade, prepare and report through the command line', () => {
+  let tmp: string;
+  let envDir: string;
+  let upgrade: CliResult;
+  beforeAll(async () => {
+    tmp = makeTempDir();
+    envDir = path.join(tmp, 'env');
+    const factory = writeTestFactory(path.join(tmp, 'factory'), {
+      platformVersion: '11.11.3',
+      modules: [
+        { name: 'CommonLib', application: 'Shared' },
+        { name: 'Mailer', application: 'Billing', files: legacyMailSource() },
+        {
+          name: 'Invoices',
+          application: 'Billing',
+          references: ['Mailer'],
+          files: {
+            'index.ts': `import { notify } from '@modules/Mailer';\n\nexport function send(to: string): void {\n  notify(to);\n}\n`,
+          },
+        },
+        { name: 'Draft', application: 'Billing', state: 'uploaded' },
+      ],
+    });
+    const imported = await runCli(['import', factory, '--env', envDir]);
+    expect(imported.status, imported.stderr).toBe(0);
+    upgrade = await runCli(['upgrade', '--json', '--env', envDir]);
+  }, SETUP_TIMEOUT_MS);
+  afterAll(() => removeTempDir(tmp));
+
+  it('exits 3 when the upgrade preparation ends with failed or skipped modules, with only the run as JSON on stdout', () => {
+    expect(upgrade.status, upgrade.stderr).toBe(3);
+    const { run } = JSON.parse(upgrade.stdout) as { run: RunSummary };
+    expect(run).toMatchObject({ fromVersion: '11.11.3', status: 'finished', total: 3 });
+    expect(run.counts).toMatchObject({ prepared: 1, failed: 1, skipped: 1, excluded: 1 });
+  });
+
+  it('shows the preparation progress as plain lines on stderr', () => {
+    expect(upgrade.stderr).toContain('[upgrade] 3/3 prepared=1 failed=1 skipped=1');
+    expect(upgrade.stderr).toMatch(/^Compiling module \d of 3: CommonLib$/m);
+  });
+
+  it('deploys nothing: every module keeps running its 11.11.3 compilation', () => {
+    expect(deployedVersions(envDir)).toEqual({
+      CommonLib: '11.11.3',
+      Draft: null,
+      Invoices: '11.11.3',
+      Mailer: '11.11.3',
+    });
+  });
+
+  it('prints the latest report as JSON on stdout, with the failed module located and the skipped one naming its producer', async () => {
+    const result = await runCli(['report', '--format', 'json', '--env', envDir]);
+
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.run.counts).toMatchObject({ prepared: 1, failed: 1, skipped: 1, excluded: 1 });
+    const byName = Object.fromEntries(report.modules.map((module) => [module.name, module]));
+    expect(byName.Mailer!.status).toBe('failed');
+    expect(byName.Mailer!.errors[0]).toMatchObject({ file: 'src/index.ts', line: 1 });
+    expect(byName.Invoices!.status).toBe('skipped');
+    expect(byName.Invoices!.errors[0]!.message).toContain('Mailer');
+    expect(report.excluded).toEqual([{ name: 'Draft', reason: 'uploaded, never published' }]);
+  });
+
+  it('writes the report to a file with --output, leaving stdout empty', async () => {
+    const file = path.join(tmp, 'report.csv');
+
+    const result = await runCli(['report', '--format', 'csv', '--output', file, '--env', envDir]);
+
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^Mailer,Billing,failed,/m);
+    expect(fs.readdirSync(tmp).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('says which run does not exist for --run', async () => {
+    const result = await runCli(['report', '--run', '99', '--env', envDir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('99');
+    expect(result.stdout).toBe('');
+  });
+
+  it('retries the failed and skipped modules with prepare, still exiting 3 while they fail', async () => {
+    const result = await runCli(['prepare', '--json', '--env', envDir]);
+
+    expect(result.status, result.stderr).toBe(3);
+    const { run } = JSON.parse(result.stdout) as { run: RunSummary };
+    expect(run).toMatchObject({ kind: 'retry', retryOf: 1, status: 'finished' });
+    expect(run.counts).toMatchObject({ failed: 1, skipped: 1 });
+  });
+
+  it('shows the latest run in the status', async () => {
+    const result = await runCli(['status', '--env', envDir]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /^Latest run: +#\d+ \(retry\) 11\.11\.3 → 11\.13\.0, finished .*1 failed, 1 skipped/m,
+    );
+    expect(result.stdout).not.toContain('upgrade pending');
+  });
+});

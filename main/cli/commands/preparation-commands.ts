@@ -1,0 +1,142 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import type { RunSummary } from '../../../common/domain';
+import type { EngineContext } from '../../engine/engine-context';
+import { isKnownVersion, listPlatformVersions } from '../../engine/platform/platform-versions';
+import type { EngineEventListener } from '../../engine/preparation/preparation-events';
+import { globalOptions, type CommandKit } from '../command-kit';
+import { environmentDirOf, withEnvironment } from '../environment-session';
+import { ExitCode, exitCodeOfRun } from '../exit-codes';
+import { plural, printError, printJson, printLine } from '../output';
+import { describeCounts } from './environment-commands';
+import { preparationProgress } from './preparation-progress';
+import { stopOnSignal } from './stop-signal';
+
+function shippedVersion(value: string): string {
+  if (!isKnownVersion(value))
+    throw new InvalidArgumentError(`not a shipped platform version (shipped: ${listPlatformVersions().join(', ')}).`);
+  return value;
+}
+
+/** Prints how a run ended and resolves to the exit status: 3 with failed or skipped modules, 1 when interrupted. */
+function finishRun(run: RunSummary | null, json: boolean): ExitCode {
+  if (json) printJson({ run });
+  if (run?.status === 'interrupted') {
+    printError(
+      `Preparation run #${run.id} was interrupted: ${describeCounts(run)} of ${run.total}. Run 'config-tool prepare' to resume it.`,
+    );
+    return ExitCode.error;
+  }
+  if (run && !json) {
+    printLine(
+      `Preparation run #${run.id} for ${run.toVersion} ${run.status}: ${describeCounts(run)} (${run.total} modules).`,
+    );
+    if (run.counts.failed + run.counts.skipped > 0) {
+      printLine(
+        `Some modules are not prepared. See 'config-tool report' for their errors, then 'config-tool prepare' to retry them.`,
+      );
+    }
+  }
+  return exitCodeOfRun(run);
+}
+
+/** Runs a long operation with its progress display and Ctrl+C handling, and always tears both down. */
+async function runLong<T>(
+  title: string,
+  environmentDir: string,
+  operation: (
+    context: EngineContext,
+    events: { onEvent: EngineEventListener; shouldStop: () => boolean },
+  ) => Promise<T>,
+): Promise<T> {
+  const progress = preparationProgress(title);
+  const stop = stopOnSignal();
+  try {
+    return await withEnvironment(environmentDir, (context) =>
+      operation(context, { onEvent: progress.onEvent, shouldStop: stop.shouldStop }),
+    );
+  } finally {
+    stop.dispose();
+    progress.stop();
+  }
+}
+
+/** `upgrade`, `prepare`, `deploy-prepared`: the long operations that hold the preparation lock. */
+export function registerPreparationCommands(program: Command, kit: CommandKit): void {
+  program
+    .command('upgrade')
+    .description('the Apply/Exit upgrade: upgrade steps, then (for 11.12.0+) the modules preparation, to the end')
+    .option(
+      '--to <version>',
+      'the platform version to upgrade to (default: the installed Platform Server)',
+      shippedVersion,
+    )
+    .option('--json', 'print the resulting run as JSON on stdout')
+    .action(
+      kit.action(async (options: { to?: string; json?: boolean }, command: Command) => {
+        const { upgradeEnvironment } = await import('../../engine/upgrade/upgrade-environment');
+        const environmentDir = environmentDirOf(globalOptions(command));
+        const { run, upgraded } = await runLong('upgrade', environmentDir, (context, events) =>
+          upgradeEnvironment(context, {
+            toVersion: options.to,
+            onEvent: events.onEvent,
+            shouldStop: events.shouldStop,
+          }),
+        );
+        if (!run && !options.json) {
+          printLine(
+            upgraded
+              ? 'Upgrade finished; this version needs no modules preparation.'
+              : 'The environment is already at that version; nothing to upgrade.',
+          );
+        }
+        return finishRun(run, options.json === true);
+      }),
+    );
+
+  program
+    .command('prepare')
+    .description('resume an interrupted preparation, or retry the failed and skipped modules of the last run')
+    .option('--json', 'print the resulting run as JSON on stdout')
+    .action(
+      kit.action(async (options: { json?: boolean }, command: Command) => {
+        const { prepareModules } = await import('../../engine/preparation/prepare-modules');
+        const environmentDir = environmentDirOf(globalOptions(command));
+        const { run, nothingToDo } = await runLong('prepare', environmentDir, (context, events) =>
+          prepareModules(context, { onEvent: events.onEvent, shouldStop: events.shouldStop }),
+        );
+        if (nothingToDo && !options.json)
+          printLine(`Nothing to prepare: every eligible module of run #${run.id} is prepared.`);
+        return finishRun(run, options.json === true);
+      }),
+    );
+
+  program
+    .command('deploy-prepared')
+    .description('deploy the prepared compilations of the last preparation run')
+    .option('--json', 'print the result as JSON on stdout')
+    .action(
+      kit.action(async (options: { json?: boolean }, command: Command) => {
+        const { deployPrepared } = await import('../../engine/preparation/deploy-prepared');
+        // Each deployment commits on its own, so Ctrl+C needs no special care: a new run continues.
+        const progress = preparationProgress('deploy');
+        const report = await withEnvironment(environmentDirOf(globalOptions(command)), (context) =>
+          deployPrepared(context, { onEvent: progress.onEvent }),
+        ).finally(progress.stop);
+        if (options.json) {
+          printJson(report);
+          return;
+        }
+        const names = report.deployed.length > 0 ? `: ${report.deployed.join(', ')}` : '';
+        printLine(
+          `Deployed ${plural(report.deployed.length, 'prepared module')} for platform ${report.platformVersion}${names}.`,
+        );
+        if (report.alreadyRunning > 0)
+          printLine(`${plural(report.alreadyRunning, 'module')} already ran the prepared compilation.`);
+        if (report.notPrepared.length > 0) {
+          printLine(
+            `Not prepared, left as they run: ${report.notPrepared.join(', ')}. Publish them, or run 'config-tool prepare'.`,
+          );
+        }
+      }),
+    );
+}

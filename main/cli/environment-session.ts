@@ -1,0 +1,33 @@
+import path from 'node:path';
+import type { EngineContext } from '../engine/engine-context';
+import { createNodeWorkerSpawner } from '../engine/process/worker-spawner';
+import { printError } from './output';
+
+/** The environment folder a command works on: `--env`, resolved against the working directory. */
+export function environmentDirOf(options: { env: string }): string {
+  return path.resolve(options.env);
+}
+
+/**
+ * Opens the environment of `--env` the way every start does (an upgrade a crash
+ * interrupted is rolled back first), runs `work`, and always closes the database
+ * (compiler pools close themselves), so the process can exit.
+ */
+export async function withEnvironment<T>(
+  environmentDir: string,
+  work: (context: EngineContext) => Promise<T> | T,
+): Promise<T> {
+  // On demand: recovery reaches the compiler, and TypeScript costs half a second to load for --help and bad usage.
+  const { openEnvironment } = await import('../engine/open-environment');
+  const { recovered, ...context } = openEnvironment(environmentDir, { spawner: createNodeWorkerSpawner() });
+  try {
+    if (recovered === 'rolled-back') {
+      printError(
+        'warning: an upgrade was interrupted before it switched versions; it has been rolled back and the environment is as it was before it.',
+      );
+    }
+    return await work(context);
+  } finally {
+    context.db.close();
+  }
+}

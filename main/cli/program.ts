@@ -1,0 +1,71 @@
+import { Command, CommanderError } from 'commander';
+import { defaultEnvironmentDir, ENVIRONMENT_DIR_VARIABLE } from '../engine/environment-location';
+import { isUserError } from '../engine/errors';
+import type { CommandKit } from './command-kit';
+import { registerConfigCommands } from './commands/config-commands';
+import { registerEnvironmentCommands } from './commands/environment-commands';
+import { registerModuleCommands } from './commands/module-commands';
+import { registerPreparationCommands } from './commands/preparation-commands';
+import { registerReportCommand } from './commands/report-command';
+import { registerServeCommand } from './commands/serve-command';
+import { ExitCode, exitCodeOf } from './exit-codes';
+import { printError } from './output';
+
+/** Builds the `config-tool` program; `kit` turns handlers into actions that report their exit status. */
+export function buildProgram(kit: CommandKit): Command {
+  const program = new Command('config-tool')
+    .description(
+      'Platform Configuration Tool: upgrades an environment and prepares its modules for the new platform version.',
+    )
+    // Before any .command(): subcommands copy these settings when they are created.
+    .exitOverride()
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .showSuggestionAfterError(true)
+    .option(
+      '--env <dir>',
+      `the environment folder; $${ENVIRONMENT_DIR_VARIABLE} overrides the default, the desktop app's per-user folder`,
+      defaultEnvironmentDir(),
+    );
+  registerEnvironmentCommands(program, kit);
+  registerPreparationCommands(program, kit);
+  registerModuleCommands(program, kit);
+  registerConfigCommands(program, kit);
+  registerReportCommand(program, kit);
+  registerServeCommand(program, kit);
+  return program;
+}
+
+/** Runs `config-tool` with `argv` (as process.argv) and resolves to its exit status (spec §5). */
+export async function runCli(argv: string[]): Promise<number> {
+  let exitCode: number = ExitCode.success;
+  const kit: CommandKit = {
+    action:
+      (handler) =>
+      async (...args) => {
+        exitCode = (await handler(...args)) ?? ExitCode.success;
+      },
+  };
+  try {
+    await buildProgram(kit).parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
+
+function reportFailure(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed the problem (or the help/version asked for).
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.success;
+    return ExitCode.badUsage;
+  }
+  if (isUserError(error)) {
+    printError(`error: ${error.message}`);
+    return exitCodeOf(error);
+  }
+  // Not something the admin caused: the stack is what a bug report needs.
+  printError(
+    `config-tool failed unexpectedly (a bug, please report it):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  return ExitCode.error;
+}
