@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../../common/domain';
 import { deployedVersions } from '../test-support/environment-db';
 import { legacyMailSource, writeTestFactory } from '../test-support/factories';
 import { makeTempDir, removeTempDir, runCli, SETUP_TIMEOUT_MS, type CliResult } from '../test-support/run-cli';
@@ -41,11 +40,12 @@ describe('upgrade, prepare and report through the command line', () => {
   }, SETUP_TIMEOUT_MS);
   afterAll(() => removeTempDir(tmp));
 
-  it('exits 3 when the upgrade preparation ends with failed or skipped modules, with only the run as JSON on stdout', () => {
+  it('exits 3 when the upgrade preparation ends with failed or skipped modules, with only the final report as JSON on stdout', () => {
     expect(upgrade.status, upgrade.stderr).toBe(3);
-    const { run } = JSON.parse(upgrade.stdout) as { run: RunSummary };
-    expect(run).toMatchObject({ fromVersion: '11.11.3', status: 'finished', total: 3 });
-    expect(run.counts).toMatchObject({ prepared: 1, failed: 1, skipped: 1, excluded: 1 });
+    const report = JSON.parse(upgrade.stdout) as JsonReport;
+    expect(report.run).toMatchObject({ fromVersion: '11.11.3', toVersion: '11.13.0', status: 'finished' });
+    expect(report.run.counts).toMatchObject({ prepared: 1, failed: 1, skipped: 1, excluded: 1 });
+    expect(report.modules).toHaveLength(3);
   });
 
   it('shows the preparation progress as plain lines on stderr', () => {
@@ -98,9 +98,9 @@ describe('upgrade, prepare and report through the command line', () => {
     const result = await runCli(['prepare', '--json', '--env', envDir]);
 
     expect(result.status, result.stderr).toBe(3);
-    const { run } = JSON.parse(result.stdout) as { run: RunSummary };
-    expect(run).toMatchObject({ kind: 'retry', retryOf: 1, status: 'finished' });
-    expect(run.counts).toMatchObject({ failed: 1, skipped: 1 });
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.run).toMatchObject({ id: 2, status: 'finished' });
+    expect(report.run.counts).toMatchObject({ failed: 1, skipped: 1 });
   });
 
   it('shows the latest run in the status', async () => {

@@ -3,6 +3,7 @@ import type { RunSummary } from '../../../common/domain';
 import type { EngineContext } from '../../engine/engine-context';
 import { isKnownVersion, listPlatformVersions } from '../../engine/platform/platform-versions';
 import type { EngineEventListener } from '../../engine/preparation/preparation-events';
+import { loadReport, type PreparationReport } from '../../engine/report/report-model';
 import { globalOptions, type CommandKit } from '../command-kit';
 import { environmentDirOf, withEnvironment } from '../environment-session';
 import { ExitCode, exitCodeOfRun } from '../exit-codes';
@@ -17,9 +18,15 @@ function shippedVersion(value: string): string {
   return value;
 }
 
+/** The run's report, read while the environment is still open, when --json asks for it. */
+function reportFor(context: EngineContext, run: RunSummary | null, json: boolean | undefined): PreparationReport | null {
+  return json && run ? loadReport(context.db, run.id) : null;
+}
+
 /** Prints how a run ended and resolves to the exit status: 3 with failed or skipped modules, 1 when interrupted. */
-function finishRun(run: RunSummary | null, json: boolean): ExitCode {
-  if (json) printJson({ run });
+function finishRun(run: RunSummary | null, json: boolean, report: PreparationReport | null): ExitCode {
+  // --json prints the run's final report (the spec's report object); no run, no modules.
+  if (json) printJson(report ?? { run: null, modules: [], excluded: [] });
   if (run?.status === 'interrupted') {
     printError(
       `Preparation run #${run.id} was interrupted: ${describeCounts(run)} of ${run.total}. Run 'config-tool prepare' to resume it.`,
@@ -70,17 +77,17 @@ export function registerPreparationCommands(program: Command, kit: CommandKit): 
       'the platform version to upgrade to (default: the installed Platform Server)',
       shippedVersion,
     )
-    .option('--json', 'print the resulting run as JSON on stdout')
+    .option('--json', "print the run's final report as JSON on stdout")
     .action(
       kit.action(async (options: { to?: string; json?: boolean }, command: Command) => {
         const { upgradeEnvironment } = await import('../../engine/upgrade/upgrade-environment');
         const environmentDir = environmentDirOf(globalOptions(command));
-        const { run, upgraded } = await runLong('upgrade', environmentDir, (context, events) =>
+        const { run, upgraded, report } = await runLong('upgrade', environmentDir, (context, events) =>
           upgradeEnvironment(context, {
             toVersion: options.to,
             onEvent: events.onEvent,
             shouldStop: events.shouldStop,
-          }),
+          }).then((result) => ({ ...result, report: reportFor(context, result.run, options.json) })),
         );
         if (!run && !options.json) {
           printLine(
@@ -89,24 +96,27 @@ export function registerPreparationCommands(program: Command, kit: CommandKit): 
               : 'The environment is already at that version; nothing to upgrade.',
           );
         }
-        return finishRun(run, options.json === true);
+        return finishRun(run, options.json === true, report);
       }),
     );
 
   program
     .command('prepare')
     .description('resume an interrupted preparation, or retry the failed and skipped modules of the last run')
-    .option('--json', 'print the resulting run as JSON on stdout')
+    .option('--json', "print the run's final report as JSON on stdout")
     .action(
       kit.action(async (options: { json?: boolean }, command: Command) => {
         const { prepareModules } = await import('../../engine/preparation/prepare-modules');
         const environmentDir = environmentDirOf(globalOptions(command));
-        const { run, nothingToDo } = await runLong('prepare', environmentDir, (context, events) =>
-          prepareModules(context, { onEvent: events.onEvent, shouldStop: events.shouldStop }),
+        const { run, nothingToDo, report } = await runLong('prepare', environmentDir, (context, events) =>
+          prepareModules(context, { onEvent: events.onEvent, shouldStop: events.shouldStop }).then((result) => ({
+            ...result,
+            report: reportFor(context, result.run, options.json),
+          })),
         );
         if (nothingToDo && !options.json)
           printLine(`Nothing to prepare: every eligible module of run #${run.id} is prepared.`);
-        return finishRun(run, options.json === true);
+        return finishRun(run, options.json === true, report);
       }),
     );
 

@@ -59,7 +59,8 @@ export async function importFactory(
     onModuleRead: (done, total) => options.onProgress?.({ phase: 'reading', done, total }),
   });
 
-  const stagingDir = `${environmentDir}/.importing-${process.pid}`;
+  removeAbandonedStaging(environmentDir);
+  const stagingDir = `${environmentDir}/${STAGING_PREFIX}${process.pid}`;
   fs.rmSync(stagingDir, { recursive: true, force: true });
   const db = openDatabase(stagingDir, { create: true });
   try {
@@ -140,6 +141,25 @@ export async function importFactory(
     throw error;
   } finally {
     fs.rmSync(stagingDir, { recursive: true, force: true });
+  }
+}
+
+const STAGING_PREFIX = '.importing-';
+
+/** A staging folder left by an import that was killed: its process is gone, so nobody will finish it. */
+function removeAbandonedStaging(environmentDir: string): void {
+  if (!fs.existsSync(environmentDir)) return;
+  for (const entry of fs.readdirSync(environmentDir)) {
+    if (!entry.startsWith(STAGING_PREFIX)) continue;
+    const pid = Number(entry.slice(STAGING_PREFIX.length));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = pid !== process.pid;
+    } catch {
+      alive = false;
+    }
+    if (!alive) fs.rmSync(`${environmentDir}/${entry}`, { recursive: true, force: true });
   }
 }
 

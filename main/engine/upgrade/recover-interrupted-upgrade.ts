@@ -2,7 +2,7 @@ import type { EngineContext } from '../engine-context';
 import { findEnvironment } from '../store/environment-repository';
 import { activeLock } from '../store/lock-repository';
 import { readMarker, removeMarker, restoreFromBackup } from './backup';
-import { recordRolledBack } from './upgrade-environment';
+import { recordRolledBack } from './upgrade-history';
 
 /**
  * An upgrade killed before it switched the environment's version is rolled back

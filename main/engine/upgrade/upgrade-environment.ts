@@ -17,6 +17,7 @@ import { recordPublication } from '../store/publication-repository';
 import { backupDatabase, removeMarker, restoreFromBackup, writeMarker } from './backup';
 import { PREPARATION_FROM_VERSION, upgradeSteps } from './upgrade-steps';
 import { failIfInjected } from './upgrade-faults';
+import { recordRolledBack } from './upgrade-history';
 
 export interface UpgradeOptions {
   toVersion?: string;
@@ -170,15 +171,6 @@ function rollBack(context: EngineContext, failure: { upgradeId: number; backupPa
   } finally {
     failure.lease.release();
   }
-}
-
-/** Writes the failed upgrade into the (restored) history so the console can say why. */
-export function recordRolledBack(context: EngineContext, upgradeId: number, step: string, message: string): void {
-  const { db } = context;
-  db.prepare(
-    `UPDATE upgrades SET status = 'rolled-back', failed_step = @step, current_step = NULL, error = @message, finished_at = @at WHERE id = @upgradeId`,
-  ).run({ upgradeId, step, message, at: nowIso() });
-  recordOperation(db, { operation: 'upgrade', target: `upgrade #${upgradeId}`, outcome: 'failed', message: `step ${step}: ${message}` });
 }
 
 /** The platform's own schema moves to the target version (the platform database, as opposed to the modules). */
