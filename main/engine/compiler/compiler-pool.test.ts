@@ -1,0 +1,112 @@
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CompileJob } from './compile-types';
+import { CompilerPool, type CompilerWorkerEvent } from './compiler-pool';
+import { createNodeWorkerSpawner } from '../process/worker-spawner';
+
+const small = (moduleName: string): CompileJob => ({
+  moduleName,
+  platformVersion: '11.13.0',
+  sources: {
+    'src/index.ts': `import { log } from '@platform/runtime';\nexport function hello(): void { log('${moduleName}'); }\n`,
+  },
+  references: [],
+  producers: {},
+});
+
+let pool: CompilerPool | undefined;
+afterEach(() => pool?.close());
+
+describe('CompilerPool', () => {
+  it('compiles through real worker processes, starting at most `size` of them lazily', async () => {
+    const events: CompilerWorkerEvent[] = [];
+    pool = new CompilerPool({
+      size: 2,
+      spawner: createNodeWorkerSpawner(),
+      timeLimitMs: 30_000,
+      onWorkerEvent: (e) => events.push(e),
+    });
+    expect(pool.workerCount).toBe(0);
+    const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => pool!.compile(small(`M${i}`))));
+    expect(outcomes.map((o) => (o.kind === 'compiled' ? o.result.success : o.reason))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(outcomes[3]).toMatchObject({
+      kind: 'compiled',
+      result: { moduleName: 'M3', js: { 'src/index.js': expect.stringContaining("log('M3')") } },
+    });
+    expect(pool.workerCount).toBe(2);
+    expect(events.map((e) => e.type)).toEqual(['started', 'started']);
+    expect(new Set(events.map((e) => e.pid)).size).toBe(2);
+  });
+
+  it('reports a worker that crashes twice on a job as process-failed and keeps compiling other jobs', async () => {
+    const events: CompilerWorkerEvent[] = [];
+    pool = new CompilerPool({
+      size: 2,
+      spawner: createNodeWorkerSpawner(),
+      timeLimitMs: 30_000,
+      env: { CONFIG_TOOL_TEST_FAULTS: 'crash:Broken' },
+      onWorkerEvent: (e) => events.push(e),
+    });
+    const [broken, ok1, ok2] = await Promise.all([
+      pool.compile(small('Broken')),
+      pool.compile(small('Fine1')),
+      pool.compile(small('Fine2')),
+    ]);
+    expect(broken).toEqual({
+      kind: 'process-failed',
+      reason: "The compiler process crashed (exit code 70) twice while compiling 'Broken'",
+      attempts: 2,
+    });
+    expect(ok1).toMatchObject({ kind: 'compiled', result: { success: true } });
+    expect(ok2).toMatchObject({ kind: 'compiled', result: { success: true } });
+    expect(events.filter((e) => e.type === 'crashed')).toHaveLength(2);
+    expect(events.some((e) => e.type === 'replaced')).toBe(true);
+    expect(await pool.compile(small('After'))).toMatchObject({ kind: 'compiled', result: { success: true } });
+  });
+
+  it('kills a worker that exceeds the time limit, retries once, then reports process-failed', async () => {
+    pool = new CompilerPool({
+      size: 1,
+      spawner: createNodeWorkerSpawner(),
+      timeLimitMs: 4_000,
+      env: { CONFIG_TOOL_TEST_FAULTS: 'hang:Stuck' },
+    });
+    const stuck = pool.compile(small('Stuck'));
+    const after = pool.compile(small('Next'));
+    expect(await stuck).toEqual({
+      kind: 'process-failed',
+      reason: "Compilation of 'Stuck' exceeded the 4 s time limit twice",
+      attempts: 2,
+    });
+    expect(await after).toMatchObject({ kind: 'compiled', result: { moduleName: 'Next', success: true } });
+    expect(pool.workerCount).toBe(1);
+  });
+
+  it('fails queued jobs instead of respawning forever when the worker script cannot start', async () => {
+    pool = new CompilerPool({
+      size: 2,
+      spawner: createNodeWorkerSpawner(path.join(os.tmpdir(), 'no-such-scripts-dir')),
+      timeLimitMs: 30_000,
+    });
+    const outcome = await pool.compile(small('Orphan'));
+    expect(outcome).toMatchObject({
+      kind: 'process-failed',
+      attempts: 0,
+      reason: expect.stringMatching(/^The compiler process could not start \(exit code 1\)$/),
+    });
+  });
+
+  it('rejects jobs after close', async () => {
+    pool = new CompilerPool({ size: 1, spawner: createNodeWorkerSpawner(), timeLimitMs: 30_000 });
+    pool.close();
+    await expect(pool.compile(small('Late'))).rejects.toThrow('The compiler pool is closed');
+  });
+});

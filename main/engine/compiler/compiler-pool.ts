@@ -1,0 +1,238 @@
+import type { CompileJob, CompileResult } from './compile-types';
+import type { CompilerWorkerReply, CompilerWorkerRequest } from './compiler-protocol';
+import type { WorkerChannel, WorkerExitInfo, WorkerSpawner } from '../process/worker-spawner';
+
+/** What became of one job sent to the pool. */
+export type CompileOutcome =
+  { kind: 'compiled'; result: CompileResult } | { kind: 'process-failed'; reason: string; attempts: number };
+
+/** Something that happened to a worker process, for supervisors' logs. */
+export type CompilerWorkerEvent =
+  | { type: 'started'; serviceName: string; pid: number | undefined }
+  | { type: 'crashed'; serviceName: string; pid: number | undefined; reason: string; moduleName?: string }
+  | { type: 'timed-out'; serviceName: string; pid: number | undefined; moduleName: string; timeLimitMs: number }
+  | { type: 'replaced'; serviceName: string; pid: number | undefined; previousPid: number | undefined };
+
+/** Settings of a CompilerPool. */
+export interface CompilerPoolOptions {
+  /** At most this many worker processes. */
+  size: number;
+  spawner: WorkerSpawner;
+  /** A job running longer than this is killed (and retried once). */
+  timeLimitMs: number;
+  /** Extra environment of the workers. */
+  env?: Record<string, string>;
+  onWorkerEvent?: (event: CompilerWorkerEvent) => void;
+}
+
+type Failure = { kind: 'crash'; detail: string } | { kind: 'timeout' };
+
+interface Task {
+  job: CompileJob;
+  failures: Failure[];
+  resolve: (outcome: CompileOutcome) => void;
+  reject: (error: Error) => void;
+}
+
+interface Worker {
+  channel: WorkerChannel;
+  serviceName: string;
+  /** Set when the worker said it is ready: the time limit counts compilation, not process start. */
+  ready: boolean;
+  startTimer?: NodeJS.Timeout;
+  task?: { id: number; task: Task; timer: NodeJS.Timeout };
+}
+
+const MAX_ATTEMPTS = 2;
+/** Workers in a row that die before being ready, after which queued jobs fail instead of respawning forever. */
+const MAX_START_FAILURES = 2;
+/** A worker not ready after this long (or the time limit, if longer) is stuck at start-up. */
+const START_LIMIT_MS = 60_000;
+
+/** Runs compilations in up to `size` worker processes, started lazily; crashed or hung workers are replaced. */
+export class CompilerPool {
+  private readonly queue: Task[] = [];
+  private readonly workers = new Set<Worker>();
+  private nextId = 1;
+  private nextWorker = 1;
+  private closed = false;
+  /** Set after a worker died: the next one started is its replacement. */
+  private pendingReplacement: { previousPid: number | undefined } | null = null;
+  private startFailures = 0;
+
+  constructor(private readonly options: CompilerPoolOptions) {
+    if (!(options.size >= 1)) throw new Error('CompilerPool size must be at least 1');
+  }
+
+  /** Compiles a job in a worker; resolves to `process-failed` when its worker crashed or timed out twice. */
+  compile(job: CompileJob): Promise<CompileOutcome> {
+    if (this.closed) return Promise.reject(new Error('The compiler pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, failures: [], resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Sets a listener for worker events (started, crashed, timed-out, replaced). */
+  onWorkerEvent(listener: (event: CompilerWorkerEvent) => void): void {
+    this.options.onWorkerEvent = listener;
+  }
+
+  /** Number of live worker processes. */
+  get workerCount(): number {
+    return this.workers.size;
+  }
+
+  /** Kills every worker; queued and running jobs are rejected. */
+  close(): void {
+    this.closed = true;
+    const error = new Error('The compiler pool was closed');
+    for (const task of this.queue.splice(0)) task.reject(error);
+    for (const worker of [...this.workers]) {
+      this.workers.delete(worker);
+      if (worker.task) {
+        clearTimeout(worker.task.timer);
+        worker.task.task.reject(error);
+      }
+      worker.channel.kill();
+    }
+  }
+
+  private dispatch(): void {
+    while (!this.closed && this.queue.length > 0) {
+      const idle = [...this.workers].find((w) => w.ready && !w.task);
+      if (idle) {
+        this.run(idle, this.queue.shift()!);
+        continue;
+      }
+      const starting = [...this.workers].filter((w) => !w.ready).length;
+      if (this.workers.size >= this.options.size || starting >= this.queue.length) return;
+      this.startWorker();
+    }
+  }
+
+  private startWorker(): Worker {
+    const serviceName = `compiler-worker-${this.nextWorker++}`;
+    const channel = this.options.spawner.spawn('compiler-worker', { serviceName, env: this.options.env });
+    const worker: Worker = { channel, serviceName, ready: false };
+    this.workers.add(worker);
+    channel.onMessage((message) => this.onReply(worker, message));
+    channel.onExit((info) => this.onExit(worker, info));
+    // A worker that never says it is ready (stuck at start-up) is killed and counts as a start failure.
+    worker.startTimer = setTimeout(
+      () => worker.ready || channel.kill(),
+      Math.max(this.options.timeLimitMs, START_LIMIT_MS),
+    );
+    if (this.pendingReplacement) {
+      this.emit({ type: 'replaced', serviceName, pid: channel.pid, previousPid: this.pendingReplacement.previousPid });
+      this.pendingReplacement = null;
+    } else {
+      this.emit({ type: 'started', serviceName, pid: channel.pid });
+    }
+    return worker;
+  }
+
+  private run(worker: Worker, task: Task): void {
+    const id = this.nextId++;
+    const timer = setTimeout(() => this.onTimeout(worker), this.options.timeLimitMs);
+    worker.task = { id, task, timer };
+    worker.channel.send({ type: 'compile', id, job: task.job } satisfies CompilerWorkerRequest);
+  }
+
+  private onReply(worker: Worker, raw: unknown): void {
+    const message = raw as
+      Partial<{ type: CompilerWorkerReply['type']; id: number; result: CompileResult }> | undefined;
+    if (message?.type === 'ready') {
+      worker.ready = true;
+      clearTimeout(worker.startTimer);
+      this.startFailures = 0;
+      this.dispatch();
+      return;
+    }
+    if (message?.type !== 'result' || !worker.task || message.id !== worker.task.id || !message.result) return;
+    const { task, timer } = worker.task;
+    clearTimeout(timer);
+    worker.task = undefined;
+    task.resolve({ kind: 'compiled', result: message.result });
+    this.dispatch();
+  }
+
+  private onTimeout(worker: Worker): void {
+    if (!worker.task || !this.workers.has(worker)) return;
+    const { task } = worker.task;
+    this.emit({
+      type: 'timed-out',
+      serviceName: worker.serviceName,
+      pid: worker.channel.pid,
+      moduleName: task.job.moduleName,
+      timeLimitMs: this.options.timeLimitMs,
+    });
+    this.retire(worker, { kind: 'timeout' });
+    worker.channel.kill();
+  }
+
+  private onExit(worker: Worker, info: WorkerExitInfo): void {
+    clearTimeout(worker.startTimer);
+    if (!this.workers.has(worker)) return; // already retired (timeout or close)
+    this.emit({
+      type: 'crashed',
+      serviceName: worker.serviceName,
+      pid: worker.channel.pid,
+      reason: info.reason,
+      moduleName: worker.task?.task.job.moduleName,
+    });
+    if (!worker.ready && ++this.startFailures >= MAX_START_FAILURES) {
+      this.workers.delete(worker);
+      const reason = `The compiler process could not start (${info.reason})`;
+      for (const task of this.queue.splice(0)) task.resolve({ kind: 'process-failed', reason, attempts: 0 });
+      this.startFailures = 0;
+      return;
+    }
+    this.retire(worker, { kind: 'crash', detail: info.reason });
+  }
+
+  /** Forgets a dead or killed worker; its job is retried once, then reported as process-failed. */
+  private retire(worker: Worker, failure: Failure): void {
+    this.workers.delete(worker);
+    const running = worker.task;
+    worker.task = undefined;
+    if (running) {
+      clearTimeout(running.timer);
+      const { task } = running;
+      task.failures.push(failure);
+      if (task.failures.length < MAX_ATTEMPTS) this.queue.unshift(task);
+      else
+        task.resolve({ kind: 'process-failed', reason: this.describeFailures(task), attempts: task.failures.length });
+    }
+    if (this.closed) return;
+    this.pendingReplacement = { previousPid: worker.channel.pid };
+    this.dispatch();
+  }
+
+  private describeFailures(task: Task): string {
+    const name = task.job.moduleName;
+    const [first, second] = task.failures as [Failure, Failure];
+    if (first.kind === 'timeout' && second.kind === 'timeout') {
+      return `Compilation of '${name}' exceeded the ${formatDuration(this.options.timeLimitMs)} time limit twice`;
+    }
+    if (first.kind === 'crash' && second.kind === 'crash') {
+      return first.detail === second.detail
+        ? `The compiler process crashed (${first.detail}) twice while compiling '${name}'`
+        : `The compiler process crashed twice while compiling '${name}' (${first.detail}, then ${second.detail})`;
+    }
+    const what = (f: Failure): string =>
+      f.kind === 'crash'
+        ? `crashed (${f.detail})`
+        : `exceeded the ${formatDuration(this.options.timeLimitMs)} time limit`;
+    return `The compiler process failed twice while compiling '${name}': it ${what(first)}, then ${what(second)}`;
+  }
+
+  private emit(event: CompilerWorkerEvent): void {
+    this.options.onWorkerEvent?.(event);
+  }
+}
+
+/** "30 s", "1.5 s", "200 ms". */
+function formatDuration(ms: number): string {
+  return ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${ms} ms`;
+}

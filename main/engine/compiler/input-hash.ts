@@ -1,0 +1,56 @@
+import { createHash, type Hash } from 'node:crypto';
+import ts from 'typescript';
+import type { CompileJob } from './compile-types';
+import { CompilerCache } from './compiler-cache';
+import { loadPlatformVersion, defaultPlatformsDir } from '../platform/platform-versions';
+
+/** Bumped when this compiler's own behaviour changes in a way that changes its output. */
+export const COMPILER_REVISION = 1;
+
+function field(hash: Hash, value: string): void {
+  hash.update(`${Buffer.byteLength(value)}:`);
+  hash.update(value);
+}
+
+/** sha256 of a set of files: sorted keys, each path and content length-prefixed. */
+export function hashFiles(files: Record<string, string>): string {
+  const hash = createHash('sha256');
+  for (const key of Object.keys(files).sort()) {
+    field(hash, key);
+    field(hash, files[key]!);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The identity of a compilation, computed without compiling: compiler identity (TypeScript
+ * version, this compiler's revision, the version's compiler.json and runtime), platform version,
+ * the sources, the references and the producers' interface hashes.
+ */
+export function computeInputHash(job: CompileJob, cache?: CompilerCache): string {
+  const hash = createHash('sha256');
+  field(hash, `typescript ${ts.version} / compiler ${COMPILER_REVISION}`);
+  field(hash, job.platformVersion);
+  try {
+    const info = loadPlatformVersion(job.platformVersion, cache?.platformsDir ?? defaultPlatformsDir());
+    field(hash, info.compilerJson);
+    field(hash, info.runtimeDts);
+  } catch {
+    field(hash, 'unknown platform version');
+  }
+  const sources = Object.keys(job.sources).sort();
+  field(hash, `sources ${sources.length}`);
+  for (const key of sources) {
+    field(hash, key);
+    field(hash, job.sources[key]!);
+  }
+  const references = [...job.references].sort();
+  field(hash, `references ${references.join(',')}`);
+  const producers = Object.keys(job.producers).sort();
+  field(hash, `producers ${producers.length}`);
+  for (const name of producers) {
+    field(hash, name);
+    field(hash, job.producers[name]!.interfaceHash);
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,181 @@
+import path from 'node:path';
+import ts from 'typescript';
+import type { CompileDiagnostic, CompileJob } from './compile-types';
+import {
+  CompilerCache,
+  LIB_DIR,
+  MODULE_ROOT,
+  PRODUCERS_DIR,
+  RUNTIME_PATH,
+  type VersionContext,
+} from './compiler-cache';
+
+const posix = path.posix;
+const SRC_DIR = `${MODULE_ROOT}/src`;
+const ALLOWED =
+  'a module may import only @platform/runtime, @modules/<referenced module> or relative paths inside src/';
+
+type ParseOptions = ts.CreateSourceFileOptions | ts.ScriptTarget;
+
+/** The in-memory file system of one compilation and the import rules of the module sources. */
+export interface ModuleHost {
+  host: ts.CompilerHost;
+  /** The module's own .ts files (virtual paths), sorted. */
+  rootNames: string[];
+  /** Imports refused or not found, found while the program was created. */
+  importDiagnostics: CompileDiagnostic[];
+  /** True when an import at this position already has our own diagnostic (so TypeScript's is dropped). */
+  isReportedImport(fileName: string, start: number): boolean;
+}
+
+/**
+ * Mounts the module's sources at /module/src, the version's runtime as @platform/runtime and the
+ * producers' declarations as @modules/<Name>; resolves imports by the module rules only.
+ */
+export function createModuleHost(job: CompileJob, ctx: VersionContext, cache: CompilerCache): ModuleHost {
+  const files = new Map<string, string>();
+  for (const [key, text] of Object.entries(job.sources)) {
+    if (key.startsWith('src/') && key.endsWith('.ts')) files.set(`${MODULE_ROOT}/${key}`, text);
+  }
+  const producerText = (fileName: string): string | undefined => {
+    const p = producerOf(fileName);
+    return p ? job.producers[p.name]?.declarations[p.rel] : undefined;
+  };
+  const readText = (fileName: string): string | undefined => {
+    if (files.has(fileName)) return files.get(fileName);
+    if (fileName === RUNTIME_PATH) return ctx.info.runtimeDts;
+    if (fileName.startsWith(`${LIB_DIR}/`)) return cache.libText(fileName);
+    return producerText(fileName);
+  };
+  const exists = (fileName: string): boolean => readText(fileName) !== undefined;
+  const firstExisting = (base: string, exts: string[]): string | undefined => {
+    const stem = base.endsWith('.js') ? base.slice(0, -3) : base;
+    return exts.flatMap((ext) => [`${stem}${ext}`, `${stem}/index${ext}`]).find(exists);
+  };
+
+  const importDiagnostics: CompileDiagnostic[] = [];
+  const reported = new Set<string>();
+  /** Records a refused import; `message` undefined when it is already reported elsewhere. */
+  const refuse = (sf: ts.SourceFile, literal: ts.StringLiteralLike, message?: string): undefined => {
+    const start = literal.getStart(sf);
+    reported.add(`${sf.fileName}:${start}`);
+    if (message) {
+      const { line, character } = sf.getLineAndCharacterOfPosition(start);
+      importDiagnostics.push({ message, file: displayPath(sf.fileName), line: line + 1, column: character + 1 });
+    }
+    return undefined;
+  };
+
+  const resolveInModule = (spec: string, sf: ts.SourceFile, literal: ts.StringLiteralLike): string | undefined => {
+    const where = `in ${displayPath(sf.fileName)}`;
+    if (spec === '@platform/runtime') return RUNTIME_PATH;
+    if (spec.startsWith('@modules/')) {
+      const [name = '', ...rest] = spec.slice('@modules/'.length).split('/');
+      const sub = rest.join('/') || 'index';
+      if (!job.references.includes(name)) {
+        return refuse(
+          sf,
+          literal,
+          `Import '${spec}' ${where} is not allowed: module '${name}' is not in the references of '${job.moduleName}'`,
+        );
+      }
+      if (!job.producers[name]) return refuse(sf, literal); // compileModule names the producer once
+      return (
+        firstExisting(`${PRODUCERS_DIR}/${name}/${sub}`, ['.d.ts']) ??
+        refuse(sf, literal, `Import '${spec}' ${where}: producer '${name}' has no declaration file for '${sub}'`)
+      );
+    }
+    if (isRelative(spec)) {
+      const target = posix.normalize(posix.join(posix.dirname(sf.fileName), spec));
+      if (!`${target}/`.startsWith(`${SRC_DIR}/`))
+        return refuse(sf, literal, `Import '${spec}' ${where} is not allowed: ${ALLOWED}`);
+      return (
+        firstExisting(target, ['.ts', '.d.ts']) ??
+        refuse(sf, literal, `Import '${spec}' ${where}: no file ${displayPath(target)}.ts in the module`)
+      );
+    }
+    return refuse(sf, literal, `Import '${spec}' ${where} is not allowed: ${ALLOWED}`);
+  };
+
+  // Declarations of producers may import the runtime, their own files and other producers given in the job.
+  const resolveInDeclarations = (spec: string, fileName: string): string | undefined => {
+    if (spec === '@platform/runtime') return RUNTIME_PATH;
+    if (spec.startsWith('@modules/'))
+      return firstExisting(`${PRODUCERS_DIR}/${spec.slice('@modules/'.length)}`, ['.d.ts']);
+    const producer = producerOf(fileName);
+    if (!producer || !isRelative(spec)) return undefined;
+    const target = posix.normalize(posix.join(posix.dirname(fileName), spec));
+    return `${target}/`.startsWith(`${PRODUCERS_DIR}/${producer.name}/`) ? firstExisting(target, ['.d.ts']) : undefined;
+  };
+
+  const host: ts.CompilerHost = {
+    getSourceFile: (fileName, parse: ParseOptions) => {
+      if (fileName.startsWith(`${LIB_DIR}/`)) return cache.libFile(fileName, ctx, parse);
+      if (fileName === RUNTIME_PATH) return cache.runtimeFile(ctx, parse);
+      const own = files.get(fileName);
+      if (own !== undefined) return ts.createSourceFile(fileName, own, parse);
+      const p = producerOf(fileName);
+      const text = producerText(fileName);
+      return p && text !== undefined
+        ? cache.producerFile(fileName, job.producers[p.name]!.interfaceHash, text, ctx, parse)
+        : undefined;
+    },
+    getDefaultLibFileName: () => ctx.libFile,
+    getDefaultLibLocation: () => LIB_DIR,
+    writeFile: () => undefined,
+    getCurrentDirectory: () => '/',
+    getCanonicalFileName: (f) => f,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+    fileExists: exists,
+    readFile: readText,
+    directoryExists: (dir) =>
+      dir === '/' ||
+      dir.startsWith(LIB_DIR) ||
+      dir.startsWith('/node_modules') ||
+      [...files.keys()].some((f) => f.startsWith(`${dir}/`)),
+    getDirectories: () => [],
+    resolveModuleNameLiterals: (literals, _containingFile, _redirect, _options, sf) =>
+      literals.map((literal) => {
+        const resolvedFileName = sf.fileName.startsWith(`${MODULE_ROOT}/`)
+          ? resolveInModule(literal.text, sf, literal)
+          : resolveInDeclarations(literal.text, sf.fileName);
+        return {
+          resolvedModule: resolvedFileName
+            ? {
+                resolvedFileName,
+                extension: resolvedFileName.endsWith('.d.ts') ? ts.Extension.Dts : ts.Extension.Ts,
+                isExternalLibraryImport: false,
+              }
+            : undefined,
+        };
+      }),
+  };
+
+  return {
+    host,
+    rootNames: [...files.keys()].sort(),
+    importDiagnostics,
+    isReportedImport: (fileName, start) => reported.has(`${fileName}:${start}`),
+  };
+}
+
+function isRelative(spec: string): boolean {
+  return spec === '.' || spec === '..' || spec.startsWith('./') || spec.startsWith('../');
+}
+
+function producerOf(fileName: string): { name: string; rel: string } | undefined {
+  if (!fileName.startsWith(`${PRODUCERS_DIR}/`)) return undefined;
+  const rest = fileName.slice(PRODUCERS_DIR.length + 1);
+  const slash = rest.indexOf('/');
+  return slash < 0 ? undefined : { name: rest.slice(0, slash), rel: rest.slice(slash + 1) };
+}
+
+/** Shows a virtual path the way an admin knows it: 'src/x.ts', '@modules/A/index.d.ts', '@platform/runtime'. */
+export function displayPath(fileName: string): string {
+  if (fileName.startsWith(`${MODULE_ROOT}/`)) return fileName.slice(MODULE_ROOT.length + 1);
+  if (fileName === RUNTIME_PATH) return '@platform/runtime';
+  if (fileName.startsWith('/node_modules/')) return fileName.slice('/node_modules/'.length);
+  if (fileName.startsWith(`${LIB_DIR}/`)) return fileName.slice(LIB_DIR.length + 1);
+  return fileName;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { CompilerCache } from '../compiler/compiler-cache';
+import type { ProducerInterface } from '../compiler/compile-types';
+import { compileModule } from '../compiler/module-compiler';
+import {
+  compareVersions,
+  installedPlatformVersion,
+  isKnownVersion,
+  listPlatformVersions,
+  loadPlatformVersion,
+  loadSystemComponents,
+} from './platform-versions';
+
+describe('platform versions', () => {
+  it('ships 11.10.0, 11.11.3, 11.12.0 and 11.13.0, the newest being the installed one', () => {
+    expect(listPlatformVersions()).toEqual(['11.10.0', '11.11.3', '11.12.0', '11.13.0']);
+    expect(installedPlatformVersion()).toBe('11.13.0');
+    expect(isKnownVersion('11.12.0')).toBe(true);
+    expect(isKnownVersion('11.9.9')).toBe(false);
+    expect(isKnownVersion('../11.12.0')).toBe(false);
+    expect(compareVersions('11.9.0', '11.10.0')).toBeLessThan(0);
+    expect(compareVersions('11.12.0', '11.12.0')).toBe(0);
+  });
+
+  it('compiles strict, ES2019 below 11.12.0 and ES2022 from it, and lists removals as BREAKING', () => {
+    for (const version of listPlatformVersions()) {
+      const { compilerSettings, releaseNotes, runtimeDts } = loadPlatformVersion(version);
+      expect(compilerSettings.strict).toBe(true);
+      expect(compilerSettings.target).toBe(compareVersions(version, '11.12.0') < 0 ? 'ES2019' : 'ES2022');
+      expect(runtimeDts).toContain('export declare function log(message: string): void;');
+      expect(releaseNotes).toContain(version);
+    }
+    expect(loadPlatformVersion('11.12.0').releaseNotes).toMatch(
+      /BREAKING[\s\S]*sendMailLegacy[\s\S]*getSessionValue[\s\S]*setSessionValue/,
+    );
+    expect(() => loadPlatformVersion('12.0.0')).toThrow("Unknown platform version '12.0.0'");
+  });
+
+  it.each(['11.10.0', '11.11.3', '11.12.0', '11.13.0'])(
+    'compiles the system components of %s with that version',
+    (version) => {
+      const cache = new CompilerCache();
+      const producers: Record<string, ProducerInterface> = {};
+      const components = loadSystemComponents(version);
+      expect(components.length).toBeGreaterThanOrEqual(2);
+      expect(components.findIndex((c) => c.name === 'PlatformAudit')).toBeLessThan(
+        components.findIndex((c) => c.name === 'PlatformScheduler'),
+      );
+      for (const component of components) {
+        const result = compileModule(
+          {
+            moduleName: component.name,
+            platformVersion: version,
+            sources: component.sources,
+            references: component.references,
+            producers,
+          },
+          cache,
+        );
+        expect(result.diagnostics, component.name).toEqual([]);
+        producers[component.name] = { interfaceHash: result.interfaceHash!, declarations: result.declarations };
+      }
+    },
+  );
+});

@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findPackageRoot } from '../platform/platform-versions';
+import { createNodeWorkerSpawner, type WorkerExitInfo } from './worker-spawner';
+
+const workerScript = path.join(findPackageRoot(), 'out', 'node', 'compiler-worker.cjs');
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Gave up waiting until ${what}`);
+}
+
+describe('createNodeWorkerSpawner', () => {
+  it('starts a compiler worker that says it is ready, and reports its exit with the signal when killed', async () => {
+    const channel = createNodeWorkerSpawner().spawn('compiler-worker', { serviceName: 'compiler-worker-test' });
+    const ready = new Promise((resolve) => channel.onMessage(resolve));
+    const exited = new Promise<WorkerExitInfo>((resolve) => channel.onExit(resolve));
+    expect(await ready).toEqual({ type: 'ready' });
+    channel.kill();
+    expect(await exited).toEqual({ code: null, signal: 'SIGKILL', reason: 'signal SIGKILL' });
+  });
+
+  it('ends a worker whose parent process goes away', async () => {
+    const parentScript = `
+      const child = require('node:child_process').fork(${JSON.stringify(workerScript)}, [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+      child.on('message', () => { process.stdout.write(String(child.pid)); process.exit(0); });`;
+    const workerPid = Number(execFileSync(process.execPath, ['-e', parentScript], { encoding: 'utf8' }));
+    expect(workerPid).toBeGreaterThan(0);
+    await waitUntil(() => !isAlive(workerPid), `worker ${workerPid} exited`);
+  });
+});

@@ -1,0 +1,87 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { findPackageRoot } from '../platform/platform-versions';
+
+/** How a worker ended: exit code or signal, and a sentence for the log. */
+export interface WorkerExitInfo {
+  code: number | null;
+  signal: string | null;
+  reason: string;
+}
+
+/** The parent's end of one worker process. */
+export interface WorkerChannel {
+  readonly pid: number | undefined;
+  send(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onExit(listener: (info: WorkerExitInfo) => void): void;
+  kill(): void;
+}
+
+/** Worker entry points built into out/node/<entry>.cjs. */
+export type WorkerEntry = 'compiler-worker' | 'service';
+
+/** Starts worker processes: child_process.fork under Node, utilityProcess under Electron. */
+export interface WorkerSpawner {
+  spawn(entry: WorkerEntry, options: { serviceName: string; env?: Record<string, string> }): WorkerChannel;
+}
+
+/** Describes an exit for the log: "exit code 70", "signal SIGKILL". */
+export function describeExit(code: number | null, signal: string | null): string {
+  return signal ? `signal ${signal}` : `exit code ${code ?? 'unknown'}`;
+}
+
+/** A spawner that forks `${scriptsDir}/${entry}.cjs` with Node's child_process. */
+export function createNodeWorkerSpawner(
+  scriptsDir: string = path.join(findPackageRoot(), 'out', 'node'),
+): WorkerSpawner {
+  return {
+    spawn(entry, options) {
+      const child = fork(path.join(scriptsDir, `${entry}.cjs`), [], {
+        env: { ...process.env, ...options.env, CONFIG_TOOL_SERVICE_NAME: options.serviceName },
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      return new ChildProcessChannel(child);
+    },
+  };
+}
+
+class ChildProcessChannel implements WorkerChannel {
+  private exited = false;
+  private readonly exitListeners: ((info: WorkerExitInfo) => void)[] = [];
+
+  constructor(private readonly child: ChildProcess) {
+    child.on('exit', (code, signal) => this.finish({ code, signal, reason: describeExit(code, signal) }));
+    child.on('error', (error) => {
+      this.finish({ code: null, signal: null, reason: `the process failed: ${error.message}` });
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  send(message: unknown): void {
+    if (!this.exited && this.child.connected) this.child.send(message as object);
+  }
+
+  onMessage(listener: (message: unknown) => void): void {
+    this.child.on('message', listener);
+  }
+
+  onExit(listener: (info: WorkerExitInfo) => void): void {
+    this.exitListeners.push(listener);
+  }
+
+  kill(): void {
+    if (!this.exited) this.child.kill('SIGKILL');
+  }
+
+  private finish(info: WorkerExitInfo): void {
+    if (this.exited) return;
+    this.exited = true;
+    for (const listener of this.exitListeners) listener(info);
+  }
+}
