@@ -69,18 +69,20 @@ export function getModuleDetail(context: EngineContext, name: string): ModuleDet
   const status = consoleStatus(module, environmentVersion, item, toVersion);
   const errors = item ? (JSON.parse(item.errorsJson) as ModuleError[]) : [];
   const preparedForCurrentVersion = status === 'prepared';
-  const running = module.runningVersion ? `It keeps running its ${module.runningVersion} compilation. ` : '';
+  // The reason only: the console adds the "not upgraded yet" heading and what to do about it.
   let statusMessage: string | null = null;
   if (status === 'failed') {
-    statusMessage = `This module has not been upgraded to ${environmentVersion} yet: its preparation failed. ${running}Fix the errors below and publish it, or run another preparation.`;
+    statusMessage = `Its preparation for ${environmentVersion} failed: see the compiler errors below.`;
   } else if (status === 'skipped') {
-    statusMessage = `This module has not been upgraded to ${environmentVersion} yet: it was skipped because a module it references is not prepared. ${running}Fix that producer, then run another preparation or publish both.`;
-  } else if (status === 'not-prepared' || status === 'pending' || status === 'compiling') {
-    statusMessage = `This module has not been upgraded to ${environmentVersion} yet. ${running}${status === 'not-prepared' ? 'Publish it, or run another preparation.' : 'The preparation is working on it.'}`;
+    statusMessage = `Its preparation was skipped: ${errors[0]?.message.replace(/^Skipped: /, '') ?? 'a module it references is not prepared.'}`;
+  } else if (status === 'not-prepared') {
+    statusMessage = `No preparation has compiled it for ${environmentVersion} yet.`;
+  } else if (status === 'pending' || status === 'compiling') {
+    statusMessage = 'The preparation is working on it now.';
   } else if (status === 'excluded') {
-    statusMessage = `This module is not prepared: ${excluded.get(name) ?? 'it was never published with success'}. Publish it to run it on ${environmentVersion}.`;
+    statusMessage = `It is not prepared: ${excluded.get(name) ?? 'it was never published with success'}.`;
   } else if (module.runningVersion !== environmentVersion) {
-    statusMessage = `Prepared for ${environmentVersion}: publish it to run the prepared compilation (no compilation needed). ${running}`.trim();
+    statusMessage = `Prepared for ${environmentVersion}: publishing it deploys the prepared compilation without compiling again.`;
   }
   const version = getModuleVersion(context.db, module.publishedVersionId ?? module.latestVersionId);
   return {

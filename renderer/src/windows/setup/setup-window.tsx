@@ -37,6 +37,12 @@ export function SetupWindow() {
   const toVersion = usePreparationStore((s) => s.progress?.toVersion ?? '');
   const failed = usePreparationStore((s) => s.progress?.counts.failed ?? 0);
   const skipped = usePreparationStore((s) => s.progress?.counts.skipped ?? 0);
+  // While the upgrade steps run there are no module counts yet: say which step it is instead.
+  const currentStep = usePreparationStore((s) => {
+    const steps = s.progress?.steps ?? [];
+    const index = steps.findIndex((step) => step.status === 'running');
+    return index < 0 ? null : `Step ${index + 1} of ${steps.length}: ${steps[index].title}`;
+  });
 
   useEffect(() => {
     document.title = 'Environment Setup';
@@ -65,10 +71,15 @@ export function SetupWindow() {
               {envName ? `${envName}: ` : ''}Platform Server {fromVersion} → {toVersion}
             </p>
           )}
+          {currentStep && (
+            <p className="setup-window__step" data-testid="setup-step">
+              {currentStep}
+            </p>
+          )}
         </div>
         <RunProgressBar testId="setup-progress" />
         <div className="setup-window__facts">
-          <RunCounts />
+          {status !== 'upgrading' && <RunCounts />}
           <RunTiming />
         </div>
         <SetupLog />
