@@ -82,7 +82,8 @@ function start(): void {
         spawnServiceProcess({
           scriptsDir: __dirname,
           environmentDir: environment.dir,
-          createDemo: environment.source === 'default',
+          // First launch on the per-user folder creates the demo; tests ask for it explicitly on their own folder.
+          createDemo: environment.source === 'default' || process.env.CONFIG_TOOL_CREATE_DEMO === '1',
         }),
     });
     connection.ready.catch((error: unknown) =>

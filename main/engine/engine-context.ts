@@ -13,8 +13,23 @@ export interface EngineContext {
   onWorkerEvent?: (event: CompilerWorkerEvent) => void;
 }
 
-/** Runs `work` with a compiler pool sized by the environment's settings, and always closes it. */
-export async function withCompilerPool<T>(context: EngineContext, work: (pool: CompilerPool, size: number) => Promise<T>): Promise<T> {
+/** Jobs kept in flight per worker: one compiling, one queued, so a worker never idles through a round trip. */
+const JOBS_IN_FLIGHT_PER_WORKER = 2;
+
+type PoolWork<T> = (pool: CompilerPool, jobsInFlight: number, size: number) => Promise<T>;
+
+/** The pool of the operation running on a connection, so its steps share warm workers. */
+const openPools = new WeakMap<EngineContext['db'], { pool: CompilerPool; jobsInFlight: number; size: number }>();
+
+/**
+ * Runs `work` with a compiler pool sized by the environment's settings, and always
+ * closes it. `work` gets the pool, how many jobs to keep in flight, and the pool size.
+ * Nested calls (an upgrade's system components, then its preparation) reuse the
+ * outer pool: a worker's first hundred compilations are slow while V8 warms up.
+ */
+export async function withCompilerPool<T>(context: EngineContext, work: PoolWork<T>): Promise<T> {
+  const open = openPools.get(context.db);
+  if (open) return work(open.pool, open.jobsInFlight, open.size);
   const settings = compilationSettings(context.db);
   const pool = new CompilerPool({
     size: settings.parallelCompilations,
@@ -23,9 +38,12 @@ export async function withCompilerPool<T>(context: EngineContext, work: (pool: C
     env: context.workerEnv,
     onWorkerEvent: context.onWorkerEvent,
   });
+  const entry = { pool, jobsInFlight: settings.parallelCompilations * JOBS_IN_FLIGHT_PER_WORKER, size: settings.parallelCompilations };
+  openPools.set(context.db, entry);
   try {
-    return await work(pool, settings.parallelCompilations);
+    return await work(entry.pool, entry.jobsInFlight, entry.size);
   } finally {
+    openPools.delete(context.db);
     pool.close();
   }
 }

@@ -5,7 +5,7 @@ import { applyConfiguration, setConfiguration } from '../engine/operations/confi
 import { deleteModule } from '../engine/operations/delete-module';
 import { publishModules } from '../engine/operations/publish-modules';
 import { prepareModules } from '../engine/preparation/prepare-modules';
-import { effectiveStatus, latestRun, listRunSummaries, readLog } from '../engine/preparation/run-repository';
+import { effectiveStatus, latestRun, listRunSummaries, readCurrentLog, readLog } from '../engine/preparation/run-repository';
 import { getEnvironmentStatus, getStoredProgress } from '../engine/queries/environment-status';
 import { getModuleDetail, listModuleRows } from '../engine/queries/module-queries';
 import { exportReport } from '../engine/report/export-report';
@@ -63,8 +63,8 @@ export const serviceHandlers: { [C in ServiceChannel]: Handler<C> } = {
   },
 
   'preparation.log': ({ context }, request) => {
-    const runId = request.runId ?? latestRun(context.db)?.id;
-    return runId === undefined ? [] : readLog(context.db, runId, request.limit ?? DEFAULT_LOG_LINES);
+    const limit = request.limit ?? DEFAULT_LOG_LINES;
+    return request.runId === undefined ? readCurrentLog(context.db, limit) : readLog(context.db, request.runId, limit);
   },
 
   'preparation.retry': async ({ context, work }) => {

@@ -18,16 +18,16 @@ export type UnitOutcome =
   | { status: 'failed'; artifactId: number | null; errors: ModuleError[]; durationMs: number; compiled: boolean }
   | { status: 'skipped'; errors: ModuleError[] };
 
-/** Anything that compiles a job: the worker pool, in practice. */
+/** Anything that compiles a job: the worker pool, in practice. `onStarted` runs when compiling really begins. */
 export interface JobCompiler {
-  compile(job: CompileJob): Promise<CompileOutcome>;
+  compile(job: CompileJob, onStarted?: () => void): Promise<CompileOutcome>;
 }
 
 export interface ScheduleOptions {
   units: readonly CompileUnit[];
   platformVersion: string;
   compiler: JobCompiler;
-  /** Compilations in flight at once (the pool size). */
+  /** Jobs handed to the compiler at once: more than its workers, so a worker never waits for the next job. */
   concurrency: number;
   loadSources(moduleVersionId: number): Record<string, string>;
   externalProducer(name: string): ExternalProducer;
@@ -150,8 +150,7 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
     const inputHash = computeInputHash(job);
     const reusable = options.findReusable(unit, inputHash);
     if (reusable) return { status: 'prepared', ...reusable, compiled: false };
-    options.onStart?.(unit);
-    const outcome = await options.compiler.compile(job);
+    const outcome = await options.compiler.compile(job, () => options.onStart?.(unit));
     if (outcome.kind === 'process-failed') {
       return { status: 'failed', artifactId: null, errors: [{ message: outcome.reason }], durationMs: 0, compiled: true };
     }

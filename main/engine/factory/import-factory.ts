@@ -152,14 +152,16 @@ function removeAbandonedStaging(environmentDir: string): void {
   for (const entry of fs.readdirSync(environmentDir)) {
     if (!entry.startsWith(STAGING_PREFIX)) continue;
     const pid = Number(entry.slice(STAGING_PREFIX.length));
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = pid !== process.pid;
-    } catch {
-      alive = false;
-    }
-    if (!alive) fs.rmSync(`${environmentDir}/${entry}`, { recursive: true, force: true });
+    if (!isProcessAlive(pid)) fs.rmSync(`${environmentDir}/${entry}`, { recursive: true, force: true });
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 

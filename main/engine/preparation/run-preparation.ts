@@ -33,10 +33,15 @@ export interface RunPreparationOptions {
  */
 export async function runPreparation(context: EngineContext, lease: Lease, run: StoredRun, options: RunPreparationOptions): Promise<RunSummary> {
   const { db } = context;
+  // Lines are written at once but reported only after the transaction that wrote them commits.
+  const unreported: LogLine[] = [];
   const log = (level: LogLine['level'], text: string) => {
     const line: LogLine = { at: new Date().toISOString(), level, text };
-    appendLog(db, run.id, line);
-    options.onEvent({ type: 'log', line });
+    appendLog(db, { runId: run.id, upgradeId: run.upgradeId }, line);
+    unreported.push(line);
+  };
+  const reportLog = () => {
+    for (const line of unreported.splice(0)) options.onEvent({ type: 'log', line });
   };
   resetCompilingItems(db, run.id);
   setRunStatus(db, run.id, 'running');
@@ -57,34 +62,35 @@ export async function runPreparation(context: EngineContext, lease: Lease, run: 
   const steps = options.steps.map((step) => (step.id === 'prepare-modules' ? { ...step, status: 'running' as const } : step));
   const counts = { pending: 0, compiling: 0, prepared: 0, failed: 0, skipped: 0, excluded: excluded.size };
   for (const item of items) counts[item.status]++;
-  let concurrency = 1;
   let started = counts.prepared + counts.failed + counts.skipped;
-  const emit = (tracker: ProgressTracker, status: 'running' | 'finished' | 'interrupted') =>
+  const emit = (tracker: ProgressTracker, status: 'running' | 'finished' | 'interrupted') => {
+    reportLog();
     options.onEvent({ type: 'progress', progress: tracker.snapshot(status) });
+  };
 
   const resumed = pending.length < items.length;
   log('info', resumed
     ? `Resuming the modules preparation for ${run.toVersion}: ${pending.length} of ${items.length} modules left.`
     : `Preparing ${items.length} modules for platform ${run.toVersion} (${excluded.size} excluded).`);
+  reportLog();
 
   const heartbeat = setInterval(() => lease.heartbeat(), HEARTBEAT_INTERVAL_MS);
   let stopped = false;
   try {
-    await withCompilerPool(context, async (pool, size) => {
-      concurrency = size;
+    await withCompilerPool(context, async (pool, jobsInFlight, size) => {
       const tracker = new ProgressTracker(
         { runId: run.id, fromVersion: run.fromVersion, toVersion: run.toVersion, startedAt: run.startedAt, upgrading: options.upgrading },
         steps,
         items.length,
         counts,
-        concurrency,
+        size,
       );
       emit(tracker, 'running');
       await scheduleCompilations({
         units,
         platformVersion: run.toVersion,
         compiler: pool,
-        concurrency,
+        concurrency: jobsInFlight,
         loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
         externalProducer: (name): ExternalProducer => {
           const item = itemByName.get(name);
@@ -101,27 +107,33 @@ export async function runPreparation(context: EngineContext, lease: Lease, run: 
           if (!artifact?.success) return null;
           return { artifactId: artifact.id, producerInterface: loadInterface(db, artifact.id), durationMs: artifact.durationMs };
         },
-        saveResult: (unit, result) => {
-          recordCompilation(db, unit.moduleVersionId, run.toVersion, 'prepare');
-          return saveArtifact(db, unit.moduleVersionId, result);
-        },
+        // One transaction per module event: a commit per row would cost the coordinator more than the compile.
+        saveResult: (unit, result) =>
+          db.transaction(() => {
+            recordCompilation(db, unit.moduleVersionId, run.toVersion, 'prepare');
+            return saveArtifact(db, unit.moduleVersionId, result);
+          })(),
         onStart: (unit) => {
-          markItemCompiling(db, run.id, unit.name);
-          tracker.started(unit.name);
           started++;
-          log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
+          db.transaction(() => {
+            markItemCompiling(db, run.id, unit.name);
+            log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
+          })();
+          tracker.started(unit.name);
           emit(tracker, 'running');
         },
         onFinish: (unit, outcome) => {
           const artifactId = outcome.status === 'skipped' ? null : outcome.artifactId;
           const durationMs = outcome.status === 'skipped' ? 0 : outcome.durationMs;
           const errors = outcome.status === 'prepared' ? [] : outcome.errors;
-          finishItem(db, run.id, unit.name, { status: outcome.status, artifactId, durationMs, errors });
+          db.transaction(() => {
+            finishItem(db, run.id, unit.name, { status: outcome.status, artifactId, durationMs, errors });
+            if (outcome.status === 'failed') log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
+            if (outcome.status === 'skipped') log('warning', `${unit.name} skipped: ${errors[0]?.message ?? ''}`);
+          })();
           const compiled = outcome.status !== 'skipped' && outcome.compiled;
           if (!compiled && outcome.status !== 'skipped') started++;
           tracker.finished(unit.name, outcome.status, durationMs, compiled);
-          if (outcome.status === 'failed') log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
-          if (outcome.status === 'skipped') log('warning', `${unit.name} skipped: ${errors[0]?.message ?? ''}`);
           emit(tracker, 'running');
         },
         shouldStop: () => {

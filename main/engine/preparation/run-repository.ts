@@ -2,6 +2,7 @@ import type { LogLine, ModuleError, ModulePreparationStatus, RunStatus, RunSumma
 import type { Db } from '../store/database';
 import { nowIso } from '../store/database';
 import { activeLock } from '../store/lock-repository';
+import { statement } from '../store/statement-cache';
 
 interface RunRow {
   id: number;
@@ -26,8 +27,7 @@ export function createRun(
   db: Db,
   run: { kind: 'upgrade' | 'retry'; upgradeId: number | null; retryOf: number | null; fromVersion: string; toVersion: string; startedBy: string },
 ): number {
-  const info = db
-    .prepare(
+  const info = statement(db, 
       `INSERT INTO preparation_runs (kind, upgrade_id, retry_of, from_version, to_version, status, started_at, started_by)
        VALUES (@kind, @upgradeId, @retryOf, @fromVersion, @toVersion, 'running', @at, @startedBy)`,
     )
@@ -36,15 +36,15 @@ export function createRun(
 }
 
 export function findRun(db: Db, runId: number): StoredRun | null {
-  return (db.prepare(`SELECT ${RUN_COLUMNS} FROM preparation_runs WHERE id = @runId`).get({ runId }) as StoredRun | undefined) ?? null;
+  return (statement(db, `SELECT ${RUN_COLUMNS} FROM preparation_runs WHERE id = @runId`).get({ runId }) as StoredRun | undefined) ?? null;
 }
 
 export function latestRun(db: Db): StoredRun | null {
-  return (db.prepare(`SELECT ${RUN_COLUMNS} FROM preparation_runs ORDER BY id DESC LIMIT 1`).get() as StoredRun | undefined) ?? null;
+  return (statement(db, `SELECT ${RUN_COLUMNS} FROM preparation_runs ORDER BY id DESC LIMIT 1`).get() as StoredRun | undefined) ?? null;
 }
 
 export function setRunStatus(db: Db, runId: number, status: RunStatus): void {
-  db.prepare(
+  statement(db, 
     `UPDATE preparation_runs SET status = @status, finished_at = CASE WHEN @status = 'finished' THEN @at ELSE NULL END WHERE id = @runId`,
   ).run({ runId, status, at: nowIso() });
 }
@@ -64,11 +64,11 @@ export interface NewItem {
 }
 
 export function insertItems(db: Db, runId: number, items: readonly NewItem[], excluded: readonly { moduleName: string; reason: string }[]): void {
-  const insertItem = db.prepare(
+  const insertItem = statement(db, 
     `INSERT INTO preparation_items (run_id, module_name, application, module_version_id, status, chain_length)
      VALUES (@runId, @moduleName, @application, @moduleVersionId, 'pending', @chainLength)`,
   );
-  const insertExcluded = db.prepare('INSERT INTO preparation_excluded (run_id, module_name, reason) VALUES (@runId, @moduleName, @reason)');
+  const insertExcluded = statement(db, 'INSERT INTO preparation_excluded (run_id, module_name, reason) VALUES (@runId, @moduleName, @reason)');
   for (const item of items) insertItem.run({ runId, chainLength: 0, ...item });
   for (const entry of excluded) insertExcluded.run({ runId, ...entry });
 }
@@ -84,8 +84,7 @@ export interface ItemRow {
 }
 
 export function listItems(db: Db, runId: number): ItemRow[] {
-  const rows = db
-    .prepare(
+  const rows = statement(db, 
       `SELECT module_name AS moduleName, application, module_version_id AS moduleVersionId, status, artifact_id AS artifactId,
               duration_ms AS durationMs, errors_json AS errorsJson
        FROM preparation_items WHERE run_id = @runId ORDER BY module_name`,
@@ -95,7 +94,7 @@ export function listItems(db: Db, runId: number): ItemRow[] {
 }
 
 export function markItemCompiling(db: Db, runId: number, moduleName: string): void {
-  db.prepare(`UPDATE preparation_items SET status = 'compiling' WHERE run_id = @runId AND module_name = @moduleName`).run({ runId, moduleName });
+  statement(db, `UPDATE preparation_items SET status = 'compiling' WHERE run_id = @runId AND module_name = @moduleName`).run({ runId, moduleName });
 }
 
 /** Commits a module's final status; it is reported only after this returns. */
@@ -105,7 +104,7 @@ export function finishItem(
   moduleName: string,
   result: { status: 'prepared' | 'failed' | 'skipped'; artifactId: number | null; durationMs: number; errors: ModuleError[] },
 ): void {
-  db.prepare(
+  statement(db, 
     `UPDATE preparation_items SET status = @status, artifact_id = @artifactId, duration_ms = @durationMs, errors_json = @errors, finished_at = @at
      WHERE run_id = @runId AND module_name = @moduleName`,
   ).run({
@@ -121,20 +120,19 @@ export function finishItem(
 
 /** A resumed run compiles again what was compiling when it stopped. */
 export function resetCompilingItems(db: Db, runId: number): void {
-  db.prepare(`UPDATE preparation_items SET status = 'pending' WHERE run_id = @runId AND status = 'compiling'`).run({ runId });
+  statement(db, `UPDATE preparation_items SET status = 'pending' WHERE run_id = @runId AND status = 'compiling'`).run({ runId });
 }
 
 export function countItems(db: Db, runId: number): { total: number; counts: StatusCounts } {
   const counts: StatusCounts = { pending: 0, compiling: 0, prepared: 0, failed: 0, skipped: 0, excluded: 0 };
-  const rows = db
-    .prepare('SELECT status, count(*) AS n FROM preparation_items WHERE run_id = @runId GROUP BY status')
+  const rows = statement(db, 'SELECT status, count(*) AS n FROM preparation_items WHERE run_id = @runId GROUP BY status')
     .all({ runId }) as { status: ModulePreparationStatus; n: number }[];
   let total = 0;
   for (const row of rows) {
     counts[row.status] = row.n;
     total += row.n;
   }
-  counts.excluded = (db.prepare('SELECT count(*) AS n FROM preparation_excluded WHERE run_id = @runId').get({ runId }) as { n: number }).n;
+  counts.excluded = (statement(db, 'SELECT count(*) AS n FROM preparation_excluded WHERE run_id = @runId').get({ runId }) as { n: number }).n;
   return { total, counts };
 }
 
@@ -156,18 +154,43 @@ export function summarizeRun(db: Db, run: StoredRun): RunSummary {
 }
 
 export function listRunSummaries(db: Db): RunSummary[] {
-  const runs = db.prepare(`SELECT ${RUN_COLUMNS} FROM preparation_runs ORDER BY id DESC`).all() as StoredRun[];
+  const runs = statement(db, `SELECT ${RUN_COLUMNS} FROM preparation_runs ORDER BY id DESC`).all() as StoredRun[];
   return runs.map((run) => summarizeRun(db, run));
 }
 
-export function appendLog(db: Db, runId: number | null, line: LogLine): void {
-  db.prepare('INSERT INTO run_log (run_id, at, level, text) VALUES (@runId, @at, @level, @text)').run({ runId, ...line });
+/** Appends a line to the log of a run, of the upgrade steps before it, or both. */
+export function appendLog(db: Db, owner: { runId: number | null; upgradeId?: number | null }, line: LogLine): void {
+  statement(db, 'INSERT INTO run_log (run_id, upgrade_id, at, level, text) VALUES (@runId, @upgradeId, @at, @level, @text)').run({
+    runId: owner.runId,
+    upgradeId: owner.upgradeId ?? null,
+    ...line,
+  });
 }
 
-/** The last `limit` lines of a run's log, oldest first. */
+/** The last `limit` lines of a run's log, oldest first, with the upgrade steps that led to it. */
 export function readLog(db: Db, runId: number, limit: number): LogLine[] {
-  const rows = db
-    .prepare('SELECT at, level, text FROM run_log WHERE run_id = @runId ORDER BY id DESC LIMIT @limit')
-    .all({ runId, limit }) as LogLine[];
+  const rows = statement(
+    db,
+    `SELECT at, level, text FROM run_log
+     WHERE run_id = @runId OR upgrade_id = (SELECT upgrade_id FROM preparation_runs WHERE id = @runId)
+     ORDER BY id DESC LIMIT @limit`,
+  ).all({ runId, limit }) as LogLine[];
   return rows.reverse();
+}
+
+/**
+ * The log a window opened now should show: the running upgrade's steps when it has
+ * no run yet, otherwise the latest run's log.
+ */
+export function readCurrentLog(db: Db, limit: number): LogLine[] {
+  const upgrade = statement(db, `SELECT id FROM upgrades WHERE status = 'running' ORDER BY id DESC LIMIT 1`).get() as { id: number } | undefined;
+  const run = latestRun(db);
+  if (upgrade && (!run || run.upgradeId !== upgrade.id)) {
+    const rows = statement(db, 'SELECT at, level, text FROM run_log WHERE upgrade_id = @upgradeId ORDER BY id DESC LIMIT @limit').all({
+      upgradeId: upgrade.id,
+      limit,
+    }) as LogLine[];
+    return rows.reverse();
+  }
+  return run ? readLog(db, run.id, limit) : [];
 }

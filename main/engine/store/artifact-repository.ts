@@ -1,6 +1,7 @@
 import type { CompileDiagnostic, CompileResult, ProducerInterface } from '../compiler/compile-types';
 import type { Db } from './database';
 import { nowIso } from './database';
+import { statement } from './statement-cache';
 
 /** A stored compilation (without its JS, which only deployment needs). */
 export interface ArtifactRecord {
@@ -35,8 +36,7 @@ function toArtifact(row: ArtifactRow): ArtifactRecord {
 
 /** The compilation of exactly these inputs, if one was stored. */
 export function findArtifact(db: Db, moduleVersionId: number, platformVersion: string, inputHash: string): ArtifactRecord | null {
-  const row = db
-    .prepare(
+  const row = statement(db, 
       `SELECT ${ARTIFACT_COLUMNS} FROM artifacts
        WHERE module_version_id = @moduleVersionId AND platform_version = @platformVersion AND input_hash = @inputHash`,
     )
@@ -45,15 +45,14 @@ export function findArtifact(db: Db, moduleVersionId: number, platformVersion: s
 }
 
 export function getArtifact(db: Db, id: number): ArtifactRecord {
-  const row = db.prepare(`SELECT ${ARTIFACT_COLUMNS} FROM artifacts WHERE id = @id`).get({ id }) as ArtifactRow | undefined;
+  const row = statement(db, `SELECT ${ARTIFACT_COLUMNS} FROM artifacts WHERE id = @id`).get({ id }) as ArtifactRow | undefined;
   if (!row) throw new Error(`artifact ${id} does not exist`);
   return toArtifact(row);
 }
 
 /** The public interface (declaration output) of a successful compilation, as consumers compile against it. */
 export function loadInterface(db: Db, artifactId: number): ProducerInterface {
-  const row = db
-    .prepare('SELECT interface_hash AS interfaceHash, declarations_json AS declarationsJson FROM artifacts WHERE id = @artifactId AND success = 1')
+  const row = statement(db, 'SELECT interface_hash AS interfaceHash, declarations_json AS declarationsJson FROM artifacts WHERE id = @artifactId AND success = 1')
     .get({ artifactId }) as { interfaceHash: string; declarationsJson: string } | undefined;
   if (!row) throw new Error(`artifact ${artifactId} is not a successful compilation`);
   return { interfaceHash: row.interfaceHash, declarations: JSON.parse(row.declarationsJson) as Record<string, string> };
@@ -61,7 +60,7 @@ export function loadInterface(db: Db, artifactId: number): ProducerInterface {
 
 /** Stores a compilation result (idempotent on its inputs) and returns its id. */
 export function saveArtifact(db: Db, moduleVersionId: number, result: CompileResult): number {
-  db.prepare(
+  statement(db, 
     `INSERT OR IGNORE INTO artifacts (module_version_id, platform_version, input_hash, success, interface_hash, js_json, declarations_json, diagnostics_json, duration_ms, created_at)
      VALUES (@moduleVersionId, @platformVersion, @inputHash, @success, @interfaceHash, @js, @declarations, @diagnostics, @durationMs, @at)`,
   ).run({
@@ -76,8 +75,7 @@ export function saveArtifact(db: Db, moduleVersionId: number, result: CompileRes
     durationMs: Math.round(result.durationMs),
     at: nowIso(),
   });
-  const row = db
-    .prepare(
+  const row = statement(db, 
       'SELECT id FROM artifacts WHERE module_version_id = @moduleVersionId AND platform_version = @platformVersion AND input_hash = @inputHash',
     )
     .get({ moduleVersionId, platformVersion: result.platformVersion, inputHash: result.inputHash }) as { id: number };
@@ -86,7 +84,7 @@ export function saveArtifact(db: Db, moduleVersionId: number, result: CompileRes
 
 /** Records one compiler invocation (the counter behind "nothing prepared is compiled twice"). */
 export function recordCompilation(db: Db, moduleVersionId: number, platformVersion: string, purpose: string): void {
-  db.prepare(
+  statement(db, 
     'INSERT INTO compilations (module_version_id, platform_version, purpose, compiled_at) VALUES (@moduleVersionId, @platformVersion, @purpose, @at)',
   ).run({ moduleVersionId, platformVersion, purpose, at: nowIso() });
 }

@@ -1,5 +1,6 @@
 import type { Db } from './database';
 import { nowIso } from './database';
+import { statement } from './statement-cache';
 
 export interface EnvironmentRecord {
   name: string;
@@ -9,14 +10,13 @@ export interface EnvironmentRecord {
 
 /** The environment row, or null for an empty (just created) database. */
 export function findEnvironment(db: Db): EnvironmentRecord | null {
-  const row = db
-    .prepare('SELECT name, platform_version AS platformVersion, created_at AS createdAt FROM environment WHERE id = 1')
+  const row = statement(db, 'SELECT name, platform_version AS platformVersion, created_at AS createdAt FROM environment WHERE id = 1')
     .get() as EnvironmentRecord | undefined;
   return row ?? null;
 }
 
 export function insertEnvironment(db: Db, name: string, platformVersion: string): void {
-  db.prepare('INSERT INTO environment (id, name, platform_version, created_at) VALUES (1, @name, @platformVersion, @at)').run({
+  statement(db, 'INSERT INTO environment (id, name, platform_version, created_at) VALUES (1, @name, @platformVersion, @at)').run({
     name,
     platformVersion,
     at: nowIso(),
@@ -24,5 +24,5 @@ export function insertEnvironment(db: Db, name: string, platformVersion: string)
 }
 
 export function setPlatformVersion(db: Db, platformVersion: string): void {
-  db.prepare('UPDATE environment SET platform_version = @platformVersion WHERE id = 1').run({ platformVersion });
+  statement(db, 'UPDATE environment SET platform_version = @platformVersion WHERE id = 1').run({ platformVersion });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { LockInfo } from '../../../common/domain';
 import type { Db } from './database';
+import { statement } from './statement-cache';
 
 const LOCK_NAME = 'environment';
 /** How long a lease lives without a heartbeat; a dead holder's lock expires after this. */
@@ -21,8 +22,7 @@ interface LockRow {
 }
 
 function readLockRow(db: Db): LockRow | null {
-  const row = db
-    .prepare(
+  const row = statement(db, 
       `SELECT operation, run_id AS runId, holder, owner_token AS ownerToken, pid, host, started_at AS startedAt,
               heartbeat_at AS heartbeatAt, expires_at AS expiresAt FROM locks WHERE name = @name`,
     )
@@ -77,7 +77,7 @@ export function acquireLease(
     }
     const now = new Date();
     const startedAt = now.toISOString();
-    db.prepare(
+    statement(db, 
       `INSERT OR REPLACE INTO locks (name, operation, run_id, holder, owner_token, pid, host, started_at, heartbeat_at, expires_at)
        VALUES (@name, @operation, @runId, @holder, @ownerToken, @pid, @host, @startedAt, @startedAt, @expiresAt)`,
     ).run({
@@ -109,21 +109,21 @@ export function acquireLease(
       heartbeat() {
         const now = new Date();
         info.heartbeatAt = now.toISOString();
-        db.prepare(
+        statement(db, 
           'UPDATE locks SET heartbeat_at = @at, expires_at = @expiresAt WHERE name = @name AND owner_token = @ownerToken',
         ).run({ at: info.heartbeatAt, expiresAt: new Date(now.getTime() + LEASE_TTL_MS).toISOString(), name: LOCK_NAME, ownerToken });
       },
       becomePreparation(runId: number) {
         info.runId = runId;
         info.operation = 'preparation';
-        db.prepare(`UPDATE locks SET run_id = @runId, operation = 'preparation' WHERE name = @name AND owner_token = @ownerToken`).run({
+        statement(db, `UPDATE locks SET run_id = @runId, operation = 'preparation' WHERE name = @name AND owner_token = @ownerToken`).run({
           runId,
           name: LOCK_NAME,
           ownerToken,
         });
       },
       release() {
-        db.prepare('DELETE FROM locks WHERE name = @name AND owner_token = @ownerToken').run({ name: LOCK_NAME, ownerToken });
+        statement(db, 'DELETE FROM locks WHERE name = @name AND owner_token = @ownerToken').run({ name: LOCK_NAME, ownerToken });
       },
     },
   };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ModuleKind, ModuleState } from '../../../common/domain';
 import type { Db } from './database';
 import { nowIso } from './database';
+import { statement } from './statement-cache';
 
 /** A module with its latest upload and what runs. */
 export interface ModuleRecord {
@@ -43,11 +44,11 @@ function toModule(row: Record<string, unknown>): ModuleRecord {
 /** Every module, sorted by name. */
 export function listModules(db: Db, options: { includeSystem?: boolean } = {}): ModuleRecord[] {
   const where = options.includeSystem ? '' : 'WHERE m.is_system = 0';
-  return (db.prepare(`${MODULE_SELECT} ${where} ORDER BY m.name`).all() as Record<string, unknown>[]).map(toModule);
+  return (statement(db, `${MODULE_SELECT} ${where} ORDER BY m.name`).all() as Record<string, unknown>[]).map(toModule);
 }
 
 export function findModule(db: Db, name: string): ModuleRecord | null {
-  const row = db.prepare(`${MODULE_SELECT} WHERE m.name = @name`).get({ name }) as Record<string, unknown> | undefined;
+  const row = statement(db, `${MODULE_SELECT} WHERE m.name = @name`).get({ name }) as Record<string, unknown> | undefined;
   return row ? toModule(row) : null;
 }
 
@@ -59,8 +60,7 @@ export function moduleState(module: ModuleRecord): ModuleState {
 }
 
 export function getModuleVersion(db: Db, id: number): ModuleVersionRecord {
-  const row = db
-    .prepare(
+  const row = statement(db, 
       'SELECT id, module_id AS moduleId, number, source_hash AS sourceHash, references_json AS referencesJson FROM module_versions WHERE id = @id',
     )
     .get({ id }) as (Omit<ModuleVersionRecord, 'references'> & { referencesJson: string }) | undefined;
@@ -72,16 +72,15 @@ export function getModuleVersion(db: Db, id: number): ModuleVersionRecord {
 /** The source files of a module version, keyed by path relative to the module root. */
 export function loadSources(db: Db, moduleVersionId: number): Record<string, string> {
   const sources: Record<string, string> = {};
-  const rows = db
-    .prepare('SELECT path, content FROM module_sources WHERE module_version_id = @moduleVersionId ORDER BY path')
+  const rows = statement(db, 'SELECT path, content FROM module_sources WHERE module_version_id = @moduleVersionId ORDER BY path')
     .all({ moduleVersionId }) as { path: string; content: string }[];
   for (const row of rows) sources[row.path] = row.content;
   return sources;
 }
 
 export function ensureApplication(db: Db, name: string): number {
-  db.prepare('INSERT OR IGNORE INTO applications (name) VALUES (@name)').run({ name });
-  return (db.prepare('SELECT id FROM applications WHERE name = @name').get({ name }) as { id: number }).id;
+  statement(db, 'INSERT OR IGNORE INTO applications (name) VALUES (@name)').run({ name });
+  return (statement(db, 'SELECT id FROM applications WHERE name = @name').get({ name }) as { id: number }).id;
 }
 
 /** Hash of a module version's sources: equal hashes mean identical files. */
@@ -98,16 +97,15 @@ export function uploadModuleVersion(
 ): { moduleId: number; moduleVersionId: number } {
   const applicationId = ensureApplication(db, input.application);
   const at = nowIso();
-  let moduleRow = db.prepare('SELECT id FROM modules WHERE name = @name').get({ name: input.name }) as { id: number } | undefined;
+  let moduleRow = statement(db, 'SELECT id FROM modules WHERE name = @name').get({ name: input.name }) as { id: number } | undefined;
   if (!moduleRow) {
-    const info = db
-      .prepare(
+    const info = statement(db, 
         'INSERT INTO modules (name, application_id, kind, is_system, created_at) VALUES (@name, @applicationId, @kind, @isSystem, @at)',
       )
       .run({ name: input.name, applicationId, kind: input.kind, isSystem: input.isSystem ? 1 : 0, at });
     moduleRow = { id: Number(info.lastInsertRowid) };
   } else {
-    db.prepare('UPDATE modules SET application_id = @applicationId, kind = @kind WHERE id = @id').run({
+    statement(db, 'UPDATE modules SET application_id = @applicationId, kind = @kind WHERE id = @id').run({
       id: moduleRow.id,
       applicationId,
       kind: input.kind,
@@ -115,27 +113,25 @@ export function uploadModuleVersion(
   }
   const moduleId = moduleRow.id;
   const number =
-    ((db.prepare('SELECT max(number) AS n FROM module_versions WHERE module_id = @moduleId').get({ moduleId }) as { n: number | null })
+    ((statement(db, 'SELECT max(number) AS n FROM module_versions WHERE module_id = @moduleId').get({ moduleId }) as { n: number | null })
       .n ?? 0) + 1;
-  const versionInfo = db
-    .prepare(
+  const versionInfo = statement(db, 
       `INSERT INTO module_versions (module_id, number, source_hash, references_json, uploaded_at)
        VALUES (@moduleId, @number, @sourceHash, @referencesJson, @at)`,
     )
     .run({ moduleId, number, sourceHash: hashSources(input.sources), referencesJson: JSON.stringify(input.references), at });
   const moduleVersionId = Number(versionInfo.lastInsertRowid);
-  const insertSource = db.prepare(
+  const insertSource = statement(db, 
     'INSERT INTO module_sources (module_version_id, path, content) VALUES (@moduleVersionId, @path, @content)',
   );
   for (const [path, content] of Object.entries(input.sources)) insertSource.run({ moduleVersionId, path, content });
-  db.prepare('UPDATE modules SET latest_version_id = @moduleVersionId WHERE id = @moduleId').run({ moduleVersionId, moduleId });
+  statement(db, 'UPDATE modules SET latest_version_id = @moduleVersionId WHERE id = @moduleId').run({ moduleVersionId, moduleId });
   return { moduleId, moduleVersionId };
 }
 
 /** Names of the modules whose latest upload or published version references `producer`. */
 export function findConsumers(db: Db, producer: string): string[] {
-  const rows = db
-    .prepare(
+  const rows = statement(db, 
       `SELECT DISTINCT m.name FROM modules m
        JOIN module_versions v ON v.module_id = m.id
        WHERE (v.id = m.latest_version_id OR v.id IN (SELECT module_version_id FROM publications WHERE module_id = m.id AND outcome = 'success'))
@@ -147,5 +143,5 @@ export function findConsumers(db: Db, producer: string): string[] {
 }
 
 export function deleteModuleRows(db: Db, moduleId: number): void {
-  db.prepare('DELETE FROM modules WHERE id = @moduleId').run({ moduleId });
+  statement(db, 'DELETE FROM modules WHERE id = @moduleId').run({ moduleId });
 }

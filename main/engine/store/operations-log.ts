@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { Db } from './database';
 import { nowIso } from './database';
+import { statement } from './statement-cache';
 
 export type OperationName =
   | 'import'
@@ -28,7 +29,7 @@ export function recordOperation(
   db: Db,
   entry: { operation: OperationName; target?: string | null; outcome: OperationOutcome; message?: string | null; user?: string; at?: string },
 ): void {
-  db.prepare(
+  statement(db, 
     `INSERT INTO operations_log (operation, target, requested_by, requested_at, outcome, message)
      VALUES (@operation, @target, @user, @at, @outcome, @message)`,
   ).run({
@@ -52,8 +53,7 @@ export interface OperationLogEntry {
 }
 
 export function listOperations(db: Db, limit = 200): OperationLogEntry[] {
-  return db
-    .prepare(
+  return statement(db, 
       `SELECT id, operation, target, requested_by AS requestedBy, requested_at AS requestedAt, outcome, message
        FROM operations_log ORDER BY id DESC LIMIT @limit`,
     )

@@ -1,5 +1,6 @@
 import type { Db } from './database';
 import { nowIso } from './database';
+import { statement } from './statement-cache';
 
 /** Records a publication and, when it succeeded, deploys its compilation (what runs). */
 export function recordPublication(
@@ -7,15 +8,14 @@ export function recordPublication(
   input: { moduleId: number; moduleVersionId: number; artifactId: number | null; platformVersion: string; success: boolean; user: string },
 ): number {
   const at = nowIso();
-  const info = db
-    .prepare(
+  const info = statement(db, 
       `INSERT INTO publications (module_id, module_version_id, artifact_id, platform_version, outcome, published_at, published_by)
        VALUES (@moduleId, @moduleVersionId, @artifactId, @platformVersion, @outcome, @at, @user)`,
     )
     .run({ ...input, outcome: input.success ? 'success' : 'failed', at });
   const publicationId = Number(info.lastInsertRowid);
   if (input.success && input.artifactId !== null) {
-    db.prepare(
+    statement(db, 
       `INSERT INTO deployments (module_id, publication_id, artifact_id, platform_version, deployed_at)
        VALUES (@moduleId, @publicationId, @artifactId, @platformVersion, @at)
        ON CONFLICT (module_id) DO UPDATE SET publication_id = excluded.publication_id, artifact_id = excluded.artifact_id,
@@ -31,15 +31,13 @@ export function recordPublication(
  * latest preparation for that version produced.
  */
 export function findUsableCompilation(db: Db, moduleName: string, platformVersion: string): { artifactId: number; source: 'running' | 'prepared' } | null {
-  const running = db
-    .prepare(
+  const running = statement(db, 
       `SELECT d.artifact_id AS artifactId FROM deployments d JOIN modules m ON m.id = d.module_id
        WHERE m.name = @moduleName AND d.platform_version = @platformVersion`,
     )
     .get({ moduleName, platformVersion }) as { artifactId: number } | undefined;
   if (running) return { artifactId: running.artifactId, source: 'running' };
-  const prepared = db
-    .prepare(
+  const prepared = statement(db, 
       `SELECT i.artifact_id AS artifactId FROM preparation_items i
        JOIN preparation_runs r ON r.id = i.run_id
        JOIN modules m ON m.name = i.module_name

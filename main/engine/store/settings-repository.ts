@@ -3,6 +3,7 @@ import type { CompilationSettings } from '../../../common/domain';
 import { UserError } from '../errors';
 import type { Db } from './database';
 import { nowIso } from './database';
+import { statement } from './statement-cache';
 
 /** A configuration setting the admin may change: how to validate it and its default. */
 interface SettingDefinition {
@@ -49,7 +50,7 @@ function assertKnownKey(key: string): SettingDefinition {
 /** The value of a setting (set, even if not applied yet), or its default. */
 export function getSetting(db: Db, key: string): string {
   const definition = assertKnownKey(key);
-  const row = db.prepare('SELECT value FROM settings WHERE key = @key').get({ key }) as { value: string } | undefined;
+  const row = statement(db, 'SELECT value FROM settings WHERE key = @key').get({ key }) as { value: string } | undefined;
   return row?.value ?? definition.defaultValue();
 }
 
@@ -57,7 +58,7 @@ export function getSetting(db: Db, key: string): string {
 export function setSetting(db: Db, key: string, value: string): void {
   const problem = assertKnownKey(key).validate(value);
   if (problem) throw new UserError('bad-usage', `Setting '${key}' ${problem} (got '${value}').`);
-  db.prepare(
+  statement(db, 
     `INSERT INTO settings (key, value, updated_at) VALUES (@key, @value, @at)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   ).run({ key, value, at: nowIso() });
@@ -66,14 +67,14 @@ export function setSetting(db: Db, key: string, value: string): void {
 /** Settings whose value differs from the applied one. */
 export function pendingSettings(db: Db): string[] {
   return (
-    db.prepare('SELECT key FROM settings WHERE applied_value IS NULL OR applied_value <> value ORDER BY key').all() as { key: string }[]
+    statement(db, 'SELECT key FROM settings WHERE applied_value IS NULL OR applied_value <> value ORDER BY key').all() as { key: string }[]
   ).map((row) => row.key);
 }
 
 /** Marks every changed setting as applied; returns their keys. */
 export function applySettings(db: Db): string[] {
   const keys = pendingSettings(db);
-  db.prepare('UPDATE settings SET applied_value = value, applied_at = @at WHERE applied_value IS NULL OR applied_value <> value').run({
+  statement(db, 'UPDATE settings SET applied_value = value, applied_at = @at WHERE applied_value IS NULL OR applied_value <> value').run({
     at: nowIso(),
   });
   return keys;

@@ -46,8 +46,8 @@ export async function backupDatabase(db: Db, environmentDir: string, fromVersion
   return file;
 }
 
-/** Tables a restore leaves alone: the lock and the history of upgrades and operations outlive a rollback. */
-const KEPT_TABLES = new Set(['locks', 'operations_log']);
+/** Tables a restore leaves alone: the lock, the operations log and the run log (it says why the upgrade failed) outlive a rollback. */
+const KEPT_TABLES = new Set(['locks', 'operations_log', 'run_log']);
 
 /**
  * Puts every row back as the backup has it, through the open connection (so no

@@ -44,7 +44,7 @@ export function resolveUpgradeTarget(context: EngineContext, toVersion?: string)
  * modules. A failure before the switch restores the backup: the environment is
  * left exactly as it was, and the error names the step.
  */
-export async function upgradeEnvironment(context: EngineContext, options: UpgradeOptions): Promise<{ run: RunSummary | null; upgraded: boolean }> {
+async function runUpgrade(context: EngineContext, options: UpgradeOptions): Promise<{ run: RunSummary | null; upgraded: boolean }> {
   const { db, environmentDir } = context;
   const { fromVersion, toVersion } = resolveUpgradeTarget(context, options.toVersion);
   if (fromVersion === toVersion) {
@@ -63,7 +63,7 @@ export async function upgradeEnvironment(context: EngineContext, options: Upgrad
   const user = currentUser();
   const log = (level: LogLine['level'], text: string) => {
     const line: LogLine = { at: nowIso(), level, text };
-    appendLog(db, null, line);
+    appendLog(db, { runId: null, upgradeId }, line);
     options.onEvent({ type: 'log', line });
   };
   const emitProgress = () =>
@@ -144,6 +144,11 @@ export async function upgradeEnvironment(context: EngineContext, options: Upgrad
     return { run: null, upgraded: true };
   }
   return { run: await startPreparation(context, lease, { upgradeId, fromVersion, toVersion, steps, options }), upgraded: true };
+}
+
+/** Runs the whole upgrade on one compiler pool, so the preparation starts with the workers the system components warmed. */
+export function upgradeEnvironment(context: EngineContext, options: UpgradeOptions): Promise<{ run: RunSummary | null; upgraded: boolean }> {
+  return withCompilerPool(context, () => runUpgrade(context, options));
 }
 
 async function startPreparation(

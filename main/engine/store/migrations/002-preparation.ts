@@ -48,14 +48,17 @@ CREATE TABLE preparation_excluded (
   PRIMARY KEY (run_id, module_name)
 ) WITHOUT ROWID;
 
+-- A line belongs to a run, or to the upgrade steps before its run exists (or to both).
 CREATE TABLE run_log (
   id INTEGER PRIMARY KEY,
   run_id INTEGER,
+  upgrade_id INTEGER,
   at TEXT NOT NULL,
   level TEXT NOT NULL CHECK (level IN ('info', 'warning', 'error')),
   text TEXT NOT NULL
 );
 CREATE INDEX run_log_by_run ON run_log (run_id, id);
+CREATE INDEX run_log_by_upgrade ON run_log (upgrade_id, id);
 
 -- The platform's own database schema, migrated by an upgrade.
 CREATE TABLE platform_metadata (

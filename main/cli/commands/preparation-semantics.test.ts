@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFactory, type GeneratedFactory } from '../../../bench/factory-generator';
-import { copyEnvironment, makeTempDir, PACKAGE_ROOT, removeTempDir, runCli, SETUP_TIMEOUT_MS } from '../../cli/test-support/run-cli';
+import { copyEnvironment, makeTempDir, PACKAGE_ROOT, removeTempDir, runCli, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
 
 /** The spec's JSON report, as `config-tool report --format json` prints it. */
 interface JsonReport {
