@@ -19,6 +19,9 @@ function readTestFaults(): Map<string, 'crash' | 'hang'> {
 }
 
 function main(): void {
+  // Ctrl+C in a terminal reaches the whole process group: the coordinator decides
+  // how to stop (finish what compiles, mark the run interrupted) and then ends us.
+  process.on('SIGINT', () => undefined);
   const parent = connectToParent();
   const cache = new CompilerCache({ platformsDir: process.env.CONFIG_TOOL_PLATFORMS_DIR || undefined });
   const faults = readTestFaults();

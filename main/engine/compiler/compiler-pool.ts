@@ -29,6 +29,8 @@ type Failure = { kind: 'crash'; detail: string } | { kind: 'timeout' };
 
 interface Task {
   job: CompileJob;
+  onStarted?: () => void;
+  started?: boolean;
   failures: Failure[];
   resolve: (outcome: CompileOutcome) => void;
   reject: (error: Error) => void;
@@ -64,11 +66,14 @@ export class CompilerPool {
     if (!(options.size >= 1)) throw new Error('CompilerPool size must be at least 1');
   }
 
-  /** Compiles a job in a worker; resolves to `process-failed` when its worker crashed or timed out twice. */
-  compile(job: CompileJob): Promise<CompileOutcome> {
+  /**
+   * Compiles a job in a worker; resolves to `process-failed` when its worker crashed or timed out twice.
+   * `onStarted` runs when a worker takes the job (jobs may wait in the queue before that).
+   */
+  compile(job: CompileJob, onStarted?: () => void): Promise<CompileOutcome> {
     if (this.closed) return Promise.reject(new Error('The compiler pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ job, failures: [], resolve, reject });
+      this.queue.push({ job, onStarted, failures: [], resolve, reject });
       this.dispatch();
     });
   }
@@ -137,6 +142,10 @@ export class CompilerPool {
     const timer = setTimeout(() => this.onTimeout(worker), this.options.timeLimitMs);
     worker.task = { id, task, timer };
     worker.channel.send({ type: 'compile', id, job: task.job } satisfies CompilerWorkerRequest);
+    if (!task.started) {
+      task.started = true;
+      task.onStarted?.();
+    }
   }
 
   private onReply(worker: Worker, raw: unknown): void {
