@@ -28,6 +28,11 @@ export function formatDuration(ms: number): string {
   return `${seconds} s`;
 }
 
+/** A compile time: "85 ms" under a second, "2.4 s" above. */
+export function formatCompileTime(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
 /** "1,234" in the admin's locale. */
 export function formatCount(n: number): string {
   return n.toLocaleString();

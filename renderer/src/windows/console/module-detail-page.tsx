@@ -3,6 +3,7 @@ import type { ModuleDetail } from '../../../../common/domain';
 import { call } from '../../api/client';
 import { toErrorPayload } from '../../api/contract-error';
 import { ModuleStatusBadge } from '../../components/status-badge';
+import { formatCompileTime } from '../../lib/format';
 import { hrefs } from '../../routing/route';
 import { navigate } from '../../routing/use-route';
 import { useModulesStore } from '../../stores/modules-store';
@@ -93,7 +94,7 @@ export function ModuleDetailPage({ name }: { name: string }) {
             <dt>Preparation for {detail.environmentVersion}</dt>
             <dd data-testid="module-status">
               <ModuleStatusBadge status={detail.status} />
-              {detail.durationMs !== null && <span className="muted"> ({(detail.durationMs / 1000).toFixed(1)} s)</span>}
+              {detail.durationMs !== null && <span className="muted"> ({formatCompileTime(detail.durationMs)})</span>}
             </dd>
             <dt>References</dt>
             <dd>{detail.references.length ? <ModuleLinks names={detail.references} /> : <span className="muted">None</span>}</dd>
