@@ -2,7 +2,8 @@
 import './enable-compile-cache';
 import { CompilerCache } from '../engine/compiler/compiler-cache';
 import { compileModule } from '../engine/compiler/module-compiler';
-import { computeInputHash } from '../engine/compiler/input-hash';
+import { compileCycle } from '../engine/compiler/cycle-compiler';
+import { computeCycleInputHashes, computeInputHash } from '../engine/compiler/input-hash';
 import type { CompileJob, CompileResult } from '../engine/compiler/compile-types';
 import type { CompilerWorkerReply, CompilerWorkerRequest } from '../engine/compiler/compiler-protocol';
 import { connectToParent } from './parent-port';
@@ -27,6 +28,15 @@ function main(): void {
   const faults = readTestFaults();
   parent.onMessage((raw) => {
     const message = raw as CompilerWorkerRequest;
+    if (message?.type === 'compile-cycle') {
+      const { id, jobs } = message;
+      // A fault named for any member hits the whole cycle: it is one compilation.
+      const cycleFaults = jobs.map((job) => faults.get(job.moduleName));
+      if (cycleFaults.includes('crash')) process.exit(70);
+      if (cycleFaults.includes('hang')) return;
+      parent.send({ type: 'cycle-result', id, results: safeCompileCycle(jobs, cache) } satisfies CompilerWorkerReply);
+      return;
+    }
     if (message?.type !== 'compile') return;
     const { id, job } = message;
     const fault = faults.get(job.moduleName);
@@ -74,6 +84,33 @@ function warmUp(cache: CompilerCache): void {
     );
   } catch {
     // Warming up is an optimisation: a real job reports whatever is wrong.
+  }
+}
+
+function safeCompileCycle(jobs: CompileJob[], cache: CompilerCache): CompileResult[] {
+  try {
+    return compileCycle(jobs, cache);
+  } catch (error) {
+    let hashes: string[];
+    try {
+      hashes = computeCycleInputHashes(jobs, cache);
+    } catch {
+      hashes = jobs.map(() => '');
+    }
+    const names = jobs.map((job) => `'${job.moduleName}'`).join(', ');
+    return jobs.map((job, i) => ({
+      moduleName: job.moduleName,
+      platformVersion: job.platformVersion,
+      inputHash: hashes[i] ?? '',
+      success: false,
+      js: {},
+      declarations: {},
+      interfaceHash: null,
+      diagnostics: [
+        { message: `Internal compiler error while compiling the cycle ${names}: ${(error as Error).message}` },
+      ],
+      durationMs: 0,
+    }));
   }
 }
 

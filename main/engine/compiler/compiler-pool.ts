@@ -6,6 +6,10 @@ import type { WorkerChannel, WorkerExitInfo, WorkerSpawner } from '../process/wo
 export type CompileOutcome =
   { kind: 'compiled'; result: CompileResult } | { kind: 'process-failed'; reason: string; attempts: number };
 
+/** What became of one reference cycle sent to the pool: a result per member (in the order given), or the process failure. */
+export type CycleOutcome =
+  { kind: 'compiled'; results: CompileResult[] } | { kind: 'process-failed'; reason: string; attempts: number };
+
 /** Something that happened to a worker process, for supervisors' logs. */
 export type CompilerWorkerEvent =
   | { type: 'started'; serviceName: string; pid: number | undefined }
@@ -27,14 +31,21 @@ export interface CompilerPoolOptions {
 
 type Failure = { kind: 'crash'; detail: string } | { kind: 'timeout' };
 
+/** One module, or the members of one cycle compiled together. */
+type Work = { kind: 'module'; job: CompileJob } | { kind: 'cycle'; jobs: CompileJob[] };
+
 interface Task {
-  job: CompileJob;
+  work: Work;
   onStarted?: () => void;
   started?: boolean;
   failures: Failure[];
-  resolve: (outcome: CompileOutcome) => void;
+  /** Resolves the caller with the worker's reply; false when the reply is not the kind this task expects. */
+  accept: (reply: Partial<WorkerReply>) => boolean;
+  fail: (reason: string, attempts: number) => void;
   reject: (error: Error) => void;
 }
+
+type WorkerReply = { type: CompilerWorkerReply['type']; id: number; result: CompileResult; results: CompileResult[] };
 
 interface Worker {
   channel: WorkerChannel;
@@ -73,7 +84,41 @@ export class CompilerPool {
   compile(job: CompileJob, onStarted?: () => void): Promise<CompileOutcome> {
     if (this.closed) return Promise.reject(new Error('The compiler pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ job, onStarted, failures: [], resolve, reject });
+      this.queue.push({
+        work: { kind: 'module', job },
+        onStarted,
+        failures: [],
+        accept: (reply) => {
+          if (reply.type !== 'result' || !reply.result) return false;
+          resolve({ kind: 'compiled', result: reply.result });
+          return true;
+        },
+        fail: (reason, attempts) => resolve({ kind: 'process-failed', reason, attempts }),
+        reject,
+      });
+      this.dispatch();
+    });
+  }
+
+  /**
+   * Compiles the members of one reference cycle together in one worker (see compileCycle), with the
+   * same queue and crash/timeout handling as `compile`; the time limit is timeLimitMs per member.
+   */
+  compileCycle(jobs: CompileJob[], onStarted?: () => void): Promise<CycleOutcome> {
+    if (this.closed) return Promise.reject(new Error('The compiler pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({
+        work: { kind: 'cycle', jobs },
+        onStarted,
+        failures: [],
+        accept: (reply) => {
+          if (reply.type !== 'cycle-result' || !Array.isArray(reply.results)) return false;
+          resolve({ kind: 'compiled', results: reply.results });
+          return true;
+        },
+        fail: (reason, attempts) => resolve({ kind: 'process-failed', reason, attempts }),
+        reject,
+      });
       this.dispatch();
     });
   }
@@ -139,9 +184,14 @@ export class CompilerPool {
 
   private run(worker: Worker, task: Task): void {
     const id = this.nextId++;
-    const timer = setTimeout(() => this.onTimeout(worker), this.options.timeLimitMs);
+    const timer = setTimeout(() => this.onTimeout(worker), this.timeLimit(task));
     worker.task = { id, task, timer };
-    worker.channel.send({ type: 'compile', id, job: task.job } satisfies CompilerWorkerRequest);
+    const { work } = task;
+    worker.channel.send(
+      (work.kind === 'module'
+        ? { type: 'compile', id, job: work.job }
+        : { type: 'compile-cycle', id, jobs: work.jobs }) satisfies CompilerWorkerRequest,
+    );
     if (!task.started) {
       task.started = true;
       task.onStarted?.();
@@ -149,8 +199,7 @@ export class CompilerPool {
   }
 
   private onReply(worker: Worker, raw: unknown): void {
-    const message = raw as
-      Partial<{ type: CompilerWorkerReply['type']; id: number; result: CompileResult }> | undefined;
+    const message = raw as Partial<WorkerReply> | undefined;
     if (message?.type === 'ready') {
       worker.ready = true;
       clearTimeout(worker.startTimer);
@@ -158,11 +207,11 @@ export class CompilerPool {
       this.dispatch();
       return;
     }
-    if (message?.type !== 'result' || !worker.task || message.id !== worker.task.id || !message.result) return;
+    if (!message || !worker.task || message.id !== worker.task.id) return;
     const { task, timer } = worker.task;
+    if (!task.accept(message)) return;
     clearTimeout(timer);
     worker.task = undefined;
-    task.resolve({ kind: 'compiled', result: message.result });
     this.dispatch();
   }
 
@@ -173,8 +222,8 @@ export class CompilerPool {
       type: 'timed-out',
       serviceName: worker.serviceName,
       pid: worker.channel.pid,
-      moduleName: task.job.moduleName,
-      timeLimitMs: this.options.timeLimitMs,
+      moduleName: moduleNames(task.work),
+      timeLimitMs: this.timeLimit(task),
     });
     this.retire(worker, { kind: 'timeout' });
     worker.channel.kill();
@@ -188,12 +237,12 @@ export class CompilerPool {
       serviceName: worker.serviceName,
       pid: worker.channel.pid,
       reason: info.reason,
-      moduleName: worker.task?.task.job.moduleName,
+      moduleName: worker.task && moduleNames(worker.task.task.work),
     });
     if (!worker.ready && ++this.startFailures >= MAX_START_FAILURES) {
       this.workers.delete(worker);
       const reason = `The compiler process could not start (${info.reason})`;
-      for (const task of this.queue.splice(0)) task.resolve({ kind: 'process-failed', reason, attempts: 0 });
+      for (const task of this.queue.splice(0)) task.fail(reason, 0);
       this.startFailures = 0;
       return;
     }
@@ -210,35 +259,49 @@ export class CompilerPool {
       const { task } = running;
       task.failures.push(failure);
       if (task.failures.length < MAX_ATTEMPTS) this.queue.unshift(task);
-      else
-        task.resolve({ kind: 'process-failed', reason: this.describeFailures(task), attempts: task.failures.length });
+      else task.fail(this.describeFailures(task), task.failures.length);
     }
     if (this.closed) return;
     this.pendingReplacement = { previousPid: worker.channel.pid };
     this.dispatch();
   }
 
+  /** A cycle gets the time of compiling its members one by one. */
+  private timeLimit(task: Task): number {
+    return task.work.kind === 'module'
+      ? this.options.timeLimitMs
+      : this.options.timeLimitMs * Math.max(task.work.jobs.length, 1);
+  }
+
   private describeFailures(task: Task): string {
-    const name = task.job.moduleName;
+    // "'A'" for a module, "the cycle 'A', 'B'" for a cycle.
+    const name =
+      task.work.kind === 'module'
+        ? `'${task.work.job.moduleName}'`
+        : `the cycle ${task.work.jobs.map((job) => `'${job.moduleName}'`).join(', ')}`;
+    const limit = formatDuration(this.timeLimit(task));
     const [first, second] = task.failures as [Failure, Failure];
     if (first.kind === 'timeout' && second.kind === 'timeout') {
-      return `Compilation of '${name}' exceeded the ${formatDuration(this.options.timeLimitMs)} time limit twice`;
+      return `Compilation of ${name} exceeded the ${limit} time limit twice`;
     }
     if (first.kind === 'crash' && second.kind === 'crash') {
       return first.detail === second.detail
-        ? `The compiler process crashed (${first.detail}) twice while compiling '${name}'`
-        : `The compiler process crashed twice while compiling '${name}' (${first.detail}, then ${second.detail})`;
+        ? `The compiler process crashed (${first.detail}) twice while compiling ${name}`
+        : `The compiler process crashed twice while compiling ${name} (${first.detail}, then ${second.detail})`;
     }
     const what = (f: Failure): string =>
-      f.kind === 'crash'
-        ? `crashed (${f.detail})`
-        : `exceeded the ${formatDuration(this.options.timeLimitMs)} time limit`;
-    return `The compiler process failed twice while compiling '${name}': it ${what(first)}, then ${what(second)}`;
+      f.kind === 'crash' ? `crashed (${f.detail})` : `exceeded the ${limit} time limit`;
+    return `The compiler process failed twice while compiling ${name}: it ${what(first)}, then ${what(second)}`;
   }
 
   private emit(event: CompilerWorkerEvent): void {
     this.options.onWorkerEvent?.(event);
   }
+}
+
+/** The module of a task, or the members of a cycle as 'A, B' (for worker events). */
+function moduleNames(work: Work): string {
+  return work.kind === 'module' ? work.job.moduleName : work.jobs.map((job) => job.moduleName).join(', ');
 }
 
 /** "30 s", "1.5 s", "200 ms". */

@@ -54,3 +54,29 @@ export function computeInputHash(job: CompileJob, cache?: CompilerCache): string
   }
   return hash.digest('hex');
 }
+
+/**
+ * The identities of the members of one reference cycle, compiled together (see compileCycle):
+ * each member's hash covers every member's sources, references and outside producers' interface
+ * hashes, so any change inside the cycle recompiles all of it. Producer entries naming a member
+ * are left out: members are compiled from source, so stale member declarations must not matter.
+ */
+export function computeCycleInputHashes(jobs: CompileJob[], cache?: CompilerCache): string[] {
+  const members = new Set(jobs.map((job) => job.moduleName));
+  const own = new Map<string, string>();
+  for (const job of jobs) {
+    const producers = Object.fromEntries(Object.entries(job.producers).filter(([name]) => !members.has(name)));
+    own.set(job.moduleName, computeInputHash({ ...job, producers }, cache));
+  }
+  const names = [...members].sort();
+  return jobs.map((job) => {
+    const hash = createHash('sha256');
+    field(hash, `cycle of ${names.length}`);
+    field(hash, job.moduleName);
+    for (const name of names) {
+      field(hash, name);
+      field(hash, own.get(name)!);
+    }
+    return hash.digest('hex');
+  });
+}

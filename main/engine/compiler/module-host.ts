@@ -12,7 +12,8 @@ import {
 
 const posix = path.posix;
 const SRC_DIR = `${MODULE_ROOT}/src`;
-const ALLOWED =
+/** What the import rules allow, for refusal messages. */
+export const ALLOWED =
   'a module may import only @platform/runtime, @modules/<referenced module> or relative paths inside src/';
 
 type ParseOptions = ts.CreateSourceFileOptions | ts.ScriptTarget;
@@ -160,11 +161,13 @@ export function createModuleHost(job: CompileJob, ctx: VersionContext, cache: Co
   };
 }
 
-function isRelative(spec: string): boolean {
+/** True for './x', '../x', '.' and '..'. */
+export function isRelative(spec: string): boolean {
   return spec === '.' || spec === '..' || spec.startsWith('./') || spec.startsWith('../');
 }
 
-function producerOf(fileName: string): { name: string; rel: string } | undefined {
+/** The producer a mounted declaration file belongs to, and its path relative to the producer's src/. */
+export function producerOf(fileName: string): { name: string; rel: string } | undefined {
   if (!fileName.startsWith(`${PRODUCERS_DIR}/`)) return undefined;
   const rest = fileName.slice(PRODUCERS_DIR.length + 1);
   const slash = rest.indexOf('/');
