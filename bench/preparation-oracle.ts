@@ -29,25 +29,31 @@ export function usesRemovedApi(source: string): boolean {
 }
 
 /**
- * The expected statuses of a preparation for 11.12.0+, first rule that applies: `excluded` when not published;
- * `failed` when in a reference cycle; `skipped` when a producer, directly or transitively, is not prepared (a
- * missing producer counts as not prepared); `failed` when it uses a removed API; `prepared` otherwise.
+ * The expected statuses of a preparation for 11.12.0+. Modules not published are `excluded`. Among published
+ * modules, the members of a reference cycle are prepared together, as one: the component is `skipped` when a
+ * producer outside it, directly or transitively, is not prepared (a missing or unpublished producer counts as
+ * not prepared); otherwise `failed` when any member uses a removed API (for a cycle, all its members fail,
+ * and a module referencing itself fails too); `prepared` otherwise.
  */
 export function computeExpectedPreparation(modules: OracleModule[]): Record<string, ExpectedStatus> {
-  const byName = new Map(modules.map((m) => [m.name, m]));
   const status = new Map<string, ExpectedStatus>();
+  for (const m of modules) if (m.state !== 'published') status.set(m.name, 'excluded');
+  // Cycles are found among published modules only: the engine prepares just those.
+  const published = modules.filter((m) => m.state === 'published');
+  const byName = new Map(published.map((m) => [m.name, m]));
   // Tarjan emits components producers-first (edges point from consumer to producer), so every producer
   // outside the component already has its status when the component is decided.
-  for (const component of stronglyConnectedComponents(modules, byName)) {
-    const inCycle = component.length > 1 || component.some((name) => byName.get(name)?.references.includes(name));
-    for (const name of component) {
-      const m = byName.get(name) as OracleModule;
-      if (m.state !== 'published') status.set(name, 'excluded');
-      else if (inCycle) status.set(name, 'failed');
-      // A module is compiled against its producers' declarations, so without them it is never compiled.
-      else if (m.references.some((ref) => status.get(ref) !== 'prepared')) status.set(name, 'skipped');
-      else status.set(name, m.usesRemovedApi ? 'failed' : 'prepared');
-    }
+  for (const component of stronglyConnectedComponents(published, byName)) {
+    const members = new Set(component);
+    const selfReference = component.length === 1 && (byName.get(component[0] as string) as OracleModule).references.includes(component[0] as string);
+    const outside = component.flatMap((name) => (byName.get(name) as OracleModule).references.filter((ref) => !members.has(ref)));
+    // A module is compiled against its producers' declarations, so without them it is never compiled.
+    const verdict: ExpectedStatus = outside.some((ref) => status.get(ref) !== 'prepared')
+      ? 'skipped'
+      : selfReference || component.some((name) => (byName.get(name) as OracleModule).usesRemovedApi)
+        ? 'failed'
+        : 'prepared';
+    for (const name of component) status.set(name, verdict);
   }
   const result: Record<string, ExpectedStatus> = {};
   for (const m of [...modules].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {

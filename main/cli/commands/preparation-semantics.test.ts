@@ -100,6 +100,7 @@ beforeAll(async () => {
     maxDepth: 4,
     filesPerModule: 2,
     seed: 11,
+    cycles: 1,
     removedApiUsers: 0.12,
     uploadedOnly: 0.06,
     publishFailed: 0.06,
@@ -125,6 +126,21 @@ describe('modules preparation (spec §4)', () => {
     expect(statuses(json)).toEqual(factory.expected);
     for (const module of json.modules.filter((entry) => entry.status === 'skipped')) {
       expect(module.errors[0].message).toMatch(/producer '\w+'/);
+    }
+  }, SETUP_TIMEOUT_MS);
+
+  it('deploys the members of a reference cycle at import, and prepares them together', async () => {
+    expect(factory.cycles).toHaveLength(1);
+    const members = factory.cycles[0];
+    const running = query<{ name: string }>(importedEnv, 'SELECT m.name FROM deployments d JOIN modules m ON m.id = d.module_id').map((row) => row.name);
+    for (const name of members) expect(running).toContain(name);
+    const env = freshEnvironment();
+    await cli(env, ['upgrade']);
+    const byName = new Map((await report(env)).modules.map((module) => [module.name, module]));
+    const statusesOfCycle = new Set(members.map((name) => byName.get(name)!.status));
+    expect(statusesOfCycle).toEqual(new Set([factory.expected[members[0]]]));
+    if (factory.expected[members[0]] === 'failed') {
+      for (const name of members) expect(byName.get(name)!.errors[0].message).toContain('reference cycle');
     }
   }, SETUP_TIMEOUT_MS);
 

@@ -1,171 +1,70 @@
-import type { ModuleError } from '../../../common/domain';
-import type { CompileJob, CompileResult, ProducerInterface } from '../compiler/compile-types';
-import type { CompileOutcome } from '../compiler/compiler-pool';
-import { computeInputHash } from '../compiler/input-hash';
-import { consumerChainLengths, describeCycle, findCycles, type GraphNode } from './dependency-graph';
+import { consumerChainLengths, describeCycle, findCycles } from './dependency-graph';
+import { NodeCompiler } from './node-compiler';
+import type { CompileUnit, ScheduleOptions, UnitOutcome } from './schedule-types';
 
-/** One module version to compile in a batch. */
-export interface CompileUnit extends GraphNode {
-  moduleVersionId: number;
+export type { CompileUnit, CycleCompileOutcome, ExternalProducer, JobCompiler, ScheduleOptions, UnitOutcome } from './schedule-types';
+
+/** What the schedule orders: one module, or the members of a reference cycle, compiled together. */
+interface ScheduleNode {
+  id: string;
+  members: CompileUnit[];
+  /** "A → B → A" for a cycle, null for a single module. */
+  cycle: string | null;
+  producers: Set<string>;
+  consumers: Set<string>;
 }
 
-/** A producer outside the batch: its interface for the batch's platform version, and its own references. */
-export type ExternalProducer = { interface: ProducerInterface; references: string[] } | { missing: string };
-
-/** What became of a unit. `compiled` is false when a stored compilation with the same inputs was reused. */
-export type UnitOutcome =
-  | { status: 'prepared'; artifactId: number; producerInterface: ProducerInterface; durationMs: number; compiled: boolean }
-  | { status: 'failed'; artifactId: number | null; errors: ModuleError[]; durationMs: number; compiled: boolean }
-  | { status: 'skipped'; errors: ModuleError[] };
-
-/** Anything that compiles a job: the worker pool, in practice. `onStarted` runs when compiling really begins. */
-export interface JobCompiler {
-  compile(job: CompileJob, onStarted?: () => void): Promise<CompileOutcome>;
-}
-
-export interface ScheduleOptions {
-  units: readonly CompileUnit[];
-  platformVersion: string;
-  compiler: JobCompiler;
-  /** Jobs handed to the compiler at once: more than its workers, so a worker never waits for the next job. */
-  concurrency: number;
-  loadSources(moduleVersionId: number): Record<string, string>;
-  externalProducer(name: string): ExternalProducer;
-  /** A stored successful compilation with exactly these inputs, to reuse instead of compiling. */
-  findReusable(unit: CompileUnit, inputHash: string): { artifactId: number; producerInterface: ProducerInterface; durationMs: number } | null;
-  /** Persists a compiler result; returns the artifact id. */
-  saveResult(unit: CompileUnit, result: CompileResult): number;
-  onStart?(unit: CompileUnit): void;
-  /** Called once per unit, in completion order; persist here: it runs before anything else is reported. */
-  onFinish(unit: CompileUnit, outcome: UnitOutcome): void;
-  /** Checked between dispatches; when true, nothing new starts and the schedule ends after the in-flight ones. */
-  shouldStop?(): boolean;
+/** Collapses every reference cycle of the batch into one node; returns the nodes and each module's node. */
+function buildNodes(units: readonly CompileUnit[]): { nodes: Map<string, ScheduleNode>; nodeOf: Map<string, ScheduleNode> } {
+  const byName = new Map(units.map((unit) => [unit.name, unit]));
+  const nodes = new Map<string, ScheduleNode>();
+  const nodeOf = new Map<string, ScheduleNode>();
+  const add = (members: CompileUnit[], cycle: string | null) => {
+    const node: ScheduleNode = { id: members.map((member) => member.name).join('+'), members, cycle, producers: new Set(), consumers: new Set() };
+    nodes.set(node.id, node);
+    for (const member of members) nodeOf.set(member.name, node);
+  };
+  for (const members of findCycles(units)) add(members.map((name) => byName.get(name)!), describeCycle(members, units));
+  for (const unit of units) if (!nodeOf.has(unit.name)) add([unit], null);
+  for (const node of nodes.values()) {
+    for (const member of node.members) {
+      for (const reference of member.references) {
+        const producer = nodeOf.get(reference);
+        if (!producer || producer === node) continue;
+        node.producers.add(producer.id);
+        producer.consumers.add(node.id);
+      }
+    }
+  }
+  return { nodes, nodeOf };
 }
 
 /**
- * Compiles a batch of modules, producers first, up to `concurrency` at a time,
- * the module with the longest chain of waiting consumers first. A module in a
- * reference cycle fails with an error naming the cycle; a module whose producer
- * did not succeed is skipped with an error naming that producer. Compilations
- * whose inputs were already compiled are reused, not compiled again.
+ * Compiles a batch of modules, producers first, up to `concurrency` jobs at a
+ * time, the longest chain of waiting consumers first. The members of a reference
+ * cycle compile together and are prepared together or fail naming the cycle; a
+ * module whose producer did not succeed is skipped with an error naming that
+ * producer. Compilations whose inputs were already compiled are reused.
  */
 export async function scheduleCompilations(options: ScheduleOptions): Promise<Map<string, UnitOutcome>> {
-  const { units } = options;
-  const byName = new Map(units.map((unit) => [unit.name, unit]));
+  const { nodes } = buildNodes(options.units);
   const outcomes = new Map<string, UnitOutcome>();
-  const consumersOf = new Map<string, string[]>();
-  for (const unit of units) {
-    for (const producer of unit.references) {
-      if (byName.has(producer) && producer !== unit.name) consumersOf.set(producer, [...(consumersOf.get(producer) ?? []), unit.name]);
+  const compiler = new NodeCompiler(options, new Map(options.units.map((unit) => [unit.name, unit])), outcomes);
+  const chainLength = consumerChainLengths([...nodes.values()].map((node) => ({ name: node.id, references: [...node.producers] })));
+  const waitingOn = new Map([...nodes.values()].map((node) => [node.id, node.producers.size]));
+  const ready = [...nodes.values()].filter((node) => node.producers.size === 0);
+
+  const finish = (node: ScheduleNode, results: Map<string, UnitOutcome>) => {
+    for (const member of node.members) {
+      const outcome = results.get(member.name)!;
+      outcomes.set(member.name, outcome);
+      options.onFinish(member, outcome);
     }
-  }
-
-  const finish = (unit: CompileUnit, outcome: UnitOutcome) => {
-    outcomes.set(unit.name, outcome);
-    options.onFinish(unit, outcome);
-  };
-
-  const inCycle = new Set<string>();
-  for (const members of findCycles(units)) {
-    const description = describeCycle(members, units);
-    for (const name of members) {
-      inCycle.add(name);
-      finish(byName.get(name)!, {
-        status: 'failed',
-        artifactId: null,
-        compiled: false,
-        durationMs: 0,
-        errors: [{ message: `Module '${name}' is in a reference cycle: ${description}. Break the cycle to compile it.` }],
-      });
-    }
-  }
-
-  const chainLength = consumerChainLengths(units, inCycle);
-  const waitingOn = new Map<string, number>();
-  const ready: CompileUnit[] = [];
-  for (const unit of units) {
-    if (inCycle.has(unit.name)) continue;
-    const pending = new Set(unit.references.filter((producer) => byName.has(producer) && producer !== unit.name));
-    waitingOn.set(unit.name, pending.size);
-    if (pending.size === 0) ready.push(unit);
-  }
-  const external = new Map<string, ExternalProducer>();
-  const externalProducer = (name: string) => {
-    if (!external.has(name)) external.set(name, options.externalProducer(name));
-    return external.get(name)!;
-  };
-
-  /** The producer whose failure blocks this unit, direct or transitive, with why; null when all are fine. */
-  const blockingProducer = (unit: CompileUnit): { producer: string; reason: string } | null => {
-    for (const producer of unit.references) {
-      const outcome = outcomes.get(producer);
-      if (outcome && outcome.status !== 'prepared') return { producer, reason: `is ${outcome.status}` };
-      if (!byName.has(producer)) {
-        const found = externalProducer(producer);
-        if ('missing' in found) return { producer, reason: found.missing };
-      }
-    }
-    return null;
-  };
-
-  /** Interfaces of every producer the unit sees, transitively (producers' declarations import their own producers). */
-  const producerInterfaces = (unit: CompileUnit): Record<string, ProducerInterface> => {
-    const result: Record<string, ProducerInterface> = {};
-    const queue = [...unit.references];
-    while (queue.length > 0) {
-      const name = queue.shift()!;
-      if (result[name] || name === unit.name) continue;
-      const outcome = outcomes.get(name);
-      if (outcome?.status === 'prepared') {
-        result[name] = outcome.producerInterface;
-        queue.push(...byName.get(name)!.references);
-        continue;
-      }
-      const found = externalProducer(name);
-      if ('interface' in found) {
-        result[name] = found.interface;
-        queue.push(...found.references);
-      }
-    }
-    return result;
-  };
-
-  const release = (name: string) => {
-    for (const consumer of consumersOf.get(name) ?? []) {
-      if (inCycle.has(consumer) || outcomes.has(consumer)) continue;
+    for (const consumer of node.consumers) {
       const left = waitingOn.get(consumer)! - 1;
       waitingOn.set(consumer, left);
-      if (left === 0) ready.push(byName.get(consumer)!);
+      if (left === 0) ready.push(nodes.get(consumer)!);
     }
-  };
-
-  const compileUnit = async (unit: CompileUnit): Promise<UnitOutcome> => {
-    const job: CompileJob = {
-      moduleName: unit.name,
-      platformVersion: options.platformVersion,
-      sources: options.loadSources(unit.moduleVersionId),
-      references: unit.references,
-      producers: producerInterfaces(unit),
-    };
-    const inputHash = computeInputHash(job);
-    const reusable = options.findReusable(unit, inputHash);
-    if (reusable) return { status: 'prepared', ...reusable, compiled: false };
-    const outcome = await options.compiler.compile(job, () => options.onStart?.(unit));
-    if (outcome.kind === 'process-failed') {
-      return { status: 'failed', artifactId: null, errors: [{ message: outcome.reason }], durationMs: 0, compiled: true };
-    }
-    const { result } = outcome;
-    const artifactId = options.saveResult(unit, result);
-    if (result.success) {
-      return {
-        status: 'prepared',
-        artifactId,
-        compiled: true,
-        durationMs: result.durationMs,
-        producerInterface: { interfaceHash: result.interfaceHash!, declarations: result.declarations },
-      };
-    }
-    return { status: 'failed', artifactId, compiled: true, durationMs: result.durationMs, errors: result.diagnostics };
   };
 
   let inFlight = 0;
@@ -174,24 +73,20 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
       try {
         while (ready.length > 0 && inFlight < options.concurrency && !options.shouldStop?.()) {
           // Longest waiting chain first; ties by name so runs are reproducible.
-          ready.sort((a, b) => chainLength.get(a.name)! - chainLength.get(b.name)! || b.name.localeCompare(a.name));
-          const unit = ready.pop()!;
-          const blocker = blockingProducer(unit);
+          ready.sort((a, b) => chainLength.get(a.id)! - chainLength.get(b.id)! || b.id.localeCompare(a.id));
+          const node = ready.pop()!;
+          const blocker = compiler.blockingProducer(node.members);
           if (blocker) {
-            finish(unit, {
-              status: 'skipped',
-              errors: [{ message: `Skipped: its producer '${blocker.producer}' ${blocker.reason}.` }],
-            });
-            release(unit.name);
+            const errors = [{ message: `Skipped: its producer '${blocker.producer}' ${blocker.reason}.` }];
+            finish(node, new Map(node.members.map((member) => [member.name, { status: 'skipped', errors }])));
             continue;
           }
           inFlight++;
-          compileUnit(unit).then(
-            (outcome) => {
+          compiler.compile(node.members, node.cycle).then(
+            (results) => {
               inFlight--;
               try {
-                finish(unit, outcome);
-                release(unit.name);
+                finish(node, results);
                 pump();
               } catch (error) {
                 reject(error);

@@ -1,0 +1,136 @@
+import type { ModuleError } from '../../../common/domain';
+import type { CompileJob, CompileResult, ProducerInterface } from '../compiler/compile-types';
+import { computeCycleInputHashes, computeInputHash } from '../compiler/input-hash';
+import type { CompileUnit, ExternalProducer, ScheduleOptions, UnitOutcome } from './schedule-types';
+
+/**
+ * Compiles one node of the schedule: a module, or the members of a reference
+ * cycle together. Knows every finished outcome, so it can tell which producer
+ * blocks a node and give each job the interfaces of all the producers it sees.
+ */
+export class NodeCompiler {
+  private readonly external = new Map<string, ExternalProducer>();
+
+  constructor(
+    private readonly options: ScheduleOptions,
+    private readonly inBatch: ReadonlyMap<string, CompileUnit>,
+    private readonly outcomes: ReadonlyMap<string, UnitOutcome>,
+  ) {}
+
+  /** The producer outside the node whose failure blocks it, with why; null when all are fine. */
+  blockingProducer(members: readonly CompileUnit[]): { producer: string; reason: string } | null {
+    const names = new Set(members.map((member) => member.name));
+    for (const member of members) {
+      for (const producer of member.references) {
+        if (names.has(producer)) continue;
+        const outcome = this.outcomes.get(producer);
+        if (outcome && outcome.status !== 'prepared') return { producer, reason: `is ${outcome.status}` };
+        if (!this.inBatch.has(producer)) {
+          const found = this.externalProducer(producer);
+          if ('missing' in found) return { producer, reason: found.missing };
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Compiles the node; the outcome of each member. `cycle` names the cycle (a module referencing itself is one too). */
+  async compile(members: readonly CompileUnit[], cycle: string | null): Promise<Map<string, UnitOutcome>> {
+    return cycle === null ? new Map([[members[0].name, await this.compileOne(members[0])]]) : this.compileCycle(members, cycle);
+  }
+
+  private externalProducer(name: string): ExternalProducer {
+    if (!this.external.has(name)) this.external.set(name, this.options.externalProducer(name));
+    return this.external.get(name)!;
+  }
+
+  /** Interfaces of every producer a unit sees, transitively (producers' declarations import their own producers), siblings excluded. */
+  private producerInterfaces(unit: CompileUnit, siblings: ReadonlySet<string>): Record<string, ProducerInterface> {
+    const result: Record<string, ProducerInterface> = {};
+    const queue = unit.references.filter((name) => !siblings.has(name));
+    while (queue.length > 0) {
+      const name = queue.shift()!;
+      if (result[name] || name === unit.name || siblings.has(name)) continue;
+      const outcome = this.outcomes.get(name);
+      if (outcome?.status === 'prepared') {
+        result[name] = outcome.producerInterface;
+        queue.push(...this.inBatch.get(name)!.references);
+        continue;
+      }
+      const found = this.externalProducer(name);
+      if ('interface' in found) {
+        result[name] = found.interface;
+        queue.push(...found.references);
+      }
+    }
+    return result;
+  }
+
+  private job(unit: CompileUnit, siblings: ReadonlySet<string> = new Set()): CompileJob {
+    return {
+      moduleName: unit.name,
+      platformVersion: this.options.platformVersion,
+      sources: this.options.loadSources(unit.moduleVersionId),
+      references: unit.references,
+      producers: this.producerInterfaces(unit, siblings),
+    };
+  }
+
+  private async compileOne(unit: CompileUnit): Promise<UnitOutcome> {
+    const job = this.job(unit);
+    const reusable = this.options.findReusable(unit, computeInputHash(job));
+    if (reusable) return { status: 'prepared', ...reusable, compiled: false };
+    const outcome = await this.options.compiler.compile(job, () => this.options.onStart?.(unit));
+    if (outcome.kind === 'process-failed') {
+      return { status: 'failed', artifactId: null, errors: [{ message: outcome.reason }], durationMs: 0, compiled: true };
+    }
+    return this.toOutcome(unit, outcome.result);
+  }
+
+  private toOutcome(unit: CompileUnit, result: CompileResult): UnitOutcome {
+    const artifactId = this.options.saveResult(unit, result);
+    if (result.success) {
+      return {
+        status: 'prepared',
+        artifactId,
+        compiled: true,
+        durationMs: result.durationMs,
+        producerInterface: { interfaceHash: result.interfaceHash!, declarations: result.declarations },
+      };
+    }
+    return { status: 'failed', artifactId, compiled: true, durationMs: result.durationMs, errors: result.diagnostics };
+  }
+
+  /**
+   * The members of a cycle compile together, each importing the others' sources.
+   * They are prepared together or not at all: when one has errors, every member
+   * fails with an error that names the cycle.
+   */
+  private async compileCycle(members: readonly CompileUnit[], cycle: string): Promise<Map<string, UnitOutcome>> {
+    const siblings = new Set(members.map((member) => member.name));
+    const jobs = members.map((member) => this.job(member, siblings));
+    const hashes = computeCycleInputHashes(jobs);
+    const reused = members.map((member, index) => this.options.findReusable(member, hashes[index]));
+    if (reused.every((found) => found !== null)) {
+      return new Map(members.map((member, index) => [member.name, { status: 'prepared', ...reused[index]!, compiled: false }]));
+    }
+    const outcome = await this.options.compiler.compileCycle(jobs, () => members.forEach((member) => this.options.onStart?.(member)));
+    if (outcome.kind === 'process-failed') {
+      const errors: ModuleError[] = [{ message: `${outcome.reason} (reference cycle ${cycle})` }];
+      return new Map(members.map((member) => [member.name, { status: 'failed', artifactId: null, errors, durationMs: 0, compiled: true }]));
+    }
+    const outcomes = members.map((member, index) => this.toOutcome(member, outcome.results[index]));
+    const broken = members.filter((_, index) => outcomes[index].status !== 'prepared').map((member) => member.name);
+    if (broken.length === 0) return new Map(members.map((member, index) => [member.name, outcomes[index]]));
+    const note = `Module '%s' is in the reference cycle ${cycle}, which is prepared together and has errors in ${broken.map((name) => `'${name}'`).join(', ')}.`;
+    return new Map(
+      members.map((member, index): [string, UnitOutcome] => {
+        const own = outcomes[index];
+        const errors = [{ message: note.replace('%s', member.name) }, ...(own.status === 'failed' ? own.errors : [])];
+        const artifactId = own.status === 'skipped' ? null : own.artifactId;
+        const durationMs = own.status === 'skipped' ? 0 : own.durationMs;
+        return [member.name, { status: 'failed', artifactId, errors, durationMs, compiled: true }];
+      }),
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import type { ModuleError } from '../../../common/domain';
+import type { CompileJob, CompileResult, ProducerInterface } from '../compiler/compile-types';
+import type { CompileOutcome } from '../compiler/compiler-pool';
+import type { GraphNode } from './dependency-graph';
+
+/** One module version to compile in a batch. */
+export interface CompileUnit extends GraphNode {
+  moduleVersionId: number;
+}
+
+/** A producer outside the batch: its interface for the batch's platform version, and its own references. */
+export type ExternalProducer = { interface: ProducerInterface; references: string[] } | { missing: string };
+
+/** What became of a unit. `compiled` is false when a stored compilation with the same inputs was reused. */
+export type UnitOutcome =
+  | { status: 'prepared'; artifactId: number; producerInterface: ProducerInterface; durationMs: number; compiled: boolean }
+  | { status: 'failed'; artifactId: number | null; errors: ModuleError[]; durationMs: number; compiled: boolean }
+  | { status: 'skipped'; errors: ModuleError[] };
+
+/** What compiling the members of a reference cycle together gave. */
+export type CycleCompileOutcome = { kind: 'compiled'; results: CompileResult[] } | { kind: 'process-failed'; reason: string; attempts: number };
+
+/** Anything that compiles jobs: the worker pool, in practice. `onStarted` runs when compiling really begins. */
+export interface JobCompiler {
+  compile(job: CompileJob, onStarted?: () => void): Promise<CompileOutcome>;
+  compileCycle(jobs: CompileJob[], onStarted?: () => void): Promise<CycleCompileOutcome>;
+}
+
+export interface ScheduleOptions {
+  units: readonly CompileUnit[];
+  platformVersion: string;
+  compiler: JobCompiler;
+  /** Jobs handed to the compiler at once: more than its workers, so a worker never waits for the next job. */
+  concurrency: number;
+  loadSources(moduleVersionId: number): Record<string, string>;
+  externalProducer(name: string): ExternalProducer;
+  /** A stored successful compilation with exactly these inputs, to reuse instead of compiling. */
+  findReusable(unit: CompileUnit, inputHash: string): { artifactId: number; producerInterface: ProducerInterface; durationMs: number } | null;
+  /** Persists a compiler result; returns the artifact id. */
+  saveResult(unit: CompileUnit, result: CompileResult): number;
+  onStart?(unit: CompileUnit): void;
+  /** Called once per unit, in completion order; persist here: it runs before anything else is reported. */
+  onFinish(unit: CompileUnit, outcome: UnitOutcome): void;
+  /** Checked between dispatches; when true, nothing new starts and the schedule ends after the in-flight ones. */
+  shouldStop?(): boolean;
+}
