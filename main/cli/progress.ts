@@ -15,8 +15,9 @@ export interface ProgressDisplay {
 /** `routine` lines (steps, "Compiling module 5 of 30") are dropped on a terminal while the bar tells the same; `notable` ones always show. */
 export type LogKind = 'routine' | 'notable';
 
-/** Plain mode prints every step up to this many, then one line per percent, so 10,000 modules stay readable. */
-const EVERY_STEP_UP_TO = 200;
+/** Plain mode prints every step up to this many, then one line per PERCENT_STEP, so 10,000 modules stay readable in a log. */
+const EVERY_STEP_UP_TO = 20;
+const PERCENT_STEP = 5;
 
 /** Formats a plain progress line; the default is `[title] done/total detail`. */
 export type PlainLine = (done: number, total: number, detail: string | undefined) => string;
@@ -44,7 +45,7 @@ class PlainProgress implements ProgressDisplay {
 
   update(done: number, total: number, detail?: string): void {
     if (done === this.lastDone && total === this.lastTotal) return;
-    const percent = total > 0 ? Math.floor((done * 100) / total) : 100;
+    const percent = total > 0 ? Math.floor((done * 100) / total / PERCENT_STEP) * PERCENT_STEP : 100;
     const worthALine =
       total <= EVERY_STEP_UP_TO || done === total || percent !== this.lastPercent || total !== this.lastTotal;
     this.lastDone = done;

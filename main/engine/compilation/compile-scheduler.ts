@@ -77,7 +77,7 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
           const node = ready.pop()!;
           const blocker = compiler.blockingProducer(node.members);
           if (blocker) {
-            const errors = [{ message: `Skipped: its producer '${blocker.producer}' ${blocker.reason}.` }];
+            const errors = [{ message: `Its producer '${blocker.producer}' ${blocker.reason}, so it was not compiled.` }];
             finish(node, new Map(node.members.map((member) => [member.name, { status: 'skipped', errors }])));
             continue;
           }

@@ -24,7 +24,7 @@ export class NodeCompiler {
       for (const producer of member.references) {
         if (names.has(producer)) continue;
         const outcome = this.outcomes.get(producer);
-        if (outcome && outcome.status !== 'prepared') return { producer, reason: `is ${outcome.status}` };
+        if (outcome && outcome.status !== 'prepared') return { producer, reason: outcome.status === 'failed' ? 'failed' : 'was skipped' };
         if (!this.inBatch.has(producer)) {
           const found = this.externalProducer(producer);
           if ('missing' in found) return { producer, reason: found.missing };

@@ -98,7 +98,7 @@ export async function runPreparation(context: EngineContext, lease: Lease, run: 
             const artifact = getArtifact(db, item.artifactId);
             return { interface: loadInterface(db, item.artifactId), references: getModuleVersion(db, artifact.moduleVersionId).references };
           }
-          if (item) return { missing: `is ${item.status}` };
+          if (item) return { missing: item.status === 'failed' ? 'failed' : item.status === 'skipped' ? 'was skipped' : `is ${item.status}` };
           const reason = excluded.get(name);
           return { missing: reason ? `is not prepared (${reason})` : 'does not exist in this environment' };
         },

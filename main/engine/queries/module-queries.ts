@@ -74,7 +74,7 @@ export function getModuleDetail(context: EngineContext, name: string): ModuleDet
   if (status === 'failed') {
     statusMessage = `Its preparation for ${environmentVersion} failed: see the compiler errors below.`;
   } else if (status === 'skipped') {
-    statusMessage = `Its preparation was skipped: ${errors[0]?.message.replace(/^Skipped: /, '') ?? 'a module it references is not prepared.'}`;
+    statusMessage = `Its preparation was skipped. ${errors[0]?.message ?? 'A module it references is not prepared.'}`;
   } else if (status === 'not-prepared') {
     statusMessage = `No preparation has compiled it for ${environmentVersion} yet.`;
   } else if (status === 'pending' || status === 'compiling') {
