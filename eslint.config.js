@@ -25,7 +25,10 @@ module.exports = tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'node:*', 'fs', 'path', 'child_process', 'better-sqlite3'], message: 'The renderer only talks to window.configTool.' },
+            {
+              group: ['electron', 'node:*', 'fs', 'path', 'child_process', 'better-sqlite3'],
+              message: 'The renderer only talks to window.configTool.',
+            },
             { group: ['**/main/**', '../../main/*'], message: 'The renderer must not import the engine or hosts.' },
           ],
         },
@@ -38,7 +41,14 @@ module.exports = tseslint.config(
       // The engine is a library: no Electron, no CLI, no HTTP.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', '**/electron/**', '**/cli/**', '**/web/**', 'ws'], message: 'The engine knows nothing of its hosts.' }] },
+        {
+          patterns: [
+            {
+              group: ['electron', '**/electron/**', '**/cli/**', '**/web/**', 'ws'],
+              message: 'The engine knows nothing of its hosts.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -55,5 +65,9 @@ module.exports = tseslint.config(
       ],
     },
   },
-  { files: ['**/*.cjs', 'eslint.config.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['**/*.cjs', 'eslint.config.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -178,7 +178,9 @@ describe('generateFactory', () => {
     const byName = new Map(generated.modules.map((m) => [m.name, m]));
     for (const cycle of generated.cycles) {
       expect(new Set(cycle.map((name) => expected[name])).size).toBe(1);
-      const outsideOk = cycle.every((name) => byName.get(name)!.references.every((ref) => cycle.includes(ref) || expected[ref] === 'prepared'));
+      const outsideOk = cycle.every((name) =>
+        byName.get(name)!.references.every((ref) => cycle.includes(ref) || expected[ref] === 'prepared'),
+      );
       const usesRemoved = cycle.some((name) => byName.get(name)!.removedApi);
       expect(expected[cycle[0]]).toBe(!outsideOk ? 'skipped' : usesRemoved ? 'failed' : 'prepared');
     }

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   const environmentDir = path.join(work, 'environment');
   const spawner = createNodeWorkerSpawner(path.join(root, 'out', 'node'));
   const target = installedPlatformVersion();
-  console.log(`bench: ${moduleCount} modules, ${os.availableParallelism()} cores, Node ${process.version}, target ${target}`);
+  console.log(
+    `bench: ${moduleCount} modules, ${os.availableParallelism()} cores, Node ${process.version}, target ${target}`,
+  );
 
   let started = Date.now();
   // No removed-API users: the environment ends fully prepared, for the second-prepare figure.
@@ -46,13 +48,19 @@ async function main(): Promise<void> {
   started = Date.now();
   const imported = await importFactory(environmentDir, factoryDir, { spawner });
   const importMs = Date.now() - started;
-  console.log(`import                   ${seconds(importMs)}  (${imported.published} published and deployed, goal < 60 s)`);
+  console.log(
+    `import                   ${seconds(importMs)}  (${imported.published} published and deployed, goal < 60 s)`,
+  );
 
   const context = openEnvironment(environmentDir, { spawner });
   const compile = context.db
-    .prepare(`SELECT avg(duration_ms) AS avg, max(duration_ms) AS max FROM artifacts WHERE platform_version = '11.11.3'`)
+    .prepare(
+      `SELECT avg(duration_ms) AS avg, max(duration_ms) AS max FROM artifacts WHERE platform_version = '11.11.3'`,
+    )
     .get() as { avg: number; max: number };
-  console.log(`compile per module       ${compile.avg.toFixed(1)} ms average, ${compile.max} ms max (in a warm worker)`);
+  console.log(
+    `compile per module       ${compile.avg.toFixed(1)} ms average, ${compile.max} ms max (in a warm worker)`,
+  );
 
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
@@ -67,8 +75,12 @@ async function main(): Promise<void> {
   console.log(
     `upgrade + preparation    ${seconds(prepareMs)}  (${run.counts.prepared} prepared, ${run.counts.failed} failed, ${run.counts.skipped} skipped; ${(done / (prepareMs / 1000)).toFixed(1)} modules/s)`,
   );
-  console.log(`coordinator CPU          ${seconds((cpu.user + cpu.system) / 1000)}  (the process scheduling and writing results; workers compile)`);
-  console.log(`event-loop delay p99     ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms in the coordinator's process (goal < 50 ms)`);
+  console.log(
+    `coordinator CPU          ${seconds((cpu.user + cpu.system) / 1000)}  (the process scheduling and writing results; workers compile)`,
+  );
+  console.log(
+    `event-loop delay p99     ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms in the coordinator's process (goal < 50 ms)`,
+  );
 
   const compilationsBefore = (context.db.prepare('SELECT count(*) AS n FROM compilations').get() as { n: number }).n;
   started = Date.now();
@@ -83,12 +95,18 @@ async function main(): Promise<void> {
     const layout = path.join(work, 'tsc-b');
     const projects = writeTscBuildLayout(context.db, layout, target);
     started = Date.now();
-    const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', path.join(layout, 'tsconfig.json')], {
-      encoding: 'utf8',
-    });
+    const tsc = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', path.join(layout, 'tsconfig.json')],
+      {
+        encoding: 'utf8',
+      },
+    );
     const tscMs = Date.now() - started;
     const tscErrors = (tsc.stdout.match(/error TS/g) ?? []).length;
-    console.log(`tsc -b (TypeScript 6)    ${seconds(tscMs)}  (${projects} projects, exit ${tsc.status}, ${tscErrors} errors)`);
+    console.log(
+      `tsc -b (TypeScript 6)    ${seconds(tscMs)}  (${projects} projects, exit ${tsc.status}, ${tscErrors} errors)`,
+    );
     console.log(`preparation / tsc -b     ${(prepareMs / tscMs).toFixed(2)}  (goal <= 0.6)`);
   }
   context.db.close();

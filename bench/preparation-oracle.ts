@@ -45,8 +45,12 @@ export function computeExpectedPreparation(modules: OracleModule[]): Record<stri
   // outside the component already has its status when the component is decided.
   for (const component of stronglyConnectedComponents(published, byName)) {
     const members = new Set(component);
-    const selfReference = component.length === 1 && (byName.get(component[0] as string) as OracleModule).references.includes(component[0] as string);
-    const outside = component.flatMap((name) => (byName.get(name) as OracleModule).references.filter((ref) => !members.has(ref)));
+    const selfReference =
+      component.length === 1 &&
+      (byName.get(component[0] as string) as OracleModule).references.includes(component[0] as string);
+    const outside = component.flatMap((name) =>
+      (byName.get(name) as OracleModule).references.filter((ref) => !members.has(ref)),
+    );
     // A module is compiled against its producers' declarations, so without them it is never compiled.
     const verdict: ExpectedStatus = outside.some((ref) => status.get(ref) !== 'prepared')
       ? 'skipped'

@@ -5,14 +5,7 @@
  * browser host and the service process all import channel names from here.
  */
 import { z } from 'zod';
-import type {
-  EnvironmentStatus,
-  LogLine,
-  ModuleDetail,
-  ModuleRow,
-  PreparationProgress,
-  RunSummary,
-} from './domain';
+import type { EnvironmentStatus, LogLine, ModuleDetail, ModuleRow, PreparationProgress, RunSummary } from './domain';
 import { REPORT_FORMATS } from './domain';
 
 const moduleName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'not a module name');
@@ -28,10 +21,19 @@ export const requestSchemas = {
     })
     .strict(),
   /** Apply/Exit: starts the upgrade to `toVersion` (default: the installed version). */
-  'upgrade.start': z.object({ toVersion: z.string().regex(/^\d+\.\d+\.\d+$/).optional() }).strict(),
+  'upgrade.start': z
+    .object({
+      toVersion: z
+        .string()
+        .regex(/^\d+\.\d+\.\d+$/)
+        .optional(),
+    })
+    .strict(),
   'preparation.progress': empty,
   /** The latest lines of the run's log, for a window opened (or reloaded) mid-run. */
-  'preparation.log': z.object({ runId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
+  'preparation.log': z
+    .object({ runId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(5000).optional() })
+    .strict(),
   /** Prepare again: resumes an interrupted run, or retries the failed and skipped modules of the latest one. */
   'preparation.retry': empty,
   'runs.list': empty,
@@ -131,6 +133,9 @@ export function parseRequest<C extends Channel>(
   const where = issue?.path.length ? ` at '${issue.path.join('.')}'` : '';
   return {
     ok: false,
-    error: { code: 'bad-request', message: `Invalid request for '${channel}'${where}: ${issue?.message ?? 'rejected'}` },
+    error: {
+      code: 'bad-request',
+      message: `Invalid request for '${channel}'${where}: ${issue?.message ?? 'rejected'}`,
+    },
   };
 }

@@ -6,7 +6,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, chromium, _electron, expect, type Browser, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
+import {
+  test as base,
+  chromium,
+  _electron,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../main/web/browser-host';
 
 /** Which host a project runs the specs in. */
@@ -39,8 +48,16 @@ export interface Ui {
 
 const ROOT = path.resolve(__dirname, '..');
 const ARTIFACTS = path.join(ROOT, 'e2e', 'artifacts');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-export const NO_ELECTRON = 'No Electron binary in node_modules/electron/dist (it cannot be downloaded here); the web project covers the same specs';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const NO_ELECTRON =
+  'No Electron binary in node_modules/electron/dist (it cannot be downloaded here); the web project covers the same specs';
 
 /** The Electron binary named by node_modules/electron/path.txt, or null (requiring 'electron' would try to download it). */
 function electronBinary(): string | null {
@@ -64,14 +81,24 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
           if (!binary) {
             if (!reasonPrinted) console.log(`electron project skipped: ${NO_ELECTRON}`);
             reasonPrinted = true;
-            await use({ kind: 'electron', environmentDir, unavailable: NO_ELECTRON, url: null, token: null, page: null });
+            await use({
+              kind: 'electron',
+              environmentDir,
+              unavailable: NO_ELECTRON,
+              url: null,
+              token: null,
+              page: null,
+            });
             return;
           }
           const electronApp: ElectronApplication = await _electron.launch({
             executablePath: binary,
             args: ['.'],
             cwd: ROOT,
-            env: { ...process.env, CONFIG_TOOL_ENV: environmentDir, CONFIG_TOOL_CREATE_DEMO: '1' } as Record<string, string>,
+            env: { ...process.env, CONFIG_TOOL_ENV: environmentDir, CONFIG_TOOL_CREATE_DEMO: '1' } as Record<
+              string,
+              string
+            >,
           });
           const page = await electronApp.firstWindow();
           await use({ kind: 'electron', environmentDir, unavailable: null, url: null, token: null, page });
@@ -80,7 +107,10 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
         }
         const host: BrowserHost = await startBrowserHost({ environmentDir, createDemo: true });
         const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-        const context: BrowserContext = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
+        const context: BrowserContext = await browser.newContext({
+          acceptDownloads: true,
+          viewport: { width: 1280, height: 860 },
+        });
         const page = await context.newPage();
         await page.goto(host.url);
         await use({ kind: 'web', environmentDir, unavailable: null, url: host.url, token: host.token, page });

@@ -58,11 +58,15 @@ test('a reload mid-run shows the live progress, which keeps advancing', async ({
   await expect(page.getByTestId('count-total')).not.toHaveText('0');
   const afterReload = await progressOf(page, 'setup-progress');
   expect(afterReload).toBeLessThan(100);
-  await expect.poll(() => progressOf(page, 'setup-progress'), { timeout: PREPARATION_TIMEOUT }).toBeGreaterThan(afterReload);
+  await expect
+    .poll(() => progressOf(page, 'setup-progress'), { timeout: PREPARATION_TIMEOUT })
+    .toBeGreaterThan(afterReload);
   await ui.snap('05-setup-after-reload');
 });
 
-test("Environment Setup runs to the end with the demo's 5 failed and 7 skipped modules, and the console turns orange", async ({ ui }) => {
+test("Environment Setup runs to the end with the demo's 5 failed and 7 skipped modules, and the console turns orange", async ({
+  ui,
+}) => {
   const { page } = ui;
   await ui.goto('/setup');
   await expect(page.getByTestId('count-remaining')).toHaveText('0', { timeout: PREPARATION_TIMEOUT });
@@ -103,7 +107,10 @@ test('each report format downloads with its content', async ({ ui }) => {
   await expect(row).toBeVisible();
   const contents: Record<string, string> = {};
   for (const format of ['json', 'csv', 'html', 'junit'] as const) {
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId(`run-export-${format}`).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByTestId(`run-export-${format}`).click(),
+    ]);
     contents[format] = fs.readFileSync(await download.path(), 'utf8');
   }
   const json = JSON.parse(contents.json!) as { run: { counts: { failed: number; skipped: number } } };
@@ -122,8 +129,11 @@ test('Prepare in the Upgrades history retries the failed and skipped modules as 
   await page.getByTestId('run-prepare').click();
   await expect(rows).toHaveCount(2);
   await expect(page.locator('[data-testid="run-row"][data-run-id="2"]')).toBeVisible();
-  await expect(page.locator('[data-testid="run-row"][data-run-id="2"] [data-testid="run-status"]')).not.toContainText(/running/i, {
-    timeout: PREPARATION_TIMEOUT,
-  });
+  await expect(page.locator('[data-testid="run-row"][data-run-id="2"] [data-testid="run-status"]')).not.toContainText(
+    /running/i,
+    {
+      timeout: PREPARATION_TIMEOUT,
+    },
+  );
   await ui.snap('11-upgrades-history-retry');
 });

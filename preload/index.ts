@@ -12,7 +12,10 @@ const api: ConfigToolApi = {
   host: 'electron',
   invoke(channel, request) {
     if (!channels.has(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'bad-request', message: `Unknown channel '${String(channel)}'` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'bad-request', message: `Unknown channel '${String(channel)}'` },
+      });
     }
     return ipcRenderer.invoke(channel, request);
   },

@@ -38,7 +38,11 @@ export async function withCompilerPool<T>(context: EngineContext, work: PoolWork
     env: context.workerEnv,
     onWorkerEvent: context.onWorkerEvent,
   });
-  const entry = { pool, jobsInFlight: settings.parallelCompilations * JOBS_IN_FLIGHT_PER_WORKER, size: settings.parallelCompilations };
+  const entry = {
+    pool,
+    jobsInFlight: settings.parallelCompilations * JOBS_IN_FLIGHT_PER_WORKER,
+    size: settings.parallelCompilations,
+  };
   openPools.set(context.db, entry);
   try {
     return await work(entry.pool, entry.jobsInFlight, entry.size);

@@ -33,14 +33,22 @@ export function createContractHandlers(service: ServiceConnection, hostActions: 
   return {
     async handle(channel, payload) {
       if (!isChannel(channel)) {
-        return { ok: false, error: { code: 'bad-request', message: `Unknown channel '${String(channel).slice(0, 80)}'.` } };
+        return {
+          ok: false,
+          error: { code: 'bad-request', message: `Unknown channel '${String(channel).slice(0, 80)}'.` },
+        };
       }
       const parsed = parseRequest(channel, payload);
       if (!parsed.ok) return parsed;
       try {
         if (isHostChannel(channel)) {
           if (channel === 'window.open') {
-            return { ok: true, value: await hostActions.openWindow((parsed.value as { window: 'config-tool' | 'setup' | 'console' }).window) };
+            return {
+              ok: true,
+              value: await hostActions.openWindow(
+                (parsed.value as { window: 'config-tool' | 'setup' | 'console' }).window,
+              ),
+            };
           }
           return { ok: true, value: await hostActions.exit() };
         }
@@ -50,7 +58,9 @@ export function createContractHandlers(service: ServiceConnection, hostActions: 
         }
         return result;
       } catch (error) {
-        process.stderr.write(`host: '${channel}' failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.stderr.write(
+          `host: '${channel}' failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        );
         return bug(error);
       }
     },

@@ -131,7 +131,11 @@ export function startServiceConnection(options: ServiceConnectionOptions): Servi
     ready,
     request(requestChannel, payload) {
       if (fatal !== null) return Promise.resolve({ ok: false, error: { code: 'service-unavailable', message: fatal } });
-      if (stopping) return Promise.resolve({ ok: false, error: { code: 'service-stopped', message: 'The Configuration Tool service is stopping.' } });
+      if (stopping)
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'service-stopped', message: 'The Configuration Tool service is stopping.' },
+        });
       return new Promise((resolve) => {
         const id = nextId++;
         pending.set(id, { resolve });

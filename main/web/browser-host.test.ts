@@ -40,7 +40,10 @@ beforeAll(async () => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-host-'));
   const rendererDir = path.join(workDir, 'renderer');
   fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><script type="module" src="./assets/app.js"></script>');
+  fs.writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><script type="module" src="./assets/app.js"></script>',
+  );
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app");');
   host = await startBrowserHost({ environmentDir: path.join(workDir, 'env'), createDemo: true, rendererDir });
   base = new URL(host.url).origin;
@@ -95,7 +98,9 @@ describe('browser host', () => {
     const result = await invoke(ws as WebSocket, 1, 'environment.status', {});
     (ws as WebSocket).close();
     expect(result.ok).toBe(true);
-    const status = (result as { ok: true; value: { platformVersion: string; installedVersion: string; upgradePending: boolean } }).value;
+    const status = (
+      result as { ok: true; value: { platformVersion: string; installedVersion: string; upgradePending: boolean } }
+    ).value;
     expect(status.platformVersion).toBe('11.11.3');
     expect(status.upgradePending).toBe(true);
   });
@@ -105,7 +110,10 @@ describe('browser host', () => {
     const result = await invoke(ws, 2, 'modules.detail', { name: '../x' });
     const unknown = await invoke(ws, 3, 'modules.drop', {});
     ws.close();
-    expect(result).toEqual({ ok: false, error: { code: 'bad-request', message: expect.stringContaining("at 'name'") } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringContaining("at 'name'") },
+    });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 

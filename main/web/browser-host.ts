@@ -45,7 +45,10 @@ const browserActions: HostActions = {
 };
 
 function refuse(response: http.ServerResponse, status: number, text: string): void {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+  response.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  });
   response.end(text);
 }
 
@@ -62,7 +65,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const rendererDir = path.resolve(options.rendererDir ?? path.join(findPackageRoot(), 'out', 'renderer'));
   const token = createAccessToken();
   const service = startServiceConnection({
-    spawn: nodeServiceSpawn({ environmentDir: options.environmentDir, createDemo: options.createDemo, env: options.serviceEnv }),
+    spawn: nodeServiceSpawn({
+      environmentDir: options.environmentDir,
+      createDemo: options.createDemo,
+      env: options.serviceEnv,
+    }),
   });
   try {
     await service.ready;
@@ -75,7 +82,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const { token: given, fromQuery } = requestToken(request, url);
-    if (!tokensMatch(token, given)) return refuse(response, 403, 'Forbidden: this address needs the access token printed by config-tool serve.');
+    if (!tokensMatch(token, given))
+      return refuse(response, 403, 'Forbidden: this address needs the access token printed by config-tool serve.');
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed');
     const file = readStaticFile(rendererDir, url.pathname);
     if (!file) return refuse(response, 404, 'Not found');
@@ -96,10 +104,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== SOCKET_PATH) return refuseUpgrade(socket, '404 Not Found');
-    if (!tokensMatch(token, url.searchParams.get(TOKEN_PARAM) ?? requestToken(request, url).token)) return refuseUpgrade(socket, '403 Forbidden');
+    if (!tokensMatch(token, url.searchParams.get(TOKEN_PARAM) ?? requestToken(request, url).token))
+      return refuseUpgrade(socket, '403 Forbidden');
     // Another site's page in the same browser must not drive the tool, even if it learnt the token.
     const origin = request.headers.origin;
-    if (origin !== undefined && !sameOrigin(origin, request.headers.host)) return refuseUpgrade(socket, '403 Forbidden');
+    if (origin !== undefined && !sameOrigin(origin, request.headers.host))
+      return refuseUpgrade(socket, '403 Forbidden');
     sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, request));
   });
 
@@ -113,7 +123,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       }
       if (message?.type !== 'invoke' || typeof message.id !== 'number') return;
       void handlers.handle(message.channel, message.request).then((result) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: message.id, result } satisfies ServerMessage));
+        if (ws.readyState === ws.OPEN)
+          ws.send(JSON.stringify({ type: 'result', id: message.id, result } satisfies ServerMessage));
       });
     });
   });
@@ -131,7 +142,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
   } catch (error) {
     await service.stop();
-    throw new UserError('refused', `The browser host could not listen on ${bindHost}:${options.port ?? 0}: ${(error as Error).message}`);
+    throw new UserError(
+      'refused',
+      `The browser host could not listen on ${bindHost}:${options.port ?? 0}: ${(error as Error).message}`,
+    );
   }
   const { port } = server.address() as AddressInfo;
   const urlHost = bindHost.includes(':') ? `[${bindHost}]` : bindHost;

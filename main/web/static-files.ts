@@ -39,7 +39,10 @@ export function readStaticFile(rootDir: string, urlPath: string): StaticFile | n
   if (file !== rootDir && !file.startsWith(rootDir + path.sep)) return null;
   try {
     if (!fs.statSync(file).isFile()) return null;
-    return { body: fs.readFileSync(file), contentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' };
+    return {
+      body: fs.readFileSync(file),
+      contentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    };
   } catch {
     return null;
   }

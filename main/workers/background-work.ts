@@ -70,7 +70,9 @@ export class BackgroundWork {
     try {
       this.emit('environment.changed', getEnvironmentStatus(this.context));
     } catch (error) {
-      process.stderr.write(`service: could not read the environment status: ${(error as Error).stack ?? String(error)}\n`);
+      process.stderr.write(
+        `service: could not read the environment status: ${(error as Error).stack ?? String(error)}\n`,
+      );
     }
   }
 
@@ -81,7 +83,10 @@ export class BackgroundWork {
         this.emit('service.notice', { level: 'error', message: error.message });
       } else {
         process.stderr.write(`service: ${label} failed: ${(error as Error)?.stack ?? String(error)}\n`);
-        this.emit('service.notice', { level: 'error', message: `${label} failed: ${(error as Error)?.message ?? String(error)}` });
+        this.emit('service.notice', {
+          level: 'error',
+          message: `${label} failed: ${(error as Error)?.message ?? String(error)}`,
+        });
       }
     }
     this.changed();

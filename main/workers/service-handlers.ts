@@ -5,7 +5,13 @@ import { applyConfiguration, setConfiguration } from '../engine/operations/confi
 import { deleteModule } from '../engine/operations/delete-module';
 import { publishModules } from '../engine/operations/publish-modules';
 import { prepareModules } from '../engine/preparation/prepare-modules';
-import { effectiveStatus, latestRun, listRunSummaries, readCurrentLog, readLog } from '../engine/preparation/run-repository';
+import {
+  effectiveStatus,
+  latestRun,
+  listRunSummaries,
+  readCurrentLog,
+  readLog,
+} from '../engine/preparation/run-repository';
 import { getEnvironmentStatus, getStoredProgress } from '../engine/queries/environment-status';
 import { getModuleDetail, listModuleRows } from '../engine/queries/module-queries';
 import { exportReport } from '../engine/report/export-report';
@@ -23,7 +29,10 @@ export interface ServiceState {
 /** The channels the service answers: all of them but the host's own (windows, quitting). */
 export type ServiceChannel = Exclude<Channel, (typeof HOST_CHANNELS)[number]>;
 
-type Handler<C extends ServiceChannel> = (state: ServiceState, request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+type Handler<C extends ServiceChannel> = (
+  state: ServiceState,
+  request: RequestOf<C>,
+) => Promise<ResponseOf<C>> | ResponseOf<C>;
 
 const DEFAULT_LOG_LINES = 500;
 
@@ -51,8 +60,11 @@ export const serviceHandlers: { [C in ServiceChannel]: Handler<C> } = {
     const target = resolveUpgradeTarget(context, request.toVersion);
     const latest = latestRun(context.db);
     const resumes = latest !== null && effectiveStatus(context.db, latest) === 'interrupted';
-    if (target.fromVersion === target.toVersion && !resumes) return { upgradeStarted: false, toVersion: target.toVersion };
-    await work.start(`The upgrade to ${target.toVersion}`, (hooks) => upgradeEnvironment(context, { toVersion: target.toVersion, ...hooks }));
+    if (target.fromVersion === target.toVersion && !resumes)
+      return { upgradeStarted: false, toVersion: target.toVersion };
+    await work.start(`The upgrade to ${target.toVersion}`, (hooks) =>
+      upgradeEnvironment(context, { toVersion: target.toVersion, ...hooks }),
+    );
     return { upgradeStarted: true, toVersion: target.toVersion };
   },
 
@@ -76,7 +88,8 @@ export const serviceHandlers: { [C in ServiceChannel]: Handler<C> } = {
   'modules.list': ({ context }) => listModuleRows(context),
   'modules.detail': ({ context }, request) => getModuleDetail(context, request.name),
   'modules.publish': (state, request) => changing(state, () => publishModules(state.context, { names: request.names })),
-  'modules.delete': (state, request) => changing(state, () => deleteModule(state.context, request.name, { force: request.force })),
+  'modules.delete': (state, request) =>
+    changing(state, () => deleteModule(state.context, request.name, { force: request.force })),
   'configuration.apply': (state) => changing(state, () => applyConfiguration(state.context)),
 
   'report.export': ({ context }, request) => {

@@ -23,7 +23,9 @@ import { connectToParent, type ParentConnection } from './parent-port';
 import { isServiceChannel, serviceHandlers, type ServiceState } from './service-handlers';
 
 function logBug(what: string, error: unknown): void {
-  process.stderr.write(`service: ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `service: ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
 }
 
 /** Under Electron the compiler workers are utility processes too, started by main on the service's behalf. */
@@ -45,10 +47,15 @@ async function openService(spawner: WorkerSpawner): Promise<EngineContext> {
   if (!environmentDir) throw new Error('CONFIG_TOOL_ENV_DIR is not set: the host must say which environment to open.');
   if (!environmentExists(environmentDir)) {
     if (process.env.CONFIG_TOOL_CREATE_DEMO !== '1') {
-      throw new Error(`There is no environment in ${environmentDir}. Create one with 'config-tool init --demo' or 'config-tool import FACTORY'.`);
+      throw new Error(
+        `There is no environment in ${environmentDir}. Create one with 'config-tool init --demo' or 'config-tool import FACTORY'.`,
+      );
     }
     fs.mkdirSync(environmentDir, { recursive: true });
-    await importFactory(environmentDir, path.join(findPackageRoot(), 'resources', 'demo-factory'), { spawner, workerEnv: workerEnv() });
+    await importFactory(environmentDir, path.join(findPackageRoot(), 'resources', 'demo-factory'), {
+      spawner,
+      workerEnv: workerEnv(),
+    });
   }
   const { recovered: _recovered, ...context } = openEnvironment(environmentDir, { spawner, workerEnv: workerEnv() });
   return context;
@@ -108,7 +115,9 @@ async function main(): Promise<void> {
   onMessage = (message) => {
     if (message?.type === 'shutdown') void shutdown();
     else if (message?.type === 'request') {
-      void answer(state, message.channel, message.payload).then((result) => send({ type: 'response', id: message.id, result }));
+      void answer(state, message.channel, message.payload).then((result) =>
+        send({ type: 'response', id: message.id, result }),
+      );
     }
   };
   send({ type: 'ready', environmentDir: state.context.environmentDir });
@@ -118,10 +127,13 @@ async function main(): Promise<void> {
   // Quitting mid-run and starting again resumes the run.
   const latest = latestRun(state.context.db);
   if (latest && effectiveStatus(state.context.db, latest) === 'interrupted' && !closing) {
-    state.work.start('Resuming the preparation', (hooks) => prepareModules(state.context, hooks)).catch((error: unknown) => {
-      if (isUserError(error)) send({ type: 'event', event: 'service.notice', payload: { level: 'warning', message: error.message } });
-      else logBug('could not resume the preparation', error);
-    });
+    state.work
+      .start('Resuming the preparation', (hooks) => prepareModules(state.context, hooks))
+      .catch((error: unknown) => {
+        if (isUserError(error))
+          send({ type: 'event', event: 'service.notice', payload: { level: 'warning', message: error.message } });
+        else logBug('could not resume the preparation', error);
+      });
   }
 }
 

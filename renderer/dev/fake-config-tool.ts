@@ -20,9 +20,33 @@ import type {
 const params = new URLSearchParams(location.search);
 const scenario = params.get('scenario') ?? 'running';
 const moduleCount = Number(params.get('modules') ?? 120);
-const APPS = ['Customers', 'Billing', 'Directory', 'Orders', 'Portal', 'Inventory', 'HR Self-Service', 'Field Service', 'Analytics', 'Common'];
+const APPS = [
+  'Customers',
+  'Billing',
+  'Directory',
+  'Orders',
+  'Portal',
+  'Inventory',
+  'HR Self-Service',
+  'Field Service',
+  'Analytics',
+  'Common',
+];
 const KINDS: ModuleKind[] = ['web', 'mobile', 'service', 'library'];
-const WORDS = ['Core', 'Lib', 'Api', 'Portal', 'Sync', 'Reports', 'Admin', 'Mobile', 'Theme', 'Auth', 'Audit', 'Widgets'];
+const WORDS = [
+  'Core',
+  'Lib',
+  'Api',
+  'Portal',
+  'Sync',
+  'Reports',
+  'Admin',
+  'Mobile',
+  'Theme',
+  'Auth',
+  'Audit',
+  'Widgets',
+];
 
 const listeners = new Map<EventName, Set<(p: unknown) => void>>();
 function emit<E extends EventName>(event: E, payload: EventPayloads[E]) {
@@ -32,7 +56,10 @@ function emit<E extends EventName>(event: E, payload: EventPayloads[E]) {
 const modules: ModuleRow[] = Array.from({ length: moduleCount }, (_, i) => {
   const app = APPS[i % APPS.length].replace(/[^A-Za-z]/g, '');
   return {
-    name: i < 3 ? ['Directory', 'CommonLib', 'AuditLib'][i] : `${app}${WORDS[i % WORDS.length]}${Math.floor(i / WORDS.length) || ''}`,
+    name:
+      i < 3
+        ? ['Directory', 'CommonLib', 'AuditLib'][i]
+        : `${app}${WORDS[i % WORDS.length]}${Math.floor(i / WORDS.length) || ''}`,
     application: APPS[i % APPS.length],
     kind: KINDS[i % 4],
     state: i % 17 === 5 ? 'uploaded' : 'published',
@@ -48,9 +75,24 @@ let platformVersion = '11.11.3';
 let lastUpgradeFailure: EnvironmentStatus['lastUpgradeFailure'] = null;
 let runs: RunSummary[] = [
   {
-    id: 1, kind: 'upgrade', fromVersion: '11.10.0', toVersion: '11.11.3', status: 'finished',
-    startedAt: '2025-09-02T09:12:00Z', finishedAt: '2025-09-02T09:31:00Z', startedBy: 'admin@acme', retryOf: null,
-    total: eligible.length, counts: { pending: 0, compiling: 0, prepared: eligible.length - 2, failed: 1, skipped: 1, excluded: modules.length - eligible.length },
+    id: 1,
+    kind: 'upgrade',
+    fromVersion: '11.10.0',
+    toVersion: '11.11.3',
+    status: 'finished',
+    startedAt: '2025-09-02T09:12:00Z',
+    finishedAt: '2025-09-02T09:31:00Z',
+    startedBy: 'admin@acme',
+    retryOf: null,
+    total: eligible.length,
+    counts: {
+      pending: 0,
+      compiling: 0,
+      prepared: eligible.length - 2,
+      failed: 1,
+      skipped: 1,
+      excluded: modules.length - eligible.length,
+    },
   },
 ];
 let progress: PreparationProgress | null = null;
@@ -76,20 +118,44 @@ function steps(phase: number, prepStatus: UpgradeStep['status'] = 'pending'): Up
     ['prepare-modules', 'Prepare the modules for the new version'],
   ];
   return defs.map(([id, title], i) => ({
-    id, title,
-    status: i < phase ? (id === 'system-components' ? 'warning' : 'done') : i === phase ? (id === 'prepare-modules' ? prepStatus : 'running') : 'pending',
-    detail: id === 'system-components' && i < phase ? '2 deprecated system APIs are still used: sendMailLegacy (4 modules).' : id === 'migrate' && i < phase ? 'Schema 14 → 17 in 2.1 s.' : null,
+    id,
+    title,
+    status:
+      i < phase
+        ? id === 'system-components'
+          ? 'warning'
+          : 'done'
+        : i === phase
+          ? id === 'prepare-modules'
+            ? prepStatus
+            : 'running'
+          : 'pending',
+    detail:
+      id === 'system-components' && i < phase
+        ? '2 deprecated system APIs are still used: sendMailLegacy (4 modules).'
+        : id === 'migrate' && i < phase
+          ? 'Schema 14 → 17 in 2.1 s.'
+          : null,
   }));
 }
 
 function counts(): StatusCounts {
-  const c: StatusCounts = { pending: 0, compiling: 0, prepared: 0, failed: 0, skipped: 0, excluded: modules.length - eligible.length };
+  const c: StatusCounts = {
+    pending: 0,
+    compiling: 0,
+    prepared: 0,
+    failed: 0,
+    skipped: 0,
+    excluded: modules.length - eligible.length,
+  };
   for (const m of eligible) c[m.status as keyof StatusCounts]++;
   return c;
 }
 
 function activeRun(): RunSummary | null {
-  return progress && (progress.status === 'running' || progress.status === 'upgrading') ? (runs.find((r) => r.id === progress!.runId) ?? null) : null;
+  return progress && (progress.status === 'running' || progress.status === 'upgrading')
+    ? (runs.find((r) => r.id === progress!.runId) ?? null)
+    : null;
 }
 
 function status(): EnvironmentStatus {
@@ -106,7 +172,15 @@ function status(): EnvironmentStatus {
     applicationCount: APPS.length,
     activeRun: active,
     latestRun: runs[runs.length - 1] ?? null,
-    lock: active ? { operation: 'preparation', runId: active.id, holder: 'service@host', startedAt: active.startedAt, heartbeatAt: new Date().toISOString() } : null,
+    lock: active
+      ? {
+          operation: 'preparation',
+          runId: active.id,
+          holder: 'service@host',
+          startedAt: active.startedAt,
+          heartbeatAt: new Date().toISOString(),
+        }
+      : null,
     lastUpgradeFailure,
   };
 }
@@ -120,9 +194,13 @@ function snapshot(): PreparationProgress | null {
   progress = {
     ...progress,
     counts: c,
-    elapsedMs: progress.status === 'running' || progress.status === 'upgrading' ? Date.now() - startedAtMs : progress.elapsedMs,
+    elapsedMs:
+      progress.status === 'running' || progress.status === 'upgrading' ? Date.now() - startedAtMs : progress.elapsedMs,
     percent: progress.total ? (done / progress.total) * 100 : 0,
-    estimatedFinishAt: done > 5 && progress.status === 'running' ? new Date(Date.now() + ((Date.now() - startedAtMs) / done) * (progress.total - done)).toISOString() : null,
+    estimatedFinishAt:
+      done > 5 && progress.status === 'running'
+        ? new Date(Date.now() + ((Date.now() - startedAtMs) / done) * (progress.total - done)).toISOString()
+        : null,
     compilingNow: eligible.filter((m) => m.status === 'compiling').map((m) => m.name),
   };
   return progress;
@@ -131,14 +209,36 @@ function snapshot(): PreparationProgress | null {
 function startRun(kind: 'upgrade' | 'retry', upgrading: boolean) {
   const id = runs.length + 1;
   startedAtMs = Date.now();
-  runs = [...runs, {
-    id, kind, fromVersion: '11.11.3', toVersion: '11.13.0', status: 'running', startedAt: new Date().toISOString(), finishedAt: null,
-    startedBy: 'admin@acme', retryOf: kind === 'retry' ? id - 1 : null, total: eligible.length, counts: counts(),
-  }];
+  runs = [
+    ...runs,
+    {
+      id,
+      kind,
+      fromVersion: '11.11.3',
+      toVersion: '11.13.0',
+      status: 'running',
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      startedBy: 'admin@acme',
+      retryOf: kind === 'retry' ? id - 1 : null,
+      total: eligible.length,
+      counts: counts(),
+    },
+  ];
   progress = {
-    runId: id, upgrading, fromVersion: '11.11.3', toVersion: '11.13.0', status: upgrading ? 'upgrading' : 'running',
-    steps: upgrading ? steps(0) : steps(4, 'running'), total: eligible.length, counts: counts(), compilingNow: [],
-    startedAt: new Date().toISOString(), elapsedMs: 0, estimatedFinishAt: null, percent: 0,
+    runId: id,
+    upgrading,
+    fromVersion: '11.11.3',
+    toVersion: '11.13.0',
+    status: upgrading ? 'upgrading' : 'running',
+    steps: upgrading ? steps(0) : steps(4, 'running'),
+    total: eligible.length,
+    counts: counts(),
+    compilingNow: [],
+    startedAt: new Date().toISOString(),
+    elapsedMs: 0,
+    estimatedFinishAt: null,
+    percent: 0,
   };
   cursor = 0;
 }
@@ -154,18 +254,27 @@ function tick() {
     if (phase >= 4) {
       platformVersion = '11.13.0';
       progress = { ...progress, status: 'running', steps: steps(4, 'running') };
-      newLines.push(line(`Preparing ${eligible.length} modules for 11.13.0 with ${settings.parallelCompilations} parallel compilations`));
+      newLines.push(
+        line(
+          `Preparing ${eligible.length} modules for 11.13.0 with ${settings.parallelCompilations} parallel compilations`,
+        ),
+      );
       emit('environment.changed', status());
     } else {
       progress = { ...progress, steps: steps(phase) };
     }
   } else {
-    for (const m of eligible) if (m.status === 'compiling') {
-      const i = modules.indexOf(m);
-      m.status = fate(i);
-      if (m.status === 'failed') newLines.push(line(`Module ${m.name} failed: src/index.ts:12:5 Property 'sendMailLegacy' does not exist`, 'error'));
-      if (m.status === 'skipped') newLines.push(line(`Module ${m.name} skipped: its producer CommonLib is not prepared`, 'warning'));
-    }
+    for (const m of eligible)
+      if (m.status === 'compiling') {
+        const i = modules.indexOf(m);
+        m.status = fate(i);
+        if (m.status === 'failed')
+          newLines.push(
+            line(`Module ${m.name} failed: src/index.ts:12:5 Property 'sendMailLegacy' does not exist`, 'error'),
+          );
+        if (m.status === 'skipped')
+          newLines.push(line(`Module ${m.name} skipped: its producer CommonLib is not prepared`, 'warning'));
+      }
     for (let k = 0; k < 3 && cursor < eligible.length; k++, cursor++) {
       const m = eligible[cursor];
       if (m.status !== 'pending') continue;
@@ -175,9 +284,20 @@ function tick() {
     if (cursor >= eligible.length && !eligible.some((m) => m.status === 'compiling')) {
       const c = counts();
       const warn = c.failed + c.skipped > 0;
-      progress = { ...progress, status: 'finished', steps: steps(5).map((s) => (s.id === 'prepare-modules' ? { ...s, status: warn ? 'warning' : 'done' } : s)) };
-      runs = runs.map((r) => (r.id === progress!.runId ? { ...r, status: 'finished', finishedAt: new Date().toISOString(), counts: c } : r));
-      newLines.push(line(`Preparation finished: ${c.prepared} prepared, ${c.failed} failed, ${c.skipped} skipped`, warn ? 'warning' : 'info'));
+      progress = {
+        ...progress,
+        status: 'finished',
+        steps: steps(5).map((s) => (s.id === 'prepare-modules' ? { ...s, status: warn ? 'warning' : 'done' } : s)),
+      };
+      runs = runs.map((r) =>
+        r.id === progress!.runId ? { ...r, status: 'finished', finishedAt: new Date().toISOString(), counts: c } : r,
+      );
+      newLines.push(
+        line(
+          `Preparation finished: ${c.prepared} prepared, ${c.failed} failed, ${c.skipped} skipped`,
+          warn ? 'warning' : 'info',
+        ),
+      );
       emit('environment.changed', status());
     }
   }
@@ -201,13 +321,33 @@ if (scenario === 'running' || scenario === 'errors' || scenario === 'finished') 
   if (scenario !== 'running') {
     const c = counts();
     const warn = c.failed + c.skipped > 0;
-    progress = { ...progress!, status: 'finished', elapsedMs: 412_000, steps: steps(5).map((s) => (s.id === 'prepare-modules' ? { ...s, status: warn ? 'warning' : 'done', detail: `${c.prepared} prepared, ${c.failed} failed, ${c.skipped} skipped` } : s)) };
-    runs = runs.map((r) => (r.id === progress!.runId ? { ...r, status: 'finished', finishedAt: new Date().toISOString(), counts: c } : r));
+    progress = {
+      ...progress!,
+      status: 'finished',
+      elapsedMs: 412_000,
+      steps: steps(5).map((s) =>
+        s.id === 'prepare-modules'
+          ? {
+              ...s,
+              status: warn ? 'warning' : 'done',
+              detail: `${c.prepared} prepared, ${c.failed} failed, ${c.skipped} skipped`,
+            }
+          : s,
+      ),
+    };
+    runs = runs.map((r) =>
+      r.id === progress!.runId ? { ...r, status: 'finished', finishedAt: new Date().toISOString(), counts: c } : r,
+    );
   }
   snapshot();
 }
 if (scenario === 'failed') {
-  lastUpgradeFailure = { at: '2025-11-26T08:14:00Z', toVersion: '11.13.0', step: 'Upgrade the platform database', message: 'Migration 016 failed: disk full (SQLITE_FULL). The backup was restored.' };
+  lastUpgradeFailure = {
+    at: '2025-11-26T08:14:00Z',
+    toVersion: '11.13.0',
+    step: 'Upgrade the platform database',
+    message: 'Migration 016 failed: disk full (SQLITE_FULL). The backup was restored.',
+  };
 }
 setInterval(tick, Number(params.get('tick') ?? 200));
 
@@ -222,11 +362,29 @@ function detail(name: string): ModuleDetail {
     consumers: name === 'CommonLib' ? ['Directory', 'BillingCore', 'OrdersApi'] : [],
     environmentVersion: platformVersion,
     preparedForCurrentVersion: row.status === 'prepared' || row.status === 'compiling',
-    statusMessage: failed ? 'Its compilation for 11.13.0 has errors.' : skipped ? 'It was skipped because its producer CommonLib is not prepared.' : row.status === 'pending' ? 'It waits for its turn in the running preparation.' : null,
+    statusMessage: failed
+      ? 'Its compilation for 11.13.0 has errors.'
+      : skipped
+        ? 'It was skipped because its producer CommonLib is not prepared.'
+        : row.status === 'pending'
+          ? 'It waits for its turn in the running preparation.'
+          : null,
     errors: failed
       ? [
-          { message: "Property 'sendMailLegacy' does not exist on type 'typeof import(\"@platform/runtime\")'. Did you mean 'sendMail'?", file: 'src/notify.ts', line: 12, column: 5 },
-          { message: "Argument of type 'string' is not assignable to parameter of type '{ to: string; subject: string; body: string; }'.", file: 'src/index.ts', line: 40, column: 17 },
+          {
+            message:
+              "Property 'sendMailLegacy' does not exist on type 'typeof import(\"@platform/runtime\")'. Did you mean 'sendMail'?",
+            file: 'src/notify.ts',
+            line: 12,
+            column: 5,
+          },
+          {
+            message:
+              "Argument of type 'string' is not assignable to parameter of type '{ to: string; subject: string; body: string; }'.",
+            file: 'src/index.ts',
+            line: 40,
+            column: 17,
+          },
         ]
       : skipped
         ? [{ message: 'Skipped: the producer CommonLib is not prepared.' }]
@@ -239,7 +397,10 @@ function detail(name: string): ModuleDetail {
 function lockRefusal(op: string) {
   const run = activeRun();
   if (!run) return null;
-  return { code: 'refused-by-lock', message: `${op} was refused: the preparation lock is held by the modules preparation (run #${run.id}) started by ${run.startedBy} at ${new Date(run.startedAt).toLocaleTimeString()}. Try again when it finishes.` };
+  return {
+    code: 'refused-by-lock',
+    message: `${op} was refused: the preparation lock is held by the modules preparation (run #${run.id}) started by ${run.startedBy} at ${new Date(run.startedAt).toLocaleTimeString()}. Try again when it finishes.`,
+  };
 }
 
 const handlers: { [C in Channel]: (req: never) => ResponseOf<C> } = {

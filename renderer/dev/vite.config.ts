@@ -6,6 +6,10 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
-  build: { outDir: '/tmp/renderer-dev-build', emptyOutDir: true, rolldownOptions: { input: 'renderer/dev/index.html' } },
+  build: {
+    outDir: '/tmp/renderer-dev-build',
+    emptyOutDir: true,
+    rolldownOptions: { input: 'renderer/dev/index.html' },
+  },
   preview: { port: 4780, host: '127.0.0.1' },
 });

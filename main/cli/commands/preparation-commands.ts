@@ -19,7 +19,11 @@ function shippedVersion(value: string): string {
 }
 
 /** The run's report, read while the environment is still open, when --json asks for it. */
-function reportFor(context: EngineContext, run: RunSummary | null, json: boolean | undefined): PreparationReport | null {
+function reportFor(
+  context: EngineContext,
+  run: RunSummary | null,
+  json: boolean | undefined,
+): PreparationReport | null {
   return json && run ? loadReport(context.db, run.id) : null;
 }
 

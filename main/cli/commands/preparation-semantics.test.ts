@@ -3,7 +3,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFactory, type GeneratedFactory } from '../../../bench/factory-generator';
-import { copyEnvironment, makeTempDir, PACKAGE_ROOT, removeTempDir, runCli, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
+import {
+  copyEnvironment,
+  makeTempDir,
+  PACKAGE_ROOT,
+  removeTempDir,
+  runCli,
+  SETUP_TIMEOUT_MS,
+} from '../test-support/run-cli';
 
 /** The spec's JSON report, as `config-tool report --format json` prints it. */
 interface JsonReport {
@@ -83,9 +90,14 @@ async function waitFor(condition: () => boolean, what: string, limitMs = 120_000
 function tableDump(env: string): Record<string, string[]> {
   const db = new Database(path.join(env, 'environment.db'), { readonly: true });
   try {
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('operations_log', 'upgrades', 'run_log', 'locks') ORDER BY name`).all() as { name: string }[];
+    const tables = db
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('operations_log', 'upgrades', 'run_log', 'locks') ORDER BY name`,
+      )
+      .all() as { name: string }[];
     // Sorted in JS: some tables are WITHOUT ROWID.
-    const rows = (name: string) => (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((row) => JSON.stringify(row)).sort();
+    const rows = (name: string) =>
+      (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((row) => JSON.stringify(row)).sort();
     return Object.fromEntries(tables.map(({ name }) => [name, rows(name)]));
   } finally {
     db.close();
@@ -116,122 +128,189 @@ beforeAll(async () => {
 afterAll(() => removeTempDir(workDir));
 
 describe('modules preparation (spec §4)', () => {
-  it('ends every module with the status the oracle expects, and exits 3 when some are not prepared', async () => {
-    const env = freshEnvironment();
-    const upgrade = await cli(env, ['upgrade']);
-    const expected = Object.values(factory.expected);
-    expect(upgrade.status).toBe(expected.includes('failed') || expected.includes('skipped') ? 3 : 0);
-    const json = await report(env);
-    expect(json.run.status).toBe('finished');
-    expect(statuses(json)).toEqual(factory.expected);
-    for (const module of json.modules.filter((entry) => entry.status === 'skipped')) {
-      expect(module.errors[0].message).toMatch(/producer '\w+'/);
-    }
-  }, SETUP_TIMEOUT_MS);
+  it(
+    'ends every module with the status the oracle expects, and exits 3 when some are not prepared',
+    async () => {
+      const env = freshEnvironment();
+      const upgrade = await cli(env, ['upgrade']);
+      const expected = Object.values(factory.expected);
+      expect(upgrade.status).toBe(expected.includes('failed') || expected.includes('skipped') ? 3 : 0);
+      const json = await report(env);
+      expect(json.run.status).toBe('finished');
+      expect(statuses(json)).toEqual(factory.expected);
+      for (const module of json.modules.filter((entry) => entry.status === 'skipped')) {
+        expect(module.errors[0].message).toMatch(/producer '\w+'/);
+      }
+    },
+    SETUP_TIMEOUT_MS,
+  );
 
-  it('deploys the members of a reference cycle at import, and prepares them together', async () => {
-    expect(factory.cycles).toHaveLength(1);
-    const members = factory.cycles[0];
-    const running = query<{ name: string }>(importedEnv, 'SELECT m.name FROM deployments d JOIN modules m ON m.id = d.module_id').map((row) => row.name);
-    for (const name of members) expect(running).toContain(name);
-    const env = freshEnvironment();
-    await cli(env, ['upgrade']);
-    const byName = new Map((await report(env)).modules.map((module) => [module.name, module]));
-    const statusesOfCycle = new Set(members.map((name) => byName.get(name)!.status));
-    expect(statusesOfCycle).toEqual(new Set([factory.expected[members[0]]]));
-    if (factory.expected[members[0]] === 'failed') {
-      for (const name of members) expect(byName.get(name)!.errors[0].message).toContain('reference cycle');
-    }
-  }, SETUP_TIMEOUT_MS);
+  it(
+    'deploys the members of a reference cycle at import, and prepares them together',
+    async () => {
+      expect(factory.cycles).toHaveLength(1);
+      const members = factory.cycles[0];
+      const running = query<{ name: string }>(
+        importedEnv,
+        'SELECT m.name FROM deployments d JOIN modules m ON m.id = d.module_id',
+      ).map((row) => row.name);
+      for (const name of members) expect(running).toContain(name);
+      const env = freshEnvironment();
+      await cli(env, ['upgrade']);
+      const byName = new Map((await report(env)).modules.map((module) => [module.name, module]));
+      const statusesOfCycle = new Set(members.map((name) => byName.get(name)!.status));
+      expect(statusesOfCycle).toEqual(new Set([factory.expected[members[0]]]));
+      if (factory.expected[members[0]] === 'failed') {
+        for (const name of members) expect(byName.get(name)!.errors[0].message).toContain('reference cycle');
+      }
+    },
+    SETUP_TIMEOUT_MS,
+  );
 
-  it('deploys nothing: what runs stays exactly as before the preparation', async () => {
-    const env = freshEnvironment();
-    const before = query(env, 'SELECT module_id, artifact_id, platform_version FROM deployments ORDER BY module_id');
-    await cli(env, ['upgrade']);
-    const after = query(env, `SELECT d.module_id, d.artifact_id, d.platform_version FROM deployments d JOIN modules m ON m.id = d.module_id WHERE m.is_system = 0 ORDER BY d.module_id`);
-    expect(after).toEqual(before);
-  }, SETUP_TIMEOUT_MS);
+  it(
+    'deploys nothing: what runs stays exactly as before the preparation',
+    async () => {
+      const env = freshEnvironment();
+      const before = query(env, 'SELECT module_id, artifact_id, platform_version FROM deployments ORDER BY module_id');
+      await cli(env, ['upgrade']);
+      const after = query(
+        env,
+        `SELECT d.module_id, d.artifact_id, d.platform_version FROM deployments d JOIN modules m ON m.id = d.module_id WHERE m.is_system = 0 ORDER BY d.module_id`,
+      );
+      expect(after).toEqual(before);
+    },
+    SETUP_TIMEOUT_MS,
+  );
 
-  it('refuses publish, delete and config apply from another process while a run is active (exit 4)', async () => {
-    const env = freshEnvironment();
-    const hung = Object.entries(factory.expected).find(([, status]) => status === 'prepared')![0];
-    const upgrade = startUpgrade(env, { CONFIG_TOOL_TEST_FAULTS: `hang:${hung}` });
-    await waitFor(() => query(env, `SELECT 1 FROM locks WHERE operation = 'preparation'`).length > 0, 'the preparation lock');
-    const target = factory.modules.find((module) => module.state === 'published')!.name;
-    for (const args of [['publish', target], ['delete', target], ['config', 'apply']]) {
-      const refused = await cli(env, args);
-      expect(refused.status, args.join(' ')).toBe(4);
-      expect(refused.stderr).toMatch(/refused/);
-      expect(refused.stderr).toMatch(/preparation lock/);
-      expect(refused.stderr).toMatch(/started by .+ at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
-    }
-    const logged = query<{ operation: string }>(env, `SELECT operation FROM operations_log WHERE outcome = 'refused'`);
-    expect(logged.map((row) => row.operation).sort()).toEqual(['config-apply', 'delete', 'publish']);
-    expect(await upgrade.exited).toBe(3);
-  }, SETUP_TIMEOUT_MS);
+  it(
+    'refuses publish, delete and config apply from another process while a run is active (exit 4)',
+    async () => {
+      const env = freshEnvironment();
+      const hung = Object.entries(factory.expected).find(([, status]) => status === 'prepared')![0];
+      const upgrade = startUpgrade(env, { CONFIG_TOOL_TEST_FAULTS: `hang:${hung}` });
+      await waitFor(
+        () => query(env, `SELECT 1 FROM locks WHERE operation = 'preparation'`).length > 0,
+        'the preparation lock',
+      );
+      const target = factory.modules.find((module) => module.state === 'published')!.name;
+      for (const args of [
+        ['publish', target],
+        ['delete', target],
+        ['config', 'apply'],
+      ]) {
+        const refused = await cli(env, args);
+        expect(refused.status, args.join(' ')).toBe(4);
+        expect(refused.stderr).toMatch(/refused/);
+        expect(refused.stderr).toMatch(/preparation lock/);
+        expect(refused.stderr).toMatch(/started by .+ at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+      }
+      const logged = query<{ operation: string }>(
+        env,
+        `SELECT operation FROM operations_log WHERE outcome = 'refused'`,
+      );
+      expect(logged.map((row) => row.operation).sort()).toEqual(['config-apply', 'delete', 'publish']);
+      expect(await upgrade.exited).toBe(3);
+    },
+    SETUP_TIMEOUT_MS,
+  );
 
-  it('fails a module whose compiler crashes or hangs, with the reason, and finishes the run', async () => {
-    const env = freshEnvironment();
-    const prepared = Object.entries(factory.expected).filter(([, status]) => status === 'prepared').map(([name]) => name);
-    const [crashing, hanging] = prepared;
-    const upgrade = await cli(env, ['upgrade'], { CONFIG_TOOL_TEST_FAULTS: `crash:${crashing},hang:${hanging}` });
-    expect(upgrade.status).toBe(3);
-    const json = await report(env);
-    expect(json.run.status).toBe('finished');
-    const byName = new Map(json.modules.map((module) => [module.name, module]));
-    expect(byName.get(crashing)!.status).toBe('failed');
-    expect(byName.get(crashing)!.errors[0].message).toMatch(/crashed/);
-    expect(byName.get(hanging)!.status).toBe('failed');
-    expect(byName.get(hanging)!.errors[0].message).toMatch(/time limit/);
-    const others = prepared.filter((name) => name !== crashing && name !== hanging && factory.modules.find((m) => m.name === name)!.references.length === 0);
-    for (const name of others) expect(byName.get(name)!.status).toBe('prepared');
-  }, SETUP_TIMEOUT_MS);
+  it(
+    'fails a module whose compiler crashes or hangs, with the reason, and finishes the run',
+    async () => {
+      const env = freshEnvironment();
+      const prepared = Object.entries(factory.expected)
+        .filter(([, status]) => status === 'prepared')
+        .map(([name]) => name);
+      const [crashing, hanging] = prepared;
+      const upgrade = await cli(env, ['upgrade'], { CONFIG_TOOL_TEST_FAULTS: `crash:${crashing},hang:${hanging}` });
+      expect(upgrade.status).toBe(3);
+      const json = await report(env);
+      expect(json.run.status).toBe('finished');
+      const byName = new Map(json.modules.map((module) => [module.name, module]));
+      expect(byName.get(crashing)!.status).toBe('failed');
+      expect(byName.get(crashing)!.errors[0].message).toMatch(/crashed/);
+      expect(byName.get(hanging)!.status).toBe('failed');
+      expect(byName.get(hanging)!.errors[0].message).toMatch(/time limit/);
+      const others = prepared.filter(
+        (name) =>
+          name !== crashing &&
+          name !== hanging &&
+          factory.modules.find((m) => m.name === name)!.references.length === 0,
+      );
+      for (const name of others) expect(byName.get(name)!.status).toBe('prepared');
+    },
+    SETUP_TIMEOUT_MS,
+  );
 
-  it('retries only the failed and skipped modules, as a new run linked to the earlier one', async () => {
-    const env = freshEnvironment();
-    const producer = factory.modules.find(
-      (module) => factory.expected[module.name] === 'prepared' && factory.modules.some((consumer) => consumer.references.includes(module.name)),
-    )!.name;
-    expect((await cli(env, ['upgrade'], { CONFIG_TOOL_TEST_FAULTS: `crash:${producer}` })).status).toBe(3);
-    const first = await report(env);
-    const notPrepared = first.modules.filter((module) => module.status !== 'prepared').map((module) => module.name);
-    expect(notPrepared).toContain(producer);
-    const compiledBefore = preparationCompilations(env);
+  it(
+    'retries only the failed and skipped modules, as a new run linked to the earlier one',
+    async () => {
+      const env = freshEnvironment();
+      const producer = factory.modules.find(
+        (module) =>
+          factory.expected[module.name] === 'prepared' &&
+          factory.modules.some((consumer) => consumer.references.includes(module.name)),
+      )!.name;
+      expect((await cli(env, ['upgrade'], { CONFIG_TOOL_TEST_FAULTS: `crash:${producer}` })).status).toBe(3);
+      const first = await report(env);
+      const notPrepared = first.modules.filter((module) => module.status !== 'prepared').map((module) => module.name);
+      expect(notPrepared).toContain(producer);
+      const compiledBefore = preparationCompilations(env);
 
-    const retry = await cli(env, ['prepare']);
-    const second = await report(env);
-    expect(second.run.id).toBe(first.run.id + 1);
-    expect(query<{ retryOf: number }>(env, 'SELECT retry_of AS retryOf FROM preparation_runs WHERE id = @id', { id: second.run.id })[0].retryOf).toBe(first.run.id);
-    expect(statuses(second)).toEqual(factory.expected);
-    expect(retry.status).toBe(Object.values(factory.expected).some((status) => status === 'failed' || status === 'skipped') ? 3 : 0);
-    const compiledAfter = preparationCompilations(env);
-    const recompiled = [...compiledAfter].filter(([name, count]) => count > (compiledBefore.get(name) ?? 0)).map(([name]) => name);
-    expect(recompiled.length).toBeGreaterThan(0);
-    for (const name of recompiled) expect(notPrepared).toContain(name);
-  }, SETUP_TIMEOUT_MS);
+      const retry = await cli(env, ['prepare']);
+      const second = await report(env);
+      expect(second.run.id).toBe(first.run.id + 1);
+      expect(
+        query<{ retryOf: number }>(env, 'SELECT retry_of AS retryOf FROM preparation_runs WHERE id = @id', {
+          id: second.run.id,
+        })[0].retryOf,
+      ).toBe(first.run.id);
+      expect(statuses(second)).toEqual(factory.expected);
+      expect(retry.status).toBe(
+        Object.values(factory.expected).some((status) => status === 'failed' || status === 'skipped') ? 3 : 0,
+      );
+      const compiledAfter = preparationCompilations(env);
+      const recompiled = [...compiledAfter]
+        .filter(([name, count]) => count > (compiledBefore.get(name) ?? 0))
+        .map(([name]) => name);
+      expect(recompiled.length).toBeGreaterThan(0);
+      for (const name of recompiled) expect(notPrepared).toContain(name);
+    },
+    SETUP_TIMEOUT_MS,
+  );
 
-  it('resumes a run whose coordinator was killed, compiling no prepared module twice', async () => {
-    const env = freshEnvironment();
-    expect((await cli(env, ['config', 'set', 'parallelCompilations', '1'])).status).toBe(0);
-    expect((await cli(env, ['config', 'apply'])).status).toBe(0);
-    const upgrade = startUpgrade(env);
-    await waitFor(() => query(env, `SELECT 1 FROM preparation_items WHERE status = 'prepared'`).length >= 4, 'four prepared modules');
-    upgrade.child.kill('SIGKILL');
-    await upgrade.exited;
-    const preparedBeforeKill = query<{ name: string }>(env, `SELECT module_name AS name FROM preparation_items WHERE status = 'prepared'`).map((row) => row.name);
-    const runBefore = query<{ id: number }>(env, 'SELECT max(id) AS id FROM preparation_runs')[0].id;
+  it(
+    'resumes a run whose coordinator was killed, compiling no prepared module twice',
+    async () => {
+      const env = freshEnvironment();
+      expect((await cli(env, ['config', 'set', 'parallelCompilations', '1'])).status).toBe(0);
+      expect((await cli(env, ['config', 'apply'])).status).toBe(0);
+      const upgrade = startUpgrade(env);
+      await waitFor(
+        () => query(env, `SELECT 1 FROM preparation_items WHERE status = 'prepared'`).length >= 4,
+        'four prepared modules',
+      );
+      upgrade.child.kill('SIGKILL');
+      await upgrade.exited;
+      const preparedBeforeKill = query<{ name: string }>(
+        env,
+        `SELECT module_name AS name FROM preparation_items WHERE status = 'prepared'`,
+      ).map((row) => row.name);
+      const runBefore = query<{ id: number }>(env, 'SELECT max(id) AS id FROM preparation_runs')[0].id;
 
-    const status = JSON.parse((await cli(env, ['status', '--json'])).stdout) as { latestRun: { status: string } };
-    expect(status.latestRun.status).toBe('interrupted');
+      const status = JSON.parse((await cli(env, ['status', '--json'])).stdout) as { latestRun: { status: string } };
+      expect(status.latestRun.status).toBe('interrupted');
 
-    await cli(env, ['prepare']);
-    const json = await report(env);
-    expect(json.run.id).toBe(runBefore);
-    expect(json.run.status).toBe('finished');
-    expect(statuses(json)).toEqual(factory.expected);
-    const compilations = preparationCompilations(env);
-    for (const name of preparedBeforeKill) expect(compilations.get(name), name).toBe(1);
-  }, SETUP_TIMEOUT_MS);
+      await cli(env, ['prepare']);
+      const json = await report(env);
+      expect(json.run.id).toBe(runBefore);
+      expect(json.run.status).toBe('finished');
+      expect(statuses(json)).toEqual(factory.expected);
+      const compilations = preparationCompilations(env);
+      for (const name of preparedBeforeKill) expect(compilations.get(name), name).toBe(1);
+    },
+    SETUP_TIMEOUT_MS,
+  );
 });
 
 describe('upgrade (Apply/Exit)', () => {
@@ -244,55 +323,81 @@ describe('upgrade (Apply/Exit)', () => {
     expect(older.stderr).toMatch(/already at 11\.11\.3/);
   });
 
-  it('leaves every row exactly as before when a step fails, and names the step', async () => {
-    const env = freshEnvironment();
-    const before = tableDump(env);
-    const failed = await cli(env, ['upgrade'], { CONFIG_TOOL_TEST_FAULTS: 'upgrade-fail:system-components' });
-    expect(failed.status).toBe(1);
-    expect(failed.stderr).toMatch(/failed at step 'system-components' and was rolled back/);
-    expect(tableDump(env)).toEqual(before);
-    const status = JSON.parse((await cli(env, ['status', '--json'])).stdout) as { platformVersion: string; lastUpgradeFailure: { step: string } };
-    expect(status.platformVersion).toBe('11.11.3');
-    expect(status.lastUpgradeFailure.step).toBe('system-components');
-  }, SETUP_TIMEOUT_MS);
+  it(
+    'leaves every row exactly as before when a step fails, and names the step',
+    async () => {
+      const env = freshEnvironment();
+      const before = tableDump(env);
+      const failed = await cli(env, ['upgrade'], { CONFIG_TOOL_TEST_FAULTS: 'upgrade-fail:system-components' });
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toMatch(/failed at step 'system-components' and was rolled back/);
+      expect(tableDump(env)).toEqual(before);
+      const status = JSON.parse((await cli(env, ['status', '--json'])).stdout) as {
+        platformVersion: string;
+        lastUpgradeFailure: { step: string };
+      };
+      expect(status.platformVersion).toBe('11.11.3');
+      expect(status.lastUpgradeFailure.step).toBe('system-components');
+    },
+    SETUP_TIMEOUT_MS,
+  );
 
-  it('rolls back an upgrade killed before it switched versions on the next start', async () => {
-    const env = freshEnvironment();
-    const before = tableDump(env);
-    const killed = await cli(env, ['upgrade'], { CONFIG_TOOL_TEST_FAULTS: 'upgrade-crash:switch-version' });
-    expect(killed.status).not.toBe(0);
-    const status = JSON.parse((await cli(env, ['status', '--json'])).stdout) as { platformVersion: string; lastUpgradeFailure: { step: string } | null };
-    expect(status.platformVersion).toBe('11.11.3');
-    expect(status.lastUpgradeFailure?.step).toBe('switch-version');
-    expect(tableDump(env)).toEqual(before);
-  }, SETUP_TIMEOUT_MS);
+  it(
+    'rolls back an upgrade killed before it switched versions on the next start',
+    async () => {
+      const env = freshEnvironment();
+      const before = tableDump(env);
+      const killed = await cli(env, ['upgrade'], { CONFIG_TOOL_TEST_FAULTS: 'upgrade-crash:switch-version' });
+      expect(killed.status).not.toBe(0);
+      const status = JSON.parse((await cli(env, ['status', '--json'])).stdout) as {
+        platformVersion: string;
+        lastUpgradeFailure: { step: string } | null;
+      };
+      expect(status.platformVersion).toBe('11.11.3');
+      expect(status.lastUpgradeFailure?.step).toBe('switch-version');
+      expect(tableDump(env)).toEqual(before);
+    },
+    SETUP_TIMEOUT_MS,
+  );
 });
 
 describe('after preparation', () => {
-  it('publishes a prepared module from its prepared compilation, without compiling again', async () => {
-    const env = freshEnvironment();
-    await cli(env, ['upgrade']);
-    const prepared = factory.modules.find((module) => factory.expected[module.name] === 'prepared' && module.references.length > 0)!;
-    const compilationsBefore = query<{ n: number }>(env, 'SELECT count(*) AS n FROM compilations')[0].n;
-    const published = await cli(env, ['publish', prepared.name]);
-    expect(published.status).toBe(0);
-    expect(query<{ n: number }>(env, 'SELECT count(*) AS n FROM compilations')[0].n).toBe(compilationsBefore);
-    const running = query<{ version: string }>(
-      env,
-      'SELECT d.platform_version AS version FROM deployments d JOIN modules m ON m.id = d.module_id WHERE m.name = @name',
-      { name: prepared.name },
-    );
-    expect(running[0].version).toBe('11.13.0');
-  }, SETUP_TIMEOUT_MS);
+  it(
+    'publishes a prepared module from its prepared compilation, without compiling again',
+    async () => {
+      const env = freshEnvironment();
+      await cli(env, ['upgrade']);
+      const prepared = factory.modules.find(
+        (module) => factory.expected[module.name] === 'prepared' && module.references.length > 0,
+      )!;
+      const compilationsBefore = query<{ n: number }>(env, 'SELECT count(*) AS n FROM compilations')[0].n;
+      const published = await cli(env, ['publish', prepared.name]);
+      expect(published.status).toBe(0);
+      expect(query<{ n: number }>(env, 'SELECT count(*) AS n FROM compilations')[0].n).toBe(compilationsBefore);
+      const running = query<{ version: string }>(
+        env,
+        'SELECT d.platform_version AS version FROM deployments d JOIN modules m ON m.id = d.module_id WHERE m.name = @name',
+        { name: prepared.name },
+      );
+      expect(running[0].version).toBe('11.13.0');
+    },
+    SETUP_TIMEOUT_MS,
+  );
 
-  it('refuses to publish a module whose producer is not prepared, naming the producer', async () => {
-    const env = freshEnvironment();
-    await cli(env, ['upgrade']);
-    const skipped = factory.modules.find((module) => factory.expected[module.name] === 'skipped')!;
-    expect(skipped).toBeDefined();
-    const result = await cli(env, ['publish', skipped.name]);
-    expect(result.status).toBe(1);
-    const blocking = skipped.references.filter((name) => factory.expected[name] !== 'prepared');
-    expect(result.stderr).toMatch(new RegExp(`its producer '(${blocking.join('|')})' has no publication for platform 11\\.13\\.0`));
-  }, SETUP_TIMEOUT_MS);
+  it(
+    'refuses to publish a module whose producer is not prepared, naming the producer',
+    async () => {
+      const env = freshEnvironment();
+      await cli(env, ['upgrade']);
+      const skipped = factory.modules.find((module) => factory.expected[module.name] === 'skipped')!;
+      expect(skipped).toBeDefined();
+      const result = await cli(env, ['publish', skipped.name]);
+      expect(result.status).toBe(1);
+      const blocking = skipped.references.filter((name) => factory.expected[name] !== 'prepared');
+      expect(result.stderr).toMatch(
+        new RegExp(`its producer '(${blocking.join('|')})' has no publication for platform 11\\.13\\.0`),
+      );
+    },
+    SETUP_TIMEOUT_MS,
+  );
 });

@@ -2,7 +2,14 @@ import { consumerChainLengths, describeCycle, findCycles } from './dependency-gr
 import { NodeCompiler } from './node-compiler';
 import type { CompileUnit, ScheduleOptions, UnitOutcome } from './schedule-types';
 
-export type { CompileUnit, CycleCompileOutcome, ExternalProducer, JobCompiler, ScheduleOptions, UnitOutcome } from './schedule-types';
+export type {
+  CompileUnit,
+  CycleCompileOutcome,
+  ExternalProducer,
+  JobCompiler,
+  ScheduleOptions,
+  UnitOutcome,
+} from './schedule-types';
 
 /** What the schedule orders: one module, or the members of a reference cycle, compiled together. */
 interface ScheduleNode {
@@ -15,16 +22,29 @@ interface ScheduleNode {
 }
 
 /** Collapses every reference cycle of the batch into one node; returns the nodes and each module's node. */
-function buildNodes(units: readonly CompileUnit[]): { nodes: Map<string, ScheduleNode>; nodeOf: Map<string, ScheduleNode> } {
+function buildNodes(units: readonly CompileUnit[]): {
+  nodes: Map<string, ScheduleNode>;
+  nodeOf: Map<string, ScheduleNode>;
+} {
   const byName = new Map(units.map((unit) => [unit.name, unit]));
   const nodes = new Map<string, ScheduleNode>();
   const nodeOf = new Map<string, ScheduleNode>();
   const add = (members: CompileUnit[], cycle: string | null) => {
-    const node: ScheduleNode = { id: members.map((member) => member.name).join('+'), members, cycle, producers: new Set(), consumers: new Set() };
+    const node: ScheduleNode = {
+      id: members.map((member) => member.name).join('+'),
+      members,
+      cycle,
+      producers: new Set(),
+      consumers: new Set(),
+    };
     nodes.set(node.id, node);
     for (const member of members) nodeOf.set(member.name, node);
   };
-  for (const members of findCycles(units)) add(members.map((name) => byName.get(name)!), describeCycle(members, units));
+  for (const members of findCycles(units))
+    add(
+      members.map((name) => byName.get(name)!),
+      describeCycle(members, units),
+    );
   for (const unit of units) if (!nodeOf.has(unit.name)) add([unit], null);
   for (const node of nodes.values()) {
     for (const member of node.members) {
@@ -50,7 +70,9 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
   const { nodes } = buildNodes(options.units);
   const outcomes = new Map<string, UnitOutcome>();
   const compiler = new NodeCompiler(options, new Map(options.units.map((unit) => [unit.name, unit])), outcomes);
-  const chainLength = consumerChainLengths([...nodes.values()].map((node) => ({ name: node.id, references: [...node.producers] })));
+  const chainLength = consumerChainLengths(
+    [...nodes.values()].map((node) => ({ name: node.id, references: [...node.producers] })),
+  );
   const waitingOn = new Map([...nodes.values()].map((node) => [node.id, node.producers.size]));
   const ready = [...nodes.values()].filter((node) => node.producers.size === 0);
 
@@ -77,7 +99,9 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
           const node = ready.pop()!;
           const blocker = compiler.blockingProducer(node.members);
           if (blocker) {
-            const errors = [{ message: `Its producer '${blocker.producer}' ${blocker.reason}, so it was not compiled.` }];
+            const errors = [
+              { message: `Its producer '${blocker.producer}' ${blocker.reason}, so it was not compiled.` },
+            ];
             finish(node, new Map(node.members.map((member) => [member.name, { status: 'skipped', errors }])));
             continue;
           }

@@ -70,7 +70,9 @@ export function describeCycle(members: string[], nodes: readonly GraphNode[]): s
   const path = [start];
   let current = start;
   for (let step = 0; step < members.length; step++) {
-    const next = byName.get(current)!.references.find((reference) => inCycle.has(reference) && (reference === start || !path.includes(reference)));
+    const next = byName
+      .get(current)!
+      .references.find((reference) => inCycle.has(reference) && (reference === start || !path.includes(reference)));
     if (!next) break;
     path.push(next);
     if (next === start) break;
@@ -85,7 +87,10 @@ export function describeCycle(members: string[], nodes: readonly GraphNode[]): s
  * inside the batch (0 for a module nobody in the batch consumes). Scheduling the
  * longest chains first keeps the end of a run from going serial.
  */
-export function consumerChainLengths(nodes: readonly GraphNode[], excluded: ReadonlySet<string> = new Set()): Map<string, number> {
+export function consumerChainLengths(
+  nodes: readonly GraphNode[],
+  excluded: ReadonlySet<string> = new Set(),
+): Map<string, number> {
   const names = new Set(nodes.filter((node) => !excluded.has(node.name)).map((node) => node.name));
   const consumers = new Map<string, string[]>();
   const pendingProducers = new Map<string, number>();

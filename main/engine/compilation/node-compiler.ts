@@ -24,7 +24,8 @@ export class NodeCompiler {
       for (const producer of member.references) {
         if (names.has(producer)) continue;
         const outcome = this.outcomes.get(producer);
-        if (outcome && outcome.status !== 'prepared') return { producer, reason: outcome.status === 'failed' ? 'failed' : 'was skipped' };
+        if (outcome && outcome.status !== 'prepared')
+          return { producer, reason: outcome.status === 'failed' ? 'failed' : 'was skipped' };
         if (!this.inBatch.has(producer)) {
           const found = this.externalProducer(producer);
           if ('missing' in found) return { producer, reason: found.missing };
@@ -36,7 +37,9 @@ export class NodeCompiler {
 
   /** Compiles the node; the outcome of each member. `cycle` names the cycle (a module referencing itself is one too). */
   async compile(members: readonly CompileUnit[], cycle: string | null): Promise<Map<string, UnitOutcome>> {
-    return cycle === null ? new Map([[members[0].name, await this.compileOne(members[0])]]) : this.compileCycle(members, cycle);
+    return cycle === null
+      ? new Map([[members[0].name, await this.compileOne(members[0])]])
+      : this.compileCycle(members, cycle);
   }
 
   private externalProducer(name: string): ExternalProducer {
@@ -82,7 +85,13 @@ export class NodeCompiler {
     if (reusable) return { status: 'prepared', ...reusable, compiled: false };
     const outcome = await this.options.compiler.compile(job, () => this.options.onStart?.(unit));
     if (outcome.kind === 'process-failed') {
-      return { status: 'failed', artifactId: null, errors: [{ message: outcome.reason }], durationMs: 0, compiled: true };
+      return {
+        status: 'failed',
+        artifactId: null,
+        errors: [{ message: outcome.reason }],
+        durationMs: 0,
+        compiled: true,
+      };
     }
     return this.toOutcome(unit, outcome.result);
   }
@@ -112,12 +121,21 @@ export class NodeCompiler {
     const hashes = computeCycleInputHashes(jobs);
     const reused = members.map((member, index) => this.options.findReusable(member, hashes[index]));
     if (reused.every((found) => found !== null)) {
-      return new Map(members.map((member, index) => [member.name, { status: 'prepared', ...reused[index]!, compiled: false }]));
+      return new Map(
+        members.map((member, index) => [member.name, { status: 'prepared', ...reused[index]!, compiled: false }]),
+      );
     }
-    const outcome = await this.options.compiler.compileCycle(jobs, () => members.forEach((member) => this.options.onStart?.(member)));
+    const outcome = await this.options.compiler.compileCycle(jobs, () =>
+      members.forEach((member) => this.options.onStart?.(member)),
+    );
     if (outcome.kind === 'process-failed') {
       const errors: ModuleError[] = [{ message: `${outcome.reason} (reference cycle ${cycle})` }];
-      return new Map(members.map((member) => [member.name, { status: 'failed', artifactId: null, errors, durationMs: 0, compiled: true }]));
+      return new Map(
+        members.map((member) => [
+          member.name,
+          { status: 'failed', artifactId: null, errors, durationMs: 0, compiled: true },
+        ]),
+      );
     }
     const outcomes = members.map((member, index) => this.toOutcome(member, outcome.results[index]));
     const broken = members.filter((_, index) => outcomes[index].status !== 'prepared').map((member) => member.name);

@@ -13,12 +13,19 @@ export type ExternalProducer = { interface: ProducerInterface; references: strin
 
 /** What became of a unit. `compiled` is false when a stored compilation with the same inputs was reused. */
 export type UnitOutcome =
-  | { status: 'prepared'; artifactId: number; producerInterface: ProducerInterface; durationMs: number; compiled: boolean }
+  | {
+      status: 'prepared';
+      artifactId: number;
+      producerInterface: ProducerInterface;
+      durationMs: number;
+      compiled: boolean;
+    }
   | { status: 'failed'; artifactId: number | null; errors: ModuleError[]; durationMs: number; compiled: boolean }
   | { status: 'skipped'; errors: ModuleError[] };
 
 /** What compiling the members of a reference cycle together gave. */
-export type CycleCompileOutcome = { kind: 'compiled'; results: CompileResult[] } | { kind: 'process-failed'; reason: string; attempts: number };
+export type CycleCompileOutcome =
+  { kind: 'compiled'; results: CompileResult[] } | { kind: 'process-failed'; reason: string; attempts: number };
 
 /** Anything that compiles jobs: the worker pool, in practice. `onStarted` runs when compiling really begins. */
 export interface JobCompiler {
@@ -35,7 +42,10 @@ export interface ScheduleOptions {
   loadSources(moduleVersionId: number): Record<string, string>;
   externalProducer(name: string): ExternalProducer;
   /** A stored successful compilation with exactly these inputs, to reuse instead of compiling. */
-  findReusable(unit: CompileUnit, inputHash: string): { artifactId: number; producerInterface: ProducerInterface; durationMs: number } | null;
+  findReusable(
+    unit: CompileUnit,
+    inputHash: string,
+  ): { artifactId: number; producerInterface: ProducerInterface; durationMs: number } | null;
   /** Persists a compiler result; returns the artifact id. */
   saveResult(unit: CompileUnit, result: CompileResult): number;
   onStart?(unit: CompileUnit): void;

@@ -38,7 +38,12 @@ export interface ImportSummary {
 export async function importFactory(
   environmentDir: string,
   factoryDir: string,
-  options: { force?: boolean; spawner: WorkerSpawner; workerEnv?: Record<string, string>; onProgress?: (progress: ImportProgress) => void },
+  options: {
+    force?: boolean;
+    spawner: WorkerSpawner;
+    workerEnv?: Record<string, string>;
+    onProgress?: (progress: ImportProgress) => void;
+  },
 ): Promise<ImportSummary> {
   if (environmentExists(environmentDir)) {
     if (!options.force) {
@@ -51,7 +56,10 @@ export async function importFactory(
     const lock = activeLock(existing);
     existing.close();
     if (lock) {
-      throw new UserError('refused-by-lock', `The environment in ${environmentDir} can't be replaced: ${lock.operation} run by ${lock.holder} since ${lock.startedAt} holds its lock.`);
+      throw new UserError(
+        'refused-by-lock',
+        `The environment in ${environmentDir} can't be replaced: ${lock.operation} run by ${lock.holder} since ${lock.startedAt} holds its lock.`,
+      );
     }
   }
   const factory = readFactory(factoryDir, {
@@ -72,13 +80,22 @@ export async function importFactory(
     for (const module of factory.modules) {
       const ids = uploadModuleVersion(db, module);
       versionOf.set(module.name, ids);
-      if (module.state === 'published') units.push({ name: module.name, references: module.references, moduleVersionId: ids.moduleVersionId });
+      if (module.state === 'published')
+        units.push({ name: module.name, references: module.references, moduleVersionId: ids.moduleVersionId });
     }
-    const sourcesByVersion = new Map(factory.modules.map((module) => [versionOf.get(module.name)!.moduleVersionId, module.sources]));
+    const sourcesByVersion = new Map(
+      factory.modules.map((module) => [versionOf.get(module.name)!.moduleVersionId, module.sources]),
+    );
     const user = currentUser();
     for (const module of factory.modules) {
       if (module.state !== 'publish-failed') continue;
-      recordPublication(db, { ...versionOf.get(module.name)!, artifactId: null, platformVersion: factory.platformVersion, success: false, user });
+      recordPublication(db, {
+        ...versionOf.get(module.name)!,
+        artifactId: null,
+        platformVersion: factory.platformVersion,
+        success: false,
+        user,
+      });
     }
 
     const summary: ImportSummary = {
@@ -91,7 +108,12 @@ export async function importFactory(
       publishFailed: [],
       compiled: 0,
     };
-    const context: EngineContext = { environmentDir: stagingDir, db, spawner: options.spawner, workerEnv: options.workerEnv };
+    const context: EngineContext = {
+      environmentDir: stagingDir,
+      db,
+      spawner: options.spawner,
+      workerEnv: options.workerEnv,
+    };
     await withCompilerPool(context, (pool, size) =>
       scheduleCompilations({
         units,
@@ -110,14 +132,30 @@ export async function importFactory(
           if (outcome.status === 'prepared') {
             summary.published++;
             if (outcome.compiled) summary.compiled++;
-            recordPublication(db, { ...ids, artifactId: outcome.artifactId, platformVersion: factory.platformVersion, success: true, user });
+            recordPublication(db, {
+              ...ids,
+              artifactId: outcome.artifactId,
+              platformVersion: factory.platformVersion,
+              success: true,
+              user,
+            });
           } else {
             if (outcome.status === 'failed' && outcome.compiled) summary.compiled++;
             const artifactId = outcome.status === 'failed' ? outcome.artifactId : null;
-            recordPublication(db, { ...ids, artifactId, platformVersion: factory.platformVersion, success: false, user });
+            recordPublication(db, {
+              ...ids,
+              artifactId,
+              platformVersion: factory.platformVersion,
+              success: false,
+              user,
+            });
             summary.publishFailed.push({ name: unit.name, errors: outcome.errors });
           }
-          options.onProgress?.({ phase: 'compiling', done: summary.published + summary.publishFailed.length, total: units.length });
+          options.onProgress?.({
+            phase: 'compiling',
+            done: summary.published + summary.publishFailed.length,
+            total: units.length,
+          });
         },
       }),
     );

@@ -106,7 +106,8 @@ function readModule(modulesDir: string, folder: string, problems: Problems): Fac
   } else {
     for (const file of listFiles(srcDir).sort()) {
       const text = readText(file, problems);
-      if (text !== null && file.endsWith('.ts')) sources[path.relative(moduleDir, file).split(path.sep).join('/')] = text;
+      if (text !== null && file.endsWith('.ts'))
+        sources[path.relative(moduleDir, file).split(path.sep).join('/')] = text;
     }
   }
   if (problems.list.length > before) return null;
@@ -139,7 +140,10 @@ export function readFactory(
       problems.add(environmentFile, '"name" must be a non-empty string');
     }
     if (typeof environment.platformVersion !== 'string' || !options.isKnownVersion(environment.platformVersion)) {
-      problems.add(environmentFile, `"platformVersion" must be a shipped platform version (got ${JSON.stringify(environment.platformVersion)})`);
+      problems.add(
+        environmentFile,
+        `"platformVersion" must be a shipped platform version (got ${JSON.stringify(environment.platformVersion)})`,
+      );
     }
   }
 

@@ -13,12 +13,20 @@ export function setConfiguration(context: EngineContext, key: string, value: str
 export function applyConfiguration(context: EngineContext): { applied: string[] } {
   return runGatedWrite(context.db, 'config-apply', null, () => {
     const applied = applySettings(context.db);
-    recordOperation(context.db, { operation: 'config-apply', outcome: 'succeeded', message: applied.length ? applied.join(', ') : 'nothing to apply' });
+    recordOperation(context.db, {
+      operation: 'config-apply',
+      outcome: 'succeeded',
+      message: applied.length ? applied.join(', ') : 'nothing to apply',
+    });
     return { applied };
   });
 }
 
 /** Every setting with its current value, for `config` listings. */
 export function listConfiguration(context: EngineContext): { key: string; value: string; description: string }[] {
-  return Object.entries(SETTINGS).map(([key, definition]) => ({ key, value: getSetting(context.db, key), description: definition.description }));
+  return Object.entries(SETTINGS).map(([key, definition]) => ({
+    key,
+    value: getSetting(context.db, key),
+    description: definition.description,
+  }));
 }

@@ -5,12 +5,17 @@ import { recordOperation } from '../store/operations-log';
 import { assertOperationAllowed, runGatedWrite } from './operation-gate';
 
 /** Deletes a module; refused while other modules consume it, unless forced. */
-export function deleteModule(context: EngineContext, name: string, options: { force?: boolean } = {}): { deleted: string } {
+export function deleteModule(
+  context: EngineContext,
+  name: string,
+  options: { force?: boolean } = {},
+): { deleted: string } {
   const { db } = context;
   assertOperationAllowed(db, 'delete', name);
   const module = findModule(db, name);
   if (!module) throw new UserError('not-found', `No module named '${name}' in this environment.`);
-  if (module.isSystem) throw new UserError('refused', `Module '${name}' is a platform system component and can't be deleted.`);
+  if (module.isSystem)
+    throw new UserError('refused', `Module '${name}' is a platform system component and can't be deleted.`);
   const consumers = findConsumers(db, name).filter((consumer) => consumer !== name);
   if (consumers.length > 0 && !options.force) {
     const message =
@@ -21,7 +26,12 @@ export function deleteModule(context: EngineContext, name: string, options: { fo
   }
   runGatedWrite(db, 'delete', name, () => {
     deleteModuleRows(db, module.id);
-    recordOperation(db, { operation: 'delete', target: name, outcome: 'succeeded', message: consumers.length ? `forced; consumers: ${consumers.join(', ')}` : null });
+    recordOperation(db, {
+      operation: 'delete',
+      target: name,
+      outcome: 'succeeded',
+      message: consumers.length ? `forced; consumers: ${consumers.join(', ')}` : null,
+    });
   });
   return { deleted: name };
 }

@@ -26,7 +26,13 @@ function formatTime(iso: string): string {
 }
 
 /** The admin-facing refusal: names the operation, who asked and when, and the lock with its start time. */
-export function refusalMessage(operation: GatedOperation, target: string | null, user: string, at: string, lock: LockInfo): string {
+export function refusalMessage(
+  operation: GatedOperation,
+  target: string | null,
+  user: string,
+  at: string,
+  lock: LockInfo,
+): string {
   const what = target ? `${OPERATION_TITLES[operation]} of ${target}` : OPERATION_TITLES[operation];
   const run = lock.runId !== null ? ` (run #${lock.runId})` : '';
   return (

@@ -2,7 +2,13 @@ import type { PublishOutcome } from '../../../common/contract';
 import { scheduleCompilations, type CompileUnit } from '../compilation/compile-scheduler';
 import { withCompilerPool, type EngineContext } from '../engine-context';
 import { UserError } from '../errors';
-import { findArtifact, loadInterface, getArtifact, recordCompilation, saveArtifact } from '../store/artifact-repository';
+import {
+  findArtifact,
+  loadInterface,
+  getArtifact,
+  recordCompilation,
+  saveArtifact,
+} from '../store/artifact-repository';
 import { findEnvironment } from '../store/environment-repository';
 import { findModule, getModuleVersion, listModules, loadSources, type ModuleRecord } from '../store/module-repository';
 import { currentUser, recordOperation } from '../store/operations-log';
@@ -21,12 +27,23 @@ export interface PublishProgress {
 function selectModules(context: EngineContext, selection: PublishSelection): ModuleRecord[] {
   if ('names' in selection) {
     const unknown = selection.names.filter((name) => !findModule(context.db, name));
-    if (unknown.length > 0) throw new UserError('not-found', `No module named ${unknown.map((name) => `'${name}'`).join(', ')} in this environment.`);
+    if (unknown.length > 0)
+      throw new UserError(
+        'not-found',
+        `No module named ${unknown.map((name) => `'${name}'`).join(', ')} in this environment.`,
+      );
     return selection.names.map((name) => findModule(context.db, name)!);
   }
-  const modules = listModules(context.db).filter((module) => 'all' in selection || module.application === selection.application);
+  const modules = listModules(context.db).filter(
+    (module) => 'all' in selection || module.application === selection.application,
+  );
   if (modules.length === 0) {
-    throw new UserError('not-found', 'application' in selection ? `No application named '${selection.application}' in this environment.` : 'This environment has no modules.');
+    throw new UserError(
+      'not-found',
+      'application' in selection
+        ? `No application named '${selection.application}' in this environment.`
+        : 'This environment has no modules.',
+    );
   }
   return modules;
 }
@@ -44,7 +61,12 @@ export async function publishModules(
   onProgress?: (progress: PublishProgress) => void,
 ): Promise<PublishOutcome> {
   const { db } = context;
-  const target = 'names' in selection ? selection.names.join(', ') : 'application' in selection ? `application ${selection.application}` : 'all modules';
+  const target =
+    'names' in selection
+      ? selection.names.join(', ')
+      : 'application' in selection
+        ? `application ${selection.application}`
+        : 'all modules';
   assertOperationAllowed(db, 'publish', target);
   const platformVersion = findEnvironment(db)!.platformVersion;
   const modules = selectModules(context, selection);
@@ -80,12 +102,19 @@ export async function publishModules(
         const usable = findUsableCompilation(db, name, platformVersion);
         if (!usable) return { missing: `has no compilation for platform ${platformVersion}` };
         const artifact = getArtifact(db, usable.artifactId);
-        return { interface: loadInterface(db, usable.artifactId), references: getModuleVersion(db, artifact.moduleVersionId).references };
+        return {
+          interface: loadInterface(db, usable.artifactId),
+          references: getModuleVersion(db, artifact.moduleVersionId).references,
+        };
       },
       findReusable: (unit, inputHash) => {
         const artifact = findArtifact(db, unit.moduleVersionId, platformVersion, inputHash);
         if (!artifact?.success) return null;
-        return { artifactId: artifact.id, producerInterface: loadInterface(db, artifact.id), durationMs: artifact.durationMs };
+        return {
+          artifactId: artifact.id,
+          producerInterface: loadInterface(db, artifact.id),
+          durationMs: artifact.durationMs,
+        };
       },
       saveResult: (unit, result) => {
         recordCompilation(db, unit.moduleVersionId, platformVersion, 'publish');
@@ -97,15 +126,29 @@ export async function publishModules(
         const artifactId = unitOutcome.status === 'skipped' ? null : unitOutcome.artifactId;
         // Re-checked at write time: a preparation may have started while this one compiled.
         runGatedWrite(db, 'publish', unit.name, () =>
-          recordPublication(db, { moduleId: module.id, moduleVersionId: unit.moduleVersionId, artifactId, platformVersion, success, user }),
+          recordPublication(db, {
+            moduleId: module.id,
+            moduleVersionId: unit.moduleVersionId,
+            artifactId,
+            platformVersion,
+            success,
+            user,
+          }),
         );
         if (success) {
           outcome.published.push(unit.name);
           if (!unitOutcome.compiled) outcome.reusedPrepared.push(unit.name);
         } else {
-          outcome.failed.push({ name: unit.name, message: unitOutcome.errors.map((error) => formatError(error)).join('\n') });
+          outcome.failed.push({
+            name: unit.name,
+            message: unitOutcome.errors.map((error) => formatError(error)).join('\n'),
+          });
         }
-        onProgress?.({ done: outcome.published.length + outcome.failed.length, total: units.length, module: unit.name });
+        onProgress?.({
+          done: outcome.published.length + outcome.failed.length,
+          total: units.length,
+          module: unit.name,
+        });
       },
     }),
   );

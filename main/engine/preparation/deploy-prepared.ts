@@ -20,13 +20,17 @@ export interface DeployPreparedReport {
  * its prepared compilation yet, under its own lock. Each deployment is committed
  * on its own, so a run cut short continues where it stopped when started again.
  */
-export async function deployPrepared(context: EngineContext, options: { onEvent: EngineEventListener }): Promise<DeployPreparedReport> {
+export async function deployPrepared(
+  context: EngineContext,
+  options: { onEvent: EngineEventListener },
+): Promise<DeployPreparedReport> {
   const { db } = context;
   const platformVersion = findEnvironment(db)!.platformVersion;
   const lease = takeLease(context, 'deploy-prepared', null, 'Deploy prepared modules');
   const heartbeat = setInterval(() => lease.heartbeat(), HEARTBEAT_INTERVAL_MS);
   const report: DeployPreparedReport = { platformVersion, deployed: [], alreadyRunning: 0, notPrepared: [] };
-  const log = (level: LogLine['level'], text: string) => options.onEvent({ type: 'log', line: { at: new Date().toISOString(), level, text } });
+  const log = (level: LogLine['level'], text: string) =>
+    options.onEvent({ type: 'log', line: { at: new Date().toISOString(), level, text } });
   const user = currentUser();
   try {
     const modules = listModules(db).filter((module) => module.publishedVersionId !== null);
@@ -41,7 +45,14 @@ export async function deployPrepared(context: EngineContext, options: { onEvent:
         continue;
       }
       db.transaction(() =>
-        recordPublication(db, { moduleId: module.id, moduleVersionId: module.publishedVersionId!, artifactId: usable.artifactId, platformVersion, success: true, user }),
+        recordPublication(db, {
+          moduleId: module.id,
+          moduleVersionId: module.publishedVersionId!,
+          artifactId: usable.artifactId,
+          platformVersion,
+          success: true,
+          user,
+        }),
       )();
       report.deployed.push(module.name);
       log('info', `Deployed ${module.name} (${report.deployed.length} deployed so far) from its prepared compilation.`);

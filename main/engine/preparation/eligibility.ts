@@ -16,7 +16,10 @@ export function findEligibleModules(db: Db): Eligibility {
   const result: Eligibility = { eligible: [], excluded: [] };
   for (const module of listModules(db)) {
     if (module.publishedVersionId === null) {
-      const reason = module.lastPublicationOutcome === 'failed' ? 'publish failed, never published with success' : 'uploaded, never published';
+      const reason =
+        module.lastPublicationOutcome === 'failed'
+          ? 'publish failed, never published with success'
+          : 'uploaded, never published';
       result.excluded.push({ moduleName: module.name, reason });
       continue;
     }

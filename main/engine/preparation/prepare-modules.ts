@@ -8,7 +8,16 @@ import { stepsForRun } from '../upgrade/upgrade-steps';
 import { findEligibleModules } from './eligibility';
 import type { EngineEventListener } from './preparation-events';
 import { runPreparation } from './run-preparation';
-import { countItems, createRun, effectiveStatus, findRun, insertItems, latestRun, summarizeRun, type StoredRun } from './run-repository';
+import {
+  countItems,
+  createRun,
+  effectiveStatus,
+  findRun,
+  insertItems,
+  latestRun,
+  summarizeRun,
+  type StoredRun,
+} from './run-repository';
 import { consumerChainLengths } from '../compilation/dependency-graph';
 
 export interface PrepareOptions {
@@ -17,7 +26,12 @@ export interface PrepareOptions {
 }
 
 /** Takes the environment lock, or refuses naming who holds it. */
-export function takeLease(context: EngineContext, operation: LockInfo['operation'], runId: number | null, what: string): Lease {
+export function takeLease(
+  context: EngineContext,
+  operation: LockInfo['operation'],
+  runId: number | null,
+  what: string,
+): Lease {
   const taken = acquireLease(context.db, { operation, runId, holder: currentUser() });
   if ('heldBy' in taken) {
     const lock = taken.heldBy;
@@ -31,7 +45,13 @@ export function takeLease(context: EngineContext, operation: LockInfo['operation
 /** Creates a run over every eligible module (prepared ones are reused, not compiled again). */
 export function createPreparationRun(
   context: EngineContext,
-  run: { kind: 'upgrade' | 'retry'; upgradeId: number | null; retryOf: number | null; fromVersion: string; toVersion: string },
+  run: {
+    kind: 'upgrade' | 'retry';
+    upgradeId: number | null;
+    retryOf: number | null;
+    fromVersion: string;
+    toVersion: string;
+  },
 ): StoredRun {
   const { db } = context;
   const { eligible, excluded } = findEligibleModules(db);
@@ -41,7 +61,10 @@ export function createPreparationRun(
     insertItems(
       db,
       id,
-      eligible.map(({ references: _references, ...item }) => ({ ...item, chainLength: chains.get(item.moduleName) ?? 0 })),
+      eligible.map(({ references: _references, ...item }) => ({
+        ...item,
+        chainLength: chains.get(item.moduleName) ?? 0,
+      })),
       excluded,
     );
     return id;
@@ -54,14 +77,20 @@ export function createPreparationRun(
  * skipped modules of the latest one as a new run linked to it (modules already
  * prepared are reused, never compiled again). Returns null when there is nothing to do.
  */
-export async function prepareModules(context: EngineContext, options: PrepareOptions): Promise<{ run: RunSummary; nothingToDo: boolean }> {
+export async function prepareModules(
+  context: EngineContext,
+  options: PrepareOptions,
+): Promise<{ run: RunSummary; nothingToDo: boolean }> {
   const { db } = context;
   const environment = findEnvironment(db)!;
   const lease = takeLease(context, 'preparation', null, 'Prepare');
   try {
     const latest = latestRun(db);
     if (!latest) {
-      throw new UserError('refused', `No preparation has run in this environment yet. Run 'config-tool upgrade' to upgrade it and prepare its modules.`);
+      throw new UserError(
+        'refused',
+        `No preparation has run in this environment yet. Run 'config-tool upgrade' to upgrade it and prepare its modules.`,
+      );
     }
     let run: StoredRun;
     if (effectiveStatus(db, latest) !== 'finished') {

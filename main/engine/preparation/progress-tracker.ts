@@ -11,7 +11,9 @@ export class ProgressTracker {
   private readonly startedAtMs: number;
 
   constructor(
-    private readonly base: Pick<PreparationProgress, 'runId' | 'fromVersion' | 'toVersion' | 'startedAt'> & { upgrading: boolean },
+    private readonly base: Pick<PreparationProgress, 'runId' | 'fromVersion' | 'toVersion' | 'startedAt'> & {
+      upgrading: boolean;
+    },
     private readonly steps: UpgradeStep[],
     readonly total: number,
     readonly counts: StatusCounts,

@@ -1,7 +1,13 @@
 import type { LogLine, RunSummary, UpgradeStep } from '../../../common/domain';
 import { scheduleCompilations, type CompileUnit, type ExternalProducer } from '../compilation/compile-scheduler';
 import { withCompilerPool, type EngineContext } from '../engine-context';
-import { findArtifact, getArtifact, loadInterface, recordCompilation, saveArtifact } from '../store/artifact-repository';
+import {
+  findArtifact,
+  getArtifact,
+  loadInterface,
+  recordCompilation,
+  saveArtifact,
+} from '../store/artifact-repository';
 import { getModuleVersion, loadSources } from '../store/module-repository';
 import { HEARTBEAT_INTERVAL_MS, type Lease } from '../store/lock-repository';
 import type { EngineEventListener } from './preparation-events';
@@ -31,7 +37,12 @@ export interface RunPreparationOptions {
  * not final yet are compiled in the worker pool, producers first; each result is
  * committed before it is reported; the lease is renewed all along.
  */
-export async function runPreparation(context: EngineContext, lease: Lease, run: StoredRun, options: RunPreparationOptions): Promise<RunSummary> {
+export async function runPreparation(
+  context: EngineContext,
+  lease: Lease,
+  run: StoredRun,
+  options: RunPreparationOptions,
+): Promise<RunSummary> {
   const { db } = context;
   // Lines are written at once but reported only after the transaction that wrote them commits.
   const unreported: LogLine[] = [];
@@ -48,9 +59,11 @@ export async function runPreparation(context: EngineContext, lease: Lease, run: 
   const items = listItems(db, run.id);
   const itemByName = new Map(items.map((item) => [item.moduleName, item]));
   const excluded = new Map(
-    (db.prepare('SELECT module_name AS name, reason FROM preparation_excluded WHERE run_id = @runId').all({ runId: run.id }) as { name: string; reason: string }[]).map(
-      (row) => [row.name, row.reason],
-    ),
+    (
+      db
+        .prepare('SELECT module_name AS name, reason FROM preparation_excluded WHERE run_id = @runId')
+        .all({ runId: run.id }) as { name: string; reason: string }[]
+    ).map((row) => [row.name, row.reason]),
   );
   const pending = items.filter((item) => item.status === 'pending');
   const units: CompileUnit[] = pending.map((item) => ({
@@ -59,7 +72,9 @@ export async function runPreparation(context: EngineContext, lease: Lease, run: 
     references: getModuleVersion(db, item.moduleVersionId).references,
   }));
 
-  const steps = options.steps.map((step) => (step.id === 'prepare-modules' ? { ...step, status: 'running' as const } : step));
+  const steps = options.steps.map((step) =>
+    step.id === 'prepare-modules' ? { ...step, status: 'running' as const } : step,
+  );
   const counts = { pending: 0, compiling: 0, prepared: 0, failed: 0, skipped: 0, excluded: excluded.size };
   for (const item of items) counts[item.status]++;
   let started = counts.prepared + counts.failed + counts.skipped;
@@ -69,9 +84,12 @@ export async function runPreparation(context: EngineContext, lease: Lease, run: 
   };
 
   const resumed = pending.length < items.length;
-  log('info', resumed
-    ? `Resuming the modules preparation for ${run.toVersion}: ${pending.length} of ${items.length} modules left.`
-    : `Preparing ${items.length} modules for platform ${run.toVersion} (${excluded.size} excluded).`);
+  log(
+    'info',
+    resumed
+      ? `Resuming the modules preparation for ${run.toVersion}: ${pending.length} of ${items.length} modules left.`
+      : `Preparing ${items.length} modules for platform ${run.toVersion} (${excluded.size} excluded).`,
+  );
   reportLog();
 
   const heartbeat = setInterval(() => lease.heartbeat(), HEARTBEAT_INTERVAL_MS);
@@ -79,7 +97,13 @@ export async function runPreparation(context: EngineContext, lease: Lease, run: 
   try {
     await withCompilerPool(context, async (pool, jobsInFlight, size) => {
       const tracker = new ProgressTracker(
-        { runId: run.id, fromVersion: run.fromVersion, toVersion: run.toVersion, startedAt: run.startedAt, upgrading: options.upgrading },
+        {
+          runId: run.id,
+          fromVersion: run.fromVersion,
+          toVersion: run.toVersion,
+          startedAt: run.startedAt,
+          upgrading: options.upgrading,
+        },
         steps,
         items.length,
         counts,
@@ -96,16 +120,27 @@ export async function runPreparation(context: EngineContext, lease: Lease, run: 
           const item = itemByName.get(name);
           if (item?.status === 'prepared' && item.artifactId !== null) {
             const artifact = getArtifact(db, item.artifactId);
-            return { interface: loadInterface(db, item.artifactId), references: getModuleVersion(db, artifact.moduleVersionId).references };
+            return {
+              interface: loadInterface(db, item.artifactId),
+              references: getModuleVersion(db, artifact.moduleVersionId).references,
+            };
           }
-          if (item) return { missing: item.status === 'failed' ? 'failed' : item.status === 'skipped' ? 'was skipped' : `is ${item.status}` };
+          if (item)
+            return {
+              missing:
+                item.status === 'failed' ? 'failed' : item.status === 'skipped' ? 'was skipped' : `is ${item.status}`,
+            };
           const reason = excluded.get(name);
           return { missing: reason ? `is not prepared (${reason})` : 'does not exist in this environment' };
         },
         findReusable: (unit, inputHash) => {
           const artifact = findArtifact(db, unit.moduleVersionId, run.toVersion, inputHash);
           if (!artifact?.success) return null;
-          return { artifactId: artifact.id, producerInterface: loadInterface(db, artifact.id), durationMs: artifact.durationMs };
+          return {
+            artifactId: artifact.id,
+            producerInterface: loadInterface(db, artifact.id),
+            durationMs: artifact.durationMs,
+          };
         },
         // One transaction per module event: a commit per row would cost the coordinator more than the compile.
         saveResult: (unit, result) =>
@@ -128,7 +163,8 @@ export async function runPreparation(context: EngineContext, lease: Lease, run: 
           const errors = outcome.status === 'prepared' ? [] : outcome.errors;
           db.transaction(() => {
             finishItem(db, run.id, unit.name, { status: outcome.status, artifactId, durationMs, errors });
-            if (outcome.status === 'failed') log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
+            if (outcome.status === 'failed')
+              log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
             if (outcome.status === 'skipped') log('warning', `${unit.name} skipped: ${errors[0]?.message ?? ''}`);
           })();
           const compiled = outcome.status !== 'skipped' && outcome.compiled;
@@ -144,7 +180,8 @@ export async function runPreparation(context: EngineContext, lease: Lease, run: 
       const finalStatus = stopped ? 'interrupted' : 'finished';
       setRunStatus(db, run.id, finalStatus);
       const stepStatus = counts.failed + counts.skipped > 0 ? 'warning' : 'done';
-      for (const step of steps) if (step.id === 'prepare-modules') Object.assign(step, { status: stopped ? 'pending' : stepStatus });
+      for (const step of steps)
+        if (step.id === 'prepare-modules') Object.assign(step, { status: stopped ? 'pending' : stepStatus });
       log(
         stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
         stopped

@@ -1,4 +1,11 @@
-import type { LogLine, ModuleError, ModulePreparationStatus, RunStatus, RunSummary, StatusCounts } from '../../../common/domain';
+import type {
+  LogLine,
+  ModuleError,
+  ModulePreparationStatus,
+  RunStatus,
+  RunSummary,
+  StatusCounts,
+} from '../../../common/domain';
 import type { Db } from '../store/database';
 import { nowIso } from '../store/database';
 import { activeLock } from '../store/lock-repository';
@@ -25,26 +32,40 @@ export type StoredRun = RunRow;
 
 export function createRun(
   db: Db,
-  run: { kind: 'upgrade' | 'retry'; upgradeId: number | null; retryOf: number | null; fromVersion: string; toVersion: string; startedBy: string },
+  run: {
+    kind: 'upgrade' | 'retry';
+    upgradeId: number | null;
+    retryOf: number | null;
+    fromVersion: string;
+    toVersion: string;
+    startedBy: string;
+  },
 ): number {
-  const info = statement(db, 
-      `INSERT INTO preparation_runs (kind, upgrade_id, retry_of, from_version, to_version, status, started_at, started_by)
+  const info = statement(
+    db,
+    `INSERT INTO preparation_runs (kind, upgrade_id, retry_of, from_version, to_version, status, started_at, started_by)
        VALUES (@kind, @upgradeId, @retryOf, @fromVersion, @toVersion, 'running', @at, @startedBy)`,
-    )
-    .run({ ...run, at: nowIso() });
+  ).run({ ...run, at: nowIso() });
   return Number(info.lastInsertRowid);
 }
 
 export function findRun(db: Db, runId: number): StoredRun | null {
-  return (statement(db, `SELECT ${RUN_COLUMNS} FROM preparation_runs WHERE id = @runId`).get({ runId }) as StoredRun | undefined) ?? null;
+  return (
+    (statement(db, `SELECT ${RUN_COLUMNS} FROM preparation_runs WHERE id = @runId`).get({ runId }) as
+      StoredRun | undefined) ?? null
+  );
 }
 
 export function latestRun(db: Db): StoredRun | null {
-  return (statement(db, `SELECT ${RUN_COLUMNS} FROM preparation_runs ORDER BY id DESC LIMIT 1`).get() as StoredRun | undefined) ?? null;
+  return (
+    (statement(db, `SELECT ${RUN_COLUMNS} FROM preparation_runs ORDER BY id DESC LIMIT 1`).get() as
+      StoredRun | undefined) ?? null
+  );
 }
 
 export function setRunStatus(db: Db, runId: number, status: RunStatus): void {
-  statement(db, 
+  statement(
+    db,
     `UPDATE preparation_runs SET status = @status, finished_at = CASE WHEN @status = 'finished' THEN @at ELSE NULL END WHERE id = @runId`,
   ).run({ runId, status, at: nowIso() });
 }
@@ -63,12 +84,21 @@ export interface NewItem {
   chainLength?: number;
 }
 
-export function insertItems(db: Db, runId: number, items: readonly NewItem[], excluded: readonly { moduleName: string; reason: string }[]): void {
-  const insertItem = statement(db, 
+export function insertItems(
+  db: Db,
+  runId: number,
+  items: readonly NewItem[],
+  excluded: readonly { moduleName: string; reason: string }[],
+): void {
+  const insertItem = statement(
+    db,
     `INSERT INTO preparation_items (run_id, module_name, application, module_version_id, status, chain_length)
      VALUES (@runId, @moduleName, @application, @moduleVersionId, 'pending', @chainLength)`,
   );
-  const insertExcluded = statement(db, 'INSERT INTO preparation_excluded (run_id, module_name, reason) VALUES (@runId, @moduleName, @reason)');
+  const insertExcluded = statement(
+    db,
+    'INSERT INTO preparation_excluded (run_id, module_name, reason) VALUES (@runId, @moduleName, @reason)',
+  );
   for (const item of items) insertItem.run({ runId, chainLength: 0, ...item });
   for (const entry of excluded) insertExcluded.run({ runId, ...entry });
 }
@@ -84,17 +114,20 @@ export interface ItemRow {
 }
 
 export function listItems(db: Db, runId: number): ItemRow[] {
-  const rows = statement(db, 
-      `SELECT module_name AS moduleName, application, module_version_id AS moduleVersionId, status, artifact_id AS artifactId,
+  const rows = statement(
+    db,
+    `SELECT module_name AS moduleName, application, module_version_id AS moduleVersionId, status, artifact_id AS artifactId,
               duration_ms AS durationMs, errors_json AS errorsJson
        FROM preparation_items WHERE run_id = @runId ORDER BY module_name`,
-    )
-    .all({ runId }) as (Omit<ItemRow, 'errors'> & { errorsJson: string })[];
+  ).all({ runId }) as (Omit<ItemRow, 'errors'> & { errorsJson: string })[];
   return rows.map(({ errorsJson, ...row }) => ({ ...row, errors: JSON.parse(errorsJson) as ModuleError[] }));
 }
 
 export function markItemCompiling(db: Db, runId: number, moduleName: string): void {
-  statement(db, `UPDATE preparation_items SET status = 'compiling' WHERE run_id = @runId AND module_name = @moduleName`).run({ runId, moduleName });
+  statement(
+    db,
+    `UPDATE preparation_items SET status = 'compiling' WHERE run_id = @runId AND module_name = @moduleName`,
+  ).run({ runId, moduleName });
 }
 
 /** Commits a module's final status; it is reported only after this returns. */
@@ -102,9 +135,15 @@ export function finishItem(
   db: Db,
   runId: number,
   moduleName: string,
-  result: { status: 'prepared' | 'failed' | 'skipped'; artifactId: number | null; durationMs: number; errors: ModuleError[] },
+  result: {
+    status: 'prepared' | 'failed' | 'skipped';
+    artifactId: number | null;
+    durationMs: number;
+    errors: ModuleError[];
+  },
 ): void {
-  statement(db, 
+  statement(
+    db,
     `UPDATE preparation_items SET status = @status, artifact_id = @artifactId, duration_ms = @durationMs, errors_json = @errors, finished_at = @at
      WHERE run_id = @runId AND module_name = @moduleName`,
   ).run({
@@ -120,19 +159,27 @@ export function finishItem(
 
 /** A resumed run compiles again what was compiling when it stopped. */
 export function resetCompilingItems(db: Db, runId: number): void {
-  statement(db, `UPDATE preparation_items SET status = 'pending' WHERE run_id = @runId AND status = 'compiling'`).run({ runId });
+  statement(db, `UPDATE preparation_items SET status = 'pending' WHERE run_id = @runId AND status = 'compiling'`).run({
+    runId,
+  });
 }
 
 export function countItems(db: Db, runId: number): { total: number; counts: StatusCounts } {
   const counts: StatusCounts = { pending: 0, compiling: 0, prepared: 0, failed: 0, skipped: 0, excluded: 0 };
-  const rows = statement(db, 'SELECT status, count(*) AS n FROM preparation_items WHERE run_id = @runId GROUP BY status')
-    .all({ runId }) as { status: ModulePreparationStatus; n: number }[];
+  const rows = statement(
+    db,
+    'SELECT status, count(*) AS n FROM preparation_items WHERE run_id = @runId GROUP BY status',
+  ).all({ runId }) as { status: ModulePreparationStatus; n: number }[];
   let total = 0;
   for (const row of rows) {
     counts[row.status] = row.n;
     total += row.n;
   }
-  counts.excluded = (statement(db, 'SELECT count(*) AS n FROM preparation_excluded WHERE run_id = @runId').get({ runId }) as { n: number }).n;
+  counts.excluded = (
+    statement(db, 'SELECT count(*) AS n FROM preparation_excluded WHERE run_id = @runId').get({ runId }) as {
+      n: number;
+    }
+  ).n;
   return { total, counts };
 }
 
@@ -160,7 +207,10 @@ export function listRunSummaries(db: Db): RunSummary[] {
 
 /** Appends a line to the log of a run, of the upgrade steps before it, or both. */
 export function appendLog(db: Db, owner: { runId: number | null; upgradeId?: number | null }, line: LogLine): void {
-  statement(db, 'INSERT INTO run_log (run_id, upgrade_id, at, level, text) VALUES (@runId, @upgradeId, @at, @level, @text)').run({
+  statement(
+    db,
+    'INSERT INTO run_log (run_id, upgrade_id, at, level, text) VALUES (@runId, @upgradeId, @at, @level, @text)',
+  ).run({
     runId: owner.runId,
     upgradeId: owner.upgradeId ?? null,
     ...line,
@@ -183,10 +233,14 @@ export function readLog(db: Db, runId: number, limit: number): LogLine[] {
  * no run yet, otherwise the latest run's log.
  */
 export function readCurrentLog(db: Db, limit: number): LogLine[] {
-  const upgrade = statement(db, `SELECT id FROM upgrades WHERE status = 'running' ORDER BY id DESC LIMIT 1`).get() as { id: number } | undefined;
+  const upgrade = statement(db, `SELECT id FROM upgrades WHERE status = 'running' ORDER BY id DESC LIMIT 1`).get() as
+    { id: number } | undefined;
   const run = latestRun(db);
   if (upgrade && (!run || run.upgradeId !== upgrade.id)) {
-    const rows = statement(db, 'SELECT at, level, text FROM run_log WHERE upgrade_id = @upgradeId ORDER BY id DESC LIMIT @limit').all({
+    const rows = statement(
+      db,
+      'SELECT at, level, text FROM run_log WHERE upgrade_id = @upgradeId ORDER BY id DESC LIMIT @limit',
+    ).all({
       upgradeId: upgrade.id,
       limit,
     }) as LogLine[];

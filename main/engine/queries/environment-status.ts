@@ -21,7 +21,9 @@ export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus 
     )
     .get() as EnvironmentStatus['lastUpgradeFailure'] | undefined;
   const counts = db
-    .prepare('SELECT count(*) AS modules, count(DISTINCT application_id) AS applications FROM modules WHERE is_system = 0')
+    .prepare(
+      'SELECT count(*) AS modules, count(DISTINCT application_id) AS applications FROM modules WHERE is_system = 0',
+    )
     .get() as { modules: number; applications: number };
   return {
     location: context.environmentDir,
@@ -54,10 +56,22 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
   const steps = stepsForRun(run.kind).map((step) =>
     step.id !== 'prepare-modules'
       ? step
-      : { ...step, status: status === 'running' ? ('running' as const) : status === 'interrupted' ? ('pending' as const) : counts.failed + counts.skipped > 0 ? ('warning' as const) : ('done' as const) },
+      : {
+          ...step,
+          status:
+            status === 'running'
+              ? ('running' as const)
+              : status === 'interrupted'
+                ? ('pending' as const)
+                : counts.failed + counts.skipped > 0
+                  ? ('warning' as const)
+                  : ('done' as const),
+        },
   );
   const compilingNow = (
-    db.prepare(`SELECT module_name AS name FROM preparation_items WHERE run_id = @runId AND status = 'compiling'`).all({ runId: run.id }) as { name: string }[]
+    db
+      .prepare(`SELECT module_name AS name FROM preparation_items WHERE run_id = @runId AND status = 'compiling'`)
+      .all({ runId: run.id }) as { name: string }[]
   ).map((row) => row.name);
   const endMs = run.finishedAt ? Date.parse(run.finishedAt) : Date.now();
   return {

@@ -3,7 +3,14 @@ import type { EngineContext } from '../engine-context';
 import { UserError } from '../errors';
 import { latestRun } from '../preparation/run-repository';
 import { findEnvironment } from '../store/environment-repository';
-import { findConsumers, findModule, getModuleVersion, listModules, moduleState, type ModuleRecord } from '../store/module-repository';
+import {
+  findConsumers,
+  findModule,
+  getModuleVersion,
+  listModules,
+  moduleState,
+  type ModuleRecord,
+} from '../store/module-repository';
 
 interface LatestItem {
   status: ModuleConsoleStatus;
@@ -14,7 +21,12 @@ interface LatestItem {
 }
 
 /** Each module's item in the latest run, or its exclusion from it. */
-function latestItems(context: EngineContext): { items: Map<string, LatestItem>; excluded: Map<string, string>; runId: number | null; toVersion: string | null } {
+function latestItems(context: EngineContext): {
+  items: Map<string, LatestItem>;
+  excluded: Map<string, string>;
+  runId: number | null;
+  toVersion: string | null;
+} {
   const run = latestRun(context.db);
   if (!run) return { items: new Map(), excluded: new Map(), runId: null, toVersion: null };
   const rows = context.db
@@ -34,8 +46,14 @@ function latestItems(context: EngineContext): { items: Map<string, LatestItem>; 
   };
 }
 
-function consoleStatus(module: ModuleRecord, environmentVersion: string, item: LatestItem | undefined, runVersion: string | null): ModuleConsoleStatus {
-  if (module.runningVersion === environmentVersion && module.publishedVersionId === module.latestVersionId) return 'prepared';
+function consoleStatus(
+  module: ModuleRecord,
+  environmentVersion: string,
+  item: LatestItem | undefined,
+  runVersion: string | null,
+): ModuleConsoleStatus {
+  if (module.runningVersion === environmentVersion && module.publishedVersionId === module.latestVersionId)
+    return 'prepared';
   if (item && runVersion === environmentVersion) return item.status;
   if (module.publishedVersionId === null) return 'excluded';
   return module.runningVersion === environmentVersion ? 'prepared' : 'not-prepared';
@@ -56,7 +74,9 @@ function toRow(module: ModuleRecord, status: ModuleConsoleStatus): ModuleRow {
 export function listModuleRows(context: EngineContext): ModuleRow[] {
   const environmentVersion = findEnvironment(context.db)!.platformVersion;
   const { items, toVersion } = latestItems(context);
-  return listModules(context.db).map((module) => toRow(module, consoleStatus(module, environmentVersion, items.get(module.name), toVersion)));
+  return listModules(context.db).map((module) =>
+    toRow(module, consoleStatus(module, environmentVersion, items.get(module.name), toVersion)),
+  );
 }
 
 /** One module in detail, with what the admin should do when it is not upgraded yet. */

@@ -35,32 +35,41 @@ function toArtifact(row: ArtifactRow): ArtifactRecord {
 }
 
 /** The compilation of exactly these inputs, if one was stored. */
-export function findArtifact(db: Db, moduleVersionId: number, platformVersion: string, inputHash: string): ArtifactRecord | null {
-  const row = statement(db, 
-      `SELECT ${ARTIFACT_COLUMNS} FROM artifacts
+export function findArtifact(
+  db: Db,
+  moduleVersionId: number,
+  platformVersion: string,
+  inputHash: string,
+): ArtifactRecord | null {
+  const row = statement(
+    db,
+    `SELECT ${ARTIFACT_COLUMNS} FROM artifacts
        WHERE module_version_id = @moduleVersionId AND platform_version = @platformVersion AND input_hash = @inputHash`,
-    )
-    .get({ moduleVersionId, platformVersion, inputHash }) as ArtifactRow | undefined;
+  ).get({ moduleVersionId, platformVersion, inputHash }) as ArtifactRow | undefined;
   return row ? toArtifact(row) : null;
 }
 
 export function getArtifact(db: Db, id: number): ArtifactRecord {
-  const row = statement(db, `SELECT ${ARTIFACT_COLUMNS} FROM artifacts WHERE id = @id`).get({ id }) as ArtifactRow | undefined;
+  const row = statement(db, `SELECT ${ARTIFACT_COLUMNS} FROM artifacts WHERE id = @id`).get({ id }) as
+    ArtifactRow | undefined;
   if (!row) throw new Error(`artifact ${id} does not exist`);
   return toArtifact(row);
 }
 
 /** The public interface (declaration output) of a successful compilation, as consumers compile against it. */
 export function loadInterface(db: Db, artifactId: number): ProducerInterface {
-  const row = statement(db, 'SELECT interface_hash AS interfaceHash, declarations_json AS declarationsJson FROM artifacts WHERE id = @artifactId AND success = 1')
-    .get({ artifactId }) as { interfaceHash: string; declarationsJson: string } | undefined;
+  const row = statement(
+    db,
+    'SELECT interface_hash AS interfaceHash, declarations_json AS declarationsJson FROM artifacts WHERE id = @artifactId AND success = 1',
+  ).get({ artifactId }) as { interfaceHash: string; declarationsJson: string } | undefined;
   if (!row) throw new Error(`artifact ${artifactId} is not a successful compilation`);
   return { interfaceHash: row.interfaceHash, declarations: JSON.parse(row.declarationsJson) as Record<string, string> };
 }
 
 /** Stores a compilation result (idempotent on its inputs) and returns its id. */
 export function saveArtifact(db: Db, moduleVersionId: number, result: CompileResult): number {
-  statement(db, 
+  statement(
+    db,
     `INSERT OR IGNORE INTO artifacts (module_version_id, platform_version, input_hash, success, interface_hash, js_json, declarations_json, diagnostics_json, duration_ms, created_at)
      VALUES (@moduleVersionId, @platformVersion, @inputHash, @success, @interfaceHash, @js, @declarations, @diagnostics, @durationMs, @at)`,
   ).run({
@@ -75,16 +84,17 @@ export function saveArtifact(db: Db, moduleVersionId: number, result: CompileRes
     durationMs: Math.round(result.durationMs),
     at: nowIso(),
   });
-  const row = statement(db, 
-      'SELECT id FROM artifacts WHERE module_version_id = @moduleVersionId AND platform_version = @platformVersion AND input_hash = @inputHash',
-    )
-    .get({ moduleVersionId, platformVersion: result.platformVersion, inputHash: result.inputHash }) as { id: number };
+  const row = statement(
+    db,
+    'SELECT id FROM artifacts WHERE module_version_id = @moduleVersionId AND platform_version = @platformVersion AND input_hash = @inputHash',
+  ).get({ moduleVersionId, platformVersion: result.platformVersion, inputHash: result.inputHash }) as { id: number };
   return row.id;
 }
 
 /** Records one compiler invocation (the counter behind "nothing prepared is compiled twice"). */
 export function recordCompilation(db: Db, moduleVersionId: number, platformVersion: string, purpose: string): void {
-  statement(db, 
+  statement(
+    db,
     'INSERT INTO compilations (module_version_id, platform_version, purpose, compiled_at) VALUES (@moduleVersionId, @platformVersion, @purpose, @at)',
   ).run({ moduleVersionId, platformVersion, purpose, at: nowIso() });
 }

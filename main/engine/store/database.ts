@@ -47,7 +47,10 @@ export function openDatabase(environmentDir: string, options: { create?: boolean
     db.pragma('busy_timeout = 10000');
     db.pragma('synchronous = NORMAL');
   } catch (error) {
-    throw new UserError('environment-corrupt', `The environment database ${file} can't be opened: ${(error as Error).message}`);
+    throw new UserError(
+      'environment-corrupt',
+      `The environment database ${file} can't be opened: ${(error as Error).message}`,
+    );
   }
   try {
     migrate(db, file);
@@ -64,7 +67,10 @@ function assertSqliteFile(file: string): void {
   const read = fs.readSync(fd, header, 0, 16, 0);
   fs.closeSync(fd);
   if (read > 0 && (read < 16 || header.toString('latin1') !== SQLITE_HEADER)) {
-    throw new UserError('environment-corrupt', `${file} is not an environment database (not a SQLite file). Nothing was changed.`);
+    throw new UserError(
+      'environment-corrupt',
+      `${file} is not an environment database (not a SQLite file). Nothing was changed.`,
+    );
   }
 }
 

@@ -10,13 +10,18 @@ export interface EnvironmentRecord {
 
 /** The environment row, or null for an empty (just created) database. */
 export function findEnvironment(db: Db): EnvironmentRecord | null {
-  const row = statement(db, 'SELECT name, platform_version AS platformVersion, created_at AS createdAt FROM environment WHERE id = 1')
-    .get() as EnvironmentRecord | undefined;
+  const row = statement(
+    db,
+    'SELECT name, platform_version AS platformVersion, created_at AS createdAt FROM environment WHERE id = 1',
+  ).get() as EnvironmentRecord | undefined;
   return row ?? null;
 }
 
 export function insertEnvironment(db: Db, name: string, platformVersion: string): void {
-  statement(db, 'INSERT INTO environment (id, name, platform_version, created_at) VALUES (1, @name, @platformVersion, @at)').run({
+  statement(
+    db,
+    'INSERT INTO environment (id, name, platform_version, created_at) VALUES (1, @name, @platformVersion, @at)',
+  ).run({
     name,
     platformVersion,
     at: nowIso(),

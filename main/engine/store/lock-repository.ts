@@ -22,11 +22,11 @@ interface LockRow {
 }
 
 function readLockRow(db: Db): LockRow | null {
-  const row = statement(db, 
-      `SELECT operation, run_id AS runId, holder, owner_token AS ownerToken, pid, host, started_at AS startedAt,
+  const row = statement(
+    db,
+    `SELECT operation, run_id AS runId, holder, owner_token AS ownerToken, pid, host, started_at AS startedAt,
               heartbeat_at AS heartbeatAt, expires_at AS expiresAt FROM locks WHERE name = @name`,
-    )
-    .get({ name: LOCK_NAME }) as LockRow | undefined;
+  ).get({ name: LOCK_NAME }) as LockRow | undefined;
   return row ?? null;
 }
 
@@ -49,7 +49,13 @@ function isLive(row: LockRow, now = Date.now()): boolean {
 export function activeLock(db: Db): LockInfo | null {
   const row = readLockRow(db);
   if (!row || !isLive(row)) return null;
-  return { operation: row.operation, runId: row.runId, holder: row.holder, startedAt: row.startedAt, heartbeatAt: row.heartbeatAt };
+  return {
+    operation: row.operation,
+    runId: row.runId,
+    holder: row.holder,
+    startedAt: row.startedAt,
+    heartbeatAt: row.heartbeatAt,
+  };
 }
 
 /** A held lease: renew it with heartbeat(), give it back with release(). */
@@ -77,7 +83,8 @@ export function acquireLease(
     }
     const now = new Date();
     const startedAt = now.toISOString();
-    statement(db, 
+    statement(
+      db,
       `INSERT OR REPLACE INTO locks (name, operation, run_id, holder, owner_token, pid, host, started_at, heartbeat_at, expires_at)
        VALUES (@name, @operation, @runId, @holder, @ownerToken, @pid, @host, @startedAt, @startedAt, @expiresAt)`,
     ).run({
@@ -109,21 +116,33 @@ export function acquireLease(
       heartbeat() {
         const now = new Date();
         info.heartbeatAt = now.toISOString();
-        statement(db, 
+        statement(
+          db,
           'UPDATE locks SET heartbeat_at = @at, expires_at = @expiresAt WHERE name = @name AND owner_token = @ownerToken',
-        ).run({ at: info.heartbeatAt, expiresAt: new Date(now.getTime() + LEASE_TTL_MS).toISOString(), name: LOCK_NAME, ownerToken });
+        ).run({
+          at: info.heartbeatAt,
+          expiresAt: new Date(now.getTime() + LEASE_TTL_MS).toISOString(),
+          name: LOCK_NAME,
+          ownerToken,
+        });
       },
       becomePreparation(runId: number) {
         info.runId = runId;
         info.operation = 'preparation';
-        statement(db, `UPDATE locks SET run_id = @runId, operation = 'preparation' WHERE name = @name AND owner_token = @ownerToken`).run({
+        statement(
+          db,
+          `UPDATE locks SET run_id = @runId, operation = 'preparation' WHERE name = @name AND owner_token = @ownerToken`,
+        ).run({
           runId,
           name: LOCK_NAME,
           ownerToken,
         });
       },
       release() {
-        statement(db, 'DELETE FROM locks WHERE name = @name AND owner_token = @ownerToken').run({ name: LOCK_NAME, ownerToken });
+        statement(db, 'DELETE FROM locks WHERE name = @name AND owner_token = @ownerToken').run({
+          name: LOCK_NAME,
+          ownerToken,
+        });
       },
     },
   };

@@ -48,7 +48,8 @@ export function listModules(db: Db, options: { includeSystem?: boolean } = {}): 
 }
 
 export function findModule(db: Db, name: string): ModuleRecord | null {
-  const row = statement(db, `${MODULE_SELECT} WHERE m.name = @name`).get({ name }) as Record<string, unknown> | undefined;
+  const row = statement(db, `${MODULE_SELECT} WHERE m.name = @name`).get({ name }) as
+    Record<string, unknown> | undefined;
   return row ? toModule(row) : null;
 }
 
@@ -60,10 +61,10 @@ export function moduleState(module: ModuleRecord): ModuleState {
 }
 
 export function getModuleVersion(db: Db, id: number): ModuleVersionRecord {
-  const row = statement(db, 
-      'SELECT id, module_id AS moduleId, number, source_hash AS sourceHash, references_json AS referencesJson FROM module_versions WHERE id = @id',
-    )
-    .get({ id }) as (Omit<ModuleVersionRecord, 'references'> & { referencesJson: string }) | undefined;
+  const row = statement(
+    db,
+    'SELECT id, module_id AS moduleId, number, source_hash AS sourceHash, references_json AS referencesJson FROM module_versions WHERE id = @id',
+  ).get({ id }) as (Omit<ModuleVersionRecord, 'references'> & { referencesJson: string }) | undefined;
   if (!row) throw new Error(`module version ${id} does not exist`);
   const { referencesJson, ...rest } = row;
   return { ...rest, references: JSON.parse(referencesJson) as string[] };
@@ -72,8 +73,10 @@ export function getModuleVersion(db: Db, id: number): ModuleVersionRecord {
 /** The source files of a module version, keyed by path relative to the module root. */
 export function loadSources(db: Db, moduleVersionId: number): Record<string, string> {
   const sources: Record<string, string> = {};
-  const rows = statement(db, 'SELECT path, content FROM module_sources WHERE module_version_id = @moduleVersionId ORDER BY path')
-    .all({ moduleVersionId }) as { path: string; content: string }[];
+  const rows = statement(
+    db,
+    'SELECT path, content FROM module_sources WHERE module_version_id = @moduleVersionId ORDER BY path',
+  ).all({ moduleVersionId }) as { path: string; content: string }[];
   for (const row of rows) sources[row.path] = row.content;
   return sources;
 }
@@ -93,16 +96,24 @@ export function hashSources(sources: Record<string, string>): string {
 /** Creates a module (when new) and uploads a new version of it; returns the version id. */
 export function uploadModuleVersion(
   db: Db,
-  input: { name: string; application: string; kind: ModuleKind; references: string[]; sources: Record<string, string>; isSystem?: boolean },
+  input: {
+    name: string;
+    application: string;
+    kind: ModuleKind;
+    references: string[];
+    sources: Record<string, string>;
+    isSystem?: boolean;
+  },
 ): { moduleId: number; moduleVersionId: number } {
   const applicationId = ensureApplication(db, input.application);
   const at = nowIso();
-  let moduleRow = statement(db, 'SELECT id FROM modules WHERE name = @name').get({ name: input.name }) as { id: number } | undefined;
+  let moduleRow = statement(db, 'SELECT id FROM modules WHERE name = @name').get({ name: input.name }) as
+    { id: number } | undefined;
   if (!moduleRow) {
-    const info = statement(db, 
-        'INSERT INTO modules (name, application_id, kind, is_system, created_at) VALUES (@name, @applicationId, @kind, @isSystem, @at)',
-      )
-      .run({ name: input.name, applicationId, kind: input.kind, isSystem: input.isSystem ? 1 : 0, at });
+    const info = statement(
+      db,
+      'INSERT INTO modules (name, application_id, kind, is_system, created_at) VALUES (@name, @applicationId, @kind, @isSystem, @at)',
+    ).run({ name: input.name, applicationId, kind: input.kind, isSystem: input.isSystem ? 1 : 0, at });
     moduleRow = { id: Number(info.lastInsertRowid) };
   } else {
     statement(db, 'UPDATE modules SET application_id = @applicationId, kind = @kind WHERE id = @id').run({
@@ -113,32 +124,45 @@ export function uploadModuleVersion(
   }
   const moduleId = moduleRow.id;
   const number =
-    ((statement(db, 'SELECT max(number) AS n FROM module_versions WHERE module_id = @moduleId').get({ moduleId }) as { n: number | null })
-      .n ?? 0) + 1;
-  const versionInfo = statement(db, 
-      `INSERT INTO module_versions (module_id, number, source_hash, references_json, uploaded_at)
+    ((
+      statement(db, 'SELECT max(number) AS n FROM module_versions WHERE module_id = @moduleId').get({ moduleId }) as {
+        n: number | null;
+      }
+    ).n ?? 0) + 1;
+  const versionInfo = statement(
+    db,
+    `INSERT INTO module_versions (module_id, number, source_hash, references_json, uploaded_at)
        VALUES (@moduleId, @number, @sourceHash, @referencesJson, @at)`,
-    )
-    .run({ moduleId, number, sourceHash: hashSources(input.sources), referencesJson: JSON.stringify(input.references), at });
+  ).run({
+    moduleId,
+    number,
+    sourceHash: hashSources(input.sources),
+    referencesJson: JSON.stringify(input.references),
+    at,
+  });
   const moduleVersionId = Number(versionInfo.lastInsertRowid);
-  const insertSource = statement(db, 
+  const insertSource = statement(
+    db,
     'INSERT INTO module_sources (module_version_id, path, content) VALUES (@moduleVersionId, @path, @content)',
   );
   for (const [path, content] of Object.entries(input.sources)) insertSource.run({ moduleVersionId, path, content });
-  statement(db, 'UPDATE modules SET latest_version_id = @moduleVersionId WHERE id = @moduleId').run({ moduleVersionId, moduleId });
+  statement(db, 'UPDATE modules SET latest_version_id = @moduleVersionId WHERE id = @moduleId').run({
+    moduleVersionId,
+    moduleId,
+  });
   return { moduleId, moduleVersionId };
 }
 
 /** Names of the modules whose latest upload or published version references `producer`. */
 export function findConsumers(db: Db, producer: string): string[] {
-  const rows = statement(db, 
-      `SELECT DISTINCT m.name FROM modules m
+  const rows = statement(
+    db,
+    `SELECT DISTINCT m.name FROM modules m
        JOIN module_versions v ON v.module_id = m.id
        WHERE (v.id = m.latest_version_id OR v.id IN (SELECT module_version_id FROM publications WHERE module_id = m.id AND outcome = 'success'))
          AND EXISTS (SELECT 1 FROM json_each(v.references_json) r WHERE r.value = @producer)
        ORDER BY m.name`,
-    )
-    .all({ producer }) as { name: string }[];
+  ).all({ producer }) as { name: string }[];
   return rows.map((row) => row.name);
 }
 

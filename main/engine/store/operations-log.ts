@@ -4,14 +4,7 @@ import { nowIso } from './database';
 import { statement } from './statement-cache';
 
 export type OperationName =
-  | 'import'
-  | 'publish'
-  | 'delete'
-  | 'config-set'
-  | 'config-apply'
-  | 'upgrade'
-  | 'prepare'
-  | 'deploy-prepared';
+  'import' | 'publish' | 'delete' | 'config-set' | 'config-apply' | 'upgrade' | 'prepare' | 'deploy-prepared';
 
 export type OperationOutcome = 'accepted' | 'refused' | 'succeeded' | 'failed';
 
@@ -27,9 +20,17 @@ export function currentUser(): string {
 /** Appends one entry to the operations log (accepted, refused, succeeded or failed). */
 export function recordOperation(
   db: Db,
-  entry: { operation: OperationName; target?: string | null; outcome: OperationOutcome; message?: string | null; user?: string; at?: string },
+  entry: {
+    operation: OperationName;
+    target?: string | null;
+    outcome: OperationOutcome;
+    message?: string | null;
+    user?: string;
+    at?: string;
+  },
 ): void {
-  statement(db, 
+  statement(
+    db,
     `INSERT INTO operations_log (operation, target, requested_by, requested_at, outcome, message)
      VALUES (@operation, @target, @user, @at, @outcome, @message)`,
   ).run({
@@ -53,9 +54,9 @@ export interface OperationLogEntry {
 }
 
 export function listOperations(db: Db, limit = 200): OperationLogEntry[] {
-  return statement(db, 
-      `SELECT id, operation, target, requested_by AS requestedBy, requested_at AS requestedAt, outcome, message
+  return statement(
+    db,
+    `SELECT id, operation, target, requested_by AS requestedBy, requested_at AS requestedAt, outcome, message
        FROM operations_log ORDER BY id DESC LIMIT @limit`,
-    )
-    .all({ limit }) as OperationLogEntry[];
+  ).all({ limit }) as OperationLogEntry[];
 }

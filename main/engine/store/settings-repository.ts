@@ -13,7 +13,9 @@ interface SettingDefinition {
 }
 
 const integerBetween = (min: number, max: number) => (value: string) =>
-  /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? null : `must be a whole number from ${min} to ${max}`;
+  /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max
+    ? null
+    : `must be a whole number from ${min} to ${max}`;
 
 /** Every configuration key `config set` accepts. */
 export const SETTINGS: Record<string, SettingDefinition> = {
@@ -30,7 +32,8 @@ export const SETTINGS: Record<string, SettingDefinition> = {
   'logging.level': {
     description: 'platform log level (error, warning, info, debug)',
     defaultValue: () => 'info',
-    validate: (value) => (['error', 'warning', 'info', 'debug'].includes(value) ? null : 'must be error, warning, info or debug'),
+    validate: (value) =>
+      ['error', 'warning', 'info', 'debug'].includes(value) ? null : 'must be error, warning, info or debug',
   },
   'mail.smtpHost': {
     description: 'SMTP server the platform sends mail through',
@@ -50,7 +53,8 @@ function assertKnownKey(key: string): SettingDefinition {
 /** The value of a setting (set, even if not applied yet), or its default. */
 export function getSetting(db: Db, key: string): string {
   const definition = assertKnownKey(key);
-  const row = statement(db, 'SELECT value FROM settings WHERE key = @key').get({ key }) as { value: string } | undefined;
+  const row = statement(db, 'SELECT value FROM settings WHERE key = @key').get({ key }) as
+    { value: string } | undefined;
   return row?.value ?? definition.defaultValue();
 }
 
@@ -58,7 +62,8 @@ export function getSetting(db: Db, key: string): string {
 export function setSetting(db: Db, key: string, value: string): void {
   const problem = assertKnownKey(key).validate(value);
   if (problem) throw new UserError('bad-usage', `Setting '${key}' ${problem} (got '${value}').`);
-  statement(db, 
+  statement(
+    db,
     `INSERT INTO settings (key, value, updated_at) VALUES (@key, @value, @at)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   ).run({ key, value, at: nowIso() });
@@ -67,14 +72,20 @@ export function setSetting(db: Db, key: string, value: string): void {
 /** Settings whose value differs from the applied one. */
 export function pendingSettings(db: Db): string[] {
   return (
-    statement(db, 'SELECT key FROM settings WHERE applied_value IS NULL OR applied_value <> value ORDER BY key').all() as { key: string }[]
+    statement(
+      db,
+      'SELECT key FROM settings WHERE applied_value IS NULL OR applied_value <> value ORDER BY key',
+    ).all() as { key: string }[]
   ).map((row) => row.key);
 }
 
 /** Marks every changed setting as applied; returns their keys. */
 export function applySettings(db: Db): string[] {
   const keys = pendingSettings(db);
-  statement(db, 'UPDATE settings SET applied_value = value, applied_at = @at WHERE applied_value IS NULL OR applied_value <> value').run({
+  statement(
+    db,
+    'UPDATE settings SET applied_value = value, applied_at = @at WHERE applied_value IS NULL OR applied_value <> value',
+  ).run({
     at: nowIso(),
   });
   return keys;

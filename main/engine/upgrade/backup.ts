@@ -55,7 +55,9 @@ const KEPT_TABLES = new Set(['locks', 'operations_log', 'run_log']);
  */
 export function restoreFromBackup(db: Db, backupPath: string): void {
   const tables = (
-    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]
+    db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as { name: string }[]
   )
     .map((row) => row.name)
     .filter((name) => !KEPT_TABLES.has(name));

@@ -19,10 +19,17 @@ export function recoverInterruptedUpgrade(context: EngineContext): 'none' | 'rol
     return 'completed';
   }
   const step =
-    (context.db.prepare('SELECT current_step AS step FROM upgrades WHERE id = @id').get({ id: marker.upgradeId }) as { step: string | null } | undefined)?.step ??
-    'backup';
+    (
+      context.db.prepare('SELECT current_step AS step FROM upgrades WHERE id = @id').get({ id: marker.upgradeId }) as
+        { step: string | null } | undefined
+    )?.step ?? 'backup';
   restoreFromBackup(context.db, marker.backupPath);
-  recordRolledBack(context, marker.upgradeId, step, 'the upgrade was interrupted (the process stopped) before it switched versions');
+  recordRolledBack(
+    context,
+    marker.upgradeId,
+    step,
+    'the upgrade was interrupted (the process stopped) before it switched versions',
+  );
   removeMarker(context.environmentDir);
   return 'rolled-back';
 }

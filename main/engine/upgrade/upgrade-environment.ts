@@ -2,7 +2,12 @@ import type { LogLine, RunSummary, UpgradeStep, UpgradeStepId } from '../../../c
 import { scheduleCompilations } from '../compilation/compile-scheduler';
 import { withCompilerPool, type EngineContext } from '../engine-context';
 import { UserError } from '../errors';
-import { compareVersions, installedPlatformVersion, isKnownVersion, loadSystemComponents } from '../platform/platform-versions';
+import {
+  compareVersions,
+  installedPlatformVersion,
+  isKnownVersion,
+  loadSystemComponents,
+} from '../platform/platform-versions';
 import { createPreparationRun, prepareModules, takeLease } from '../preparation/prepare-modules';
 import type { EngineEventListener } from '../preparation/preparation-events';
 import { runPreparation } from '../preparation/run-preparation';
@@ -26,14 +31,23 @@ export interface UpgradeOptions {
 }
 
 /** Checks the target before anything starts: known, and not older than the environment. */
-export function resolveUpgradeTarget(context: EngineContext, toVersion?: string): { fromVersion: string; toVersion: string } {
+export function resolveUpgradeTarget(
+  context: EngineContext,
+  toVersion?: string,
+): { fromVersion: string; toVersion: string } {
   const fromVersion = findEnvironment(context.db)!.platformVersion;
   const target = toVersion ?? installedPlatformVersion();
   if (!isKnownVersion(target)) {
-    throw new UserError('bad-usage', `Unknown platform version '${target}'. Shipped versions: see 'config-tool status'.`);
+    throw new UserError(
+      'bad-usage',
+      `Unknown platform version '${target}'. Shipped versions: see 'config-tool status'.`,
+    );
   }
   if (compareVersions(target, fromVersion) < 0) {
-    throw new UserError('refused', `Can't upgrade to ${target}: the environment is already at ${fromVersion}, a newer version. Downgrades are not supported.`);
+    throw new UserError(
+      'refused',
+      `Can't upgrade to ${target}: the environment is already at ${fromVersion}, a newer version. Downgrades are not supported.`,
+    );
   }
   return { fromVersion, toVersion: target };
 }
@@ -44,14 +58,20 @@ export function resolveUpgradeTarget(context: EngineContext, toVersion?: string)
  * modules. A failure before the switch restores the backup: the environment is
  * left exactly as it was, and the error names the step.
  */
-async function runUpgrade(context: EngineContext, options: UpgradeOptions): Promise<{ run: RunSummary | null; upgraded: boolean }> {
+async function runUpgrade(
+  context: EngineContext,
+  options: UpgradeOptions,
+): Promise<{ run: RunSummary | null; upgraded: boolean }> {
   const { db, environmentDir } = context;
   const { fromVersion, toVersion } = resolveUpgradeTarget(context, options.toVersion);
   if (fromVersion === toVersion) {
     // Nothing to upgrade; but an upgrade's preparation cut short by a crash continues here.
     const latest = latestRun(db);
     if (latest && effectiveStatus(db, latest) === 'interrupted') {
-      return { run: (await prepareModules(context, { onEvent: options.onEvent, shouldStop: options.shouldStop })).run, upgraded: false };
+      return {
+        run: (await prepareModules(context, { onEvent: options.onEvent, shouldStop: options.shouldStop })).run,
+        upgraded: false,
+      };
     }
     return { run: null, upgraded: false };
   }
@@ -86,14 +106,20 @@ async function runUpgrade(context: EngineContext, options: UpgradeOptions): Prom
       },
     });
   const setStep = (id: UpgradeStepId, status: UpgradeStep['status'], detail: string | null = null) => {
-    Object.assign(steps.find((step) => step.id === id)!, { status, detail });
-    if (status === 'running') db.prepare('UPDATE upgrades SET current_step = @id WHERE id = @upgradeId').run({ id, upgradeId });
+    Object.assign(
+      steps.find((step) => step.id === id)!,
+      { status, detail },
+    );
+    if (status === 'running')
+      db.prepare('UPDATE upgrades SET current_step = @id WHERE id = @upgradeId').run({ id, upgradeId });
     emitProgress();
   };
 
   const upgradeId = Number(
     db
-      .prepare(`INSERT INTO upgrades (from_version, to_version, status, started_at, started_by) VALUES (@fromVersion, @toVersion, 'running', @startedAt, @user)`)
+      .prepare(
+        `INSERT INTO upgrades (from_version, to_version, status, started_at, started_by) VALUES (@fromVersion, @toVersion, 'running', @startedAt, @user)`,
+      )
       .run({ fromVersion, toVersion, startedAt, user }).lastInsertRowid,
   );
   recordOperation(db, { operation: 'upgrade', target: `${fromVersion} → ${toVersion}`, outcome: 'accepted', user });
@@ -128,14 +154,22 @@ async function runUpgrade(context: EngineContext, options: UpgradeOptions): Prom
     failIfInjected('switch-version');
     db.transaction(() => {
       setPlatformVersion(db, toVersion);
-      db.prepare(`UPDATE upgrades SET status = 'finished', current_step = NULL, finished_at = @at WHERE id = @upgradeId`).run({ at: nowIso(), upgradeId });
+      db.prepare(
+        `UPDATE upgrades SET status = 'finished', current_step = NULL, finished_at = @at WHERE id = @upgradeId`,
+      ).run({ at: nowIso(), upgradeId });
     })();
     removeMarker(environmentDir);
     setStep('switch-version', 'done');
-    log('info', `The environment now runs platform ${toVersion}. Published applications keep running their current compilations.`);
+    log(
+      'info',
+      `The environment now runs platform ${toVersion}. Published applications keep running their current compilations.`,
+    );
   } catch (error) {
     rollBack(context, { upgradeId, backupPath, step: current, error: error as Error, lease });
-    throw new UserError('upgrade-failed', `The upgrade to ${toVersion} failed at step '${current}' and was rolled back: ${(error as Error).message}`);
+    throw new UserError(
+      'upgrade-failed',
+      `The upgrade to ${toVersion} failed at step '${current}' and was rolled back: ${(error as Error).message}`,
+    );
   }
   recordOperation(db, { operation: 'upgrade', target: `${fromVersion} → ${toVersion}`, outcome: 'succeeded', user });
 
@@ -143,11 +177,17 @@ async function runUpgrade(context: EngineContext, options: UpgradeOptions): Prom
     lease.release();
     return { run: null, upgraded: true };
   }
-  return { run: await startPreparation(context, lease, { upgradeId, fromVersion, toVersion, steps, options }), upgraded: true };
+  return {
+    run: await startPreparation(context, lease, { upgradeId, fromVersion, toVersion, steps, options }),
+    upgraded: true,
+  };
 }
 
 /** Runs the whole upgrade on one compiler pool, so the preparation starts with the workers the system components warmed. */
-export function upgradeEnvironment(context: EngineContext, options: UpgradeOptions): Promise<{ run: RunSummary | null; upgraded: boolean }> {
+export function upgradeEnvironment(
+  context: EngineContext,
+  options: UpgradeOptions,
+): Promise<{ run: RunSummary | null; upgraded: boolean }> {
   return withCompilerPool(context, () => runUpgrade(context, options));
 }
 
@@ -156,7 +196,13 @@ async function startPreparation(
   lease: Lease,
   input: { upgradeId: number; fromVersion: string; toVersion: string; steps: UpgradeStep[]; options: UpgradeOptions },
 ): Promise<RunSummary> {
-  const run = createPreparationRun(context, { kind: 'upgrade', upgradeId: input.upgradeId, retryOf: null, fromVersion: input.fromVersion, toVersion: input.toVersion });
+  const run = createPreparationRun(context, {
+    kind: 'upgrade',
+    upgradeId: input.upgradeId,
+    retryOf: null,
+    fromVersion: input.fromVersion,
+    toVersion: input.toVersion,
+  });
   lease.becomePreparation(run.id);
   return runPreparation(context, lease, run, {
     onEvent: input.options.onEvent,
@@ -167,7 +213,10 @@ async function startPreparation(
 }
 
 /** Restores the backup, records why, and lets go of the lock. */
-function rollBack(context: EngineContext, failure: { upgradeId: number; backupPath: string | null; step: UpgradeStepId; error: Error; lease: Lease }): void {
+function rollBack(
+  context: EngineContext,
+  failure: { upgradeId: number; backupPath: string | null; step: UpgradeStepId; error: Error; lease: Lease },
+): void {
   const { db, environmentDir } = context;
   try {
     if (failure.backupPath) restoreFromBackup(db, failure.backupPath);
@@ -181,7 +230,9 @@ function rollBack(context: EngineContext, failure: { upgradeId: number; backupPa
 /** The platform's own schema moves to the target version (the platform database, as opposed to the modules). */
 function migratePlatformDatabase(context: EngineContext, toVersion: string): void {
   context.db
-    .prepare(`INSERT INTO platform_metadata (key, value) VALUES ('schemaVersion', @toVersion) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+    .prepare(
+      `INSERT INTO platform_metadata (key, value) VALUES ('schemaVersion', @toVersion) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    )
     .run({ toVersion });
 }
 
@@ -202,11 +253,17 @@ async function publishSystemComponents(context: EngineContext, toVersion: string
       }),
     ]),
   );
-  const sourcesByVersion = new Map(components.map((component) => [versions.get(component.name)!.moduleVersionId, component.sources]));
+  const sourcesByVersion = new Map(
+    components.map((component) => [versions.get(component.name)!.moduleVersionId, component.sources]),
+  );
   const failures: string[] = [];
   await withCompilerPool(context, (pool, size) =>
     scheduleCompilations({
-      units: components.map((component) => ({ name: component.name, references: component.references, moduleVersionId: versions.get(component.name)!.moduleVersionId })),
+      units: components.map((component) => ({
+        name: component.name,
+        references: component.references,
+        moduleVersionId: versions.get(component.name)!.moduleVersionId,
+      })),
       platformVersion: toVersion,
       compiler: pool,
       concurrency: size,
@@ -223,7 +280,13 @@ async function publishSystemComponents(context: EngineContext, toVersion: string
           return;
         }
         const ids = versions.get(unit.name)!;
-        recordPublication(db, { ...ids, artifactId: outcome.artifactId, platformVersion: toVersion, success: true, user });
+        recordPublication(db, {
+          ...ids,
+          artifactId: outcome.artifactId,
+          platformVersion: toVersion,
+          success: true,
+          user,
+        });
       },
     }),
   );

@@ -8,5 +8,10 @@ export function recordRolledBack(context: EngineContext, upgradeId: number, step
   db.prepare(
     `UPDATE upgrades SET status = 'rolled-back', failed_step = @step, current_step = NULL, error = @message, finished_at = @at WHERE id = @upgradeId`,
   ).run({ upgradeId, step, message, at: nowIso() });
-  recordOperation(db, { operation: 'upgrade', target: `upgrade #${upgradeId}`, outcome: 'failed', message: `step ${step}: ${message}` });
+  recordOperation(db, {
+    operation: 'upgrade',
+    target: `upgrade #${upgradeId}`,
+    outcome: 'failed',
+    message: `step ${step}: ${message}`,
+  });
 }

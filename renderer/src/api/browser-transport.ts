@@ -3,7 +3,14 @@
  * contract carried over a WebSocket (common/ws-protocol.ts). Reconnects with
  * backoff; listeners registered with `onReconnect` re-fetch state afterwards.
  */
-import type { Channel, ConfigToolApi, EventName, EventPayloads, InvokeResult, ResponseOf } from '../../../common/contract';
+import type {
+  Channel,
+  ConfigToolApi,
+  EventName,
+  EventPayloads,
+  InvokeResult,
+  ResponseOf,
+} from '../../../common/contract';
 import { SOCKET_PATH, TOKEN_PARAM, type ClientMessage, type ServerMessage } from '../../../common/ws-protocol';
 
 /** The socket's state, shown to the admin when the connection is lost. */
@@ -29,7 +36,9 @@ export function socketUrl(location: Location): string {
   const token = new URLSearchParams(location.search).get(TOKEN_PARAM);
   const origin = location.origin.replace(/^http/, 'ws');
   // Without a token in the page URL (e.g. a reload of a bookmarked address) the host's cookie carries it.
-  return token === null ? `${origin}${SOCKET_PATH}` : `${origin}${SOCKET_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`;
+  return token === null
+    ? `${origin}${SOCKET_PATH}`
+    : `${origin}${SOCKET_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`;
 }
 
 /** Opens the socket and returns the API object; the socket stays open for the page's lifetime. */
@@ -92,7 +101,10 @@ export function createBrowserTransport(url: string = socketUrl(window.location))
         pending.delete(id);
         entry.resolve({
           ok: false,
-          error: { code: 'disconnected', message: 'The connection to the Configuration Tool service was lost. Try again once it is back.' },
+          error: {
+            code: 'disconnected',
+            message: 'The connection to the Configuration Tool service was lost. Try again once it is back.',
+          },
         });
       });
       setTimeout(connect, backoff);

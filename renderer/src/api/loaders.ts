@@ -22,7 +22,10 @@ export async function refreshStatus(): Promise<void> {
 /** Re-reads the progress snapshot and the log tail, so a reload mid-run shows live progress. */
 export async function refreshPreparation(): Promise<void> {
   try {
-    const [progress, log] = await Promise.all([call('preparation.progress', {}), call('preparation.log', { limit: 5000 })]);
+    const [progress, log] = await Promise.all([
+      call('preparation.progress', {}),
+      call('preparation.log', { limit: 5000 }),
+    ]);
     setProgress(progress);
     replaceLog(log);
   } catch {

@@ -46,7 +46,11 @@ export function startSubscriptions(): void {
     scheduleListRefresh(100);
   });
   onEvent('service.notice', (notice) => {
-    pushAlert(notice.level === 'error' ? 'error' : 'info', notice.level === 'error' ? 'Service problem' : 'Service notice', notice.message);
+    pushAlert(
+      notice.level === 'error' ? 'error' : 'info',
+      notice.level === 'error' ? 'Service problem' : 'Service notice',
+      notice.message,
+    );
     // A restarted service may have moved on: re-read what is shown.
     void refreshAll();
   });

@@ -12,12 +12,21 @@ function AlertItem({ alert }: { alert: Alert }) {
     return () => clearTimeout(timer);
   }, [alert.id, sticky]);
   return (
-    <div className={`alert alert--${alert.kind}`} role={sticky ? 'alert' : 'status'} data-testid={`alert-${alert.kind}`}>
+    <div
+      className={`alert alert--${alert.kind}`}
+      role={sticky ? 'alert' : 'status'}
+      data-testid={`alert-${alert.kind}`}
+    >
       <div className="alert__content">
         <strong className="alert__title">{alert.title}</strong>
         <p className="alert__message">{alert.message}</p>
       </div>
-      <button type="button" className="button button--quiet alert__close" onClick={() => dismissAlert(alert.id)} aria-label={`Dismiss: ${alert.title}`}>
+      <button
+        type="button"
+        className="button button--quiet alert__close"
+        onClick={() => dismissAlert(alert.id)}
+        aria-label={`Dismiss: ${alert.title}`}
+      >
         Dismiss
       </button>
     </div>

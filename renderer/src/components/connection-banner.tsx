@@ -6,7 +6,9 @@ export function ConnectionBanner() {
   if (state !== 'closed') return null;
   return (
     <div className="banner banner--red" role="status" data-testid="connection-lost">
-      <span className="banner__icon" aria-hidden="true">⚡</span>
+      <span className="banner__icon" aria-hidden="true">
+        ⚡
+      </span>
       <span className="banner__text">Lost the connection to the Configuration Tool service. Reconnecting…</span>
     </div>
   );

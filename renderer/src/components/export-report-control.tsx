@@ -16,7 +16,12 @@ export function ExportReportControl({ runId }: { runId?: number }) {
     <div className="export-control">
       <label className="export-control__label">
         <span className="visually-hidden">Report format</span>
-        <select value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)} data-testid="export-format" aria-label="Report format">
+        <select
+          value={format}
+          onChange={(e) => setFormat(e.target.value as ReportFormat)}
+          data-testid="export-format"
+          aria-label="Report format"
+        >
           {REPORT_FORMATS.map((f) => (
             <option key={f} value={f}>
               {REPORT_FORMAT_LABELS[f]}

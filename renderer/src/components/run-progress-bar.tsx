@@ -5,7 +5,9 @@ import { ProgressBar } from './progress-bar';
 export function RunProgressBar({ testId = 'run-progress' }: { testId?: string }) {
   const percent = usePreparationStore((s) => s.progress?.percent ?? 0);
   const status = usePreparationStore((s) => s.progress?.status ?? 'running');
-  const troubled = usePreparationStore((s) => (s.progress ? s.progress.counts.failed + s.progress.counts.skipped > 0 : false));
+  const troubled = usePreparationStore((s) =>
+    s.progress ? s.progress.counts.failed + s.progress.counts.skipped > 0 : false,
+  );
   const tone = status === 'failed' ? 'red' : status === 'finished' ? (troubled ? 'orange' : 'green') : 'blue';
   return (
     <div className="run-progress">

@@ -20,7 +20,13 @@ export function ModuleStatusBadge({ status }: { status: ModuleConsoleStatus }) {
   const meta = MODULE_STATUS[status] ?? { icon: '?', text: status, tone: 'grey' };
   return (
     <span className={`status status--${meta.tone}`} data-status={status}>
-      {status === 'compiling' ? <span className="spinner" aria-hidden="true" /> : <span className="status__icon" aria-hidden="true">{meta.icon}</span>}
+      {status === 'compiling' ? (
+        <span className="spinner" aria-hidden="true" />
+      ) : (
+        <span className="status__icon" aria-hidden="true">
+          {meta.icon}
+        </span>
+      )}
       <span className="status__text">{meta.text}</span>
     </span>
   );
@@ -39,7 +45,11 @@ export function StepStatusIcon({ status }: { status: StepStatus }) {
   const meta = STEP_STATUS[status];
   return (
     <span className={`step-icon status--${meta.tone}`} data-step-status={status} title={meta.text}>
-      {status === 'running' ? <span className="spinner" aria-hidden="true" /> : <span aria-hidden="true">{meta.icon}</span>}
+      {status === 'running' ? (
+        <span className="spinner" aria-hidden="true" />
+      ) : (
+        <span aria-hidden="true">{meta.icon}</span>
+      )}
       <span className="visually-hidden">{meta.text}</span>
     </span>
   );

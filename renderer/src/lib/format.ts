@@ -5,7 +5,11 @@ export function formatClock(iso: string | null | undefined, withSeconds = false)
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
-  return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', ...(withSeconds ? { second: '2-digit' } : {}) });
+  return date.toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(withSeconds ? { second: '2-digit' } : {}),
+  });
 }
 
 /** "26 Nov 2025, 14:32" from an ISO time ('short': "26/11/2025, 14:32"); '—' when absent. */

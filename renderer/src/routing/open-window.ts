@@ -6,7 +6,11 @@ import { navigate } from './use-route';
 /** The app's three windows. */
 export type AppWindow = 'config-tool' | 'setup' | 'console';
 
-const windowHref: Record<AppWindow, string> = { 'config-tool': hrefs.configTool, setup: hrefs.setup, console: hrefs.console };
+const windowHref: Record<AppWindow, string> = {
+  'config-tool': hrefs.configTool,
+  setup: hrefs.setup,
+  console: hrefs.console,
+};
 
 /** Opens (or focuses) a window; in a browser the windows are routes, so navigate too. */
 export async function openWindow(target: AppWindow): Promise<void> {

@@ -37,7 +37,11 @@ export function dismissAlert(id: number): void {
 export function alertFailure(operation: string, error: unknown): void {
   const payload = toErrorPayload(error);
   if (payload.code === REFUSED_BY_LOCK) {
-    pushAlert('refused', `${operation} refused: the environment is locked by an upgrade or preparation`, payload.message);
+    pushAlert(
+      'refused',
+      `${operation} refused: the environment is locked by an upgrade or preparation`,
+      payload.message,
+    );
   } else {
     pushAlert('error', `${operation} failed`, payload.message);
   }

@@ -19,7 +19,12 @@ export interface PreparationState {
 }
 
 /** Preparation store: progress and log, fed by host events. */
-export const usePreparationStore = create<PreparationState>(() => ({ progress: null, receivedAt: 0, log: [], nextSeq: 1 }));
+export const usePreparationStore = create<PreparationState>(() => ({
+  progress: null,
+  receivedAt: 0,
+  log: [],
+  nextSeq: 1,
+}));
 
 /** Replaces the progress snapshot. */
 export function setProgress(progress: PreparationProgress | null): void {

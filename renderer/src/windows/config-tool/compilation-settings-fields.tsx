@@ -69,7 +69,8 @@ export function CompilationSettingsFields(props: CompilationSettingsFieldsProps)
           />
         </div>
         <p id="time-limit-hint" className="hint">
-          A module whose compilation takes longer fails with a time-out. Between {TIME_LIMIT_LIMITS.min} and {TIME_LIMIT_LIMITS.max} seconds.
+          A module whose compilation takes longer fails with a time-out. Between {TIME_LIMIT_LIMITS.min} and{' '}
+          {TIME_LIMIT_LIMITS.max} seconds.
         </p>
         {timeLimitError && (
           <p id="time-limit-error" className="field-error" data-testid="config-time-limit-error">

@@ -19,7 +19,9 @@ export function ConfigToolWindow() {
   return (
     <div className="dialog-window" data-testid="config-tool-window">
       <header className="dialog-window__titlebar">
-        <span className="app-mark" aria-hidden="true">⚙</span>
+        <span className="app-mark" aria-hidden="true">
+          ⚙
+        </span>
         <h1>Platform Configuration Tool</h1>
       </header>
       <ConnectionBanner />
@@ -58,7 +60,10 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
     }
     setBusy(true);
     try {
-      const saved = await call('settings.save', { parallelCompilations: Number(parallel), moduleTimeLimitSeconds: Number(timeLimit) });
+      const saved = await call('settings.save', {
+        parallelCompilations: Number(parallel),
+        moduleTimeLimitSeconds: Number(timeLimit),
+      });
       useEnvironmentStore.setState({ status: saved });
       if (saved.upgradePending) {
         setConfirming(true);
@@ -91,7 +96,11 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
     try {
       await call('app.exit', {});
       if (hostKind() === 'browser') {
-        pushAlert('info', 'Nothing to close in a browser', 'The desktop app would close now. You can close this tab, or keep using the environment console.');
+        pushAlert(
+          'info',
+          'Nothing to close in a browser',
+          'The desktop app would close now. You can close this tab, or keep using the environment console.',
+        );
       }
     } catch (error) {
       alertFailure('Exit', error);
@@ -160,10 +169,22 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
           </a>
         )}
         <span className="spacer" />
-        <button type="button" className="button button--primary" onClick={onApply} disabled={busy} data-testid="config-apply-exit">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={onApply}
+          disabled={busy}
+          data-testid="config-apply-exit"
+        >
           Apply/Exit
         </button>
-        <button type="button" className="button" onClick={() => void exitApp()} disabled={busy} data-testid="config-exit">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void exitApp()}
+          disabled={busy}
+          data-testid="config-exit"
+        >
           Exit
         </button>
       </footer>

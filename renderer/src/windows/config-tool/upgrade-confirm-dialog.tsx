@@ -11,7 +11,14 @@ export interface UpgradeConfirmDialogProps {
 }
 
 /** The Platform Upgrade confirmation shown by Apply/Exit when an upgrade is pending. */
-export function UpgradeConfirmDialog({ fromVersion, toVersion, moduleCount, busy, onConfirm, onCancel }: UpgradeConfirmDialogProps) {
+export function UpgradeConfirmDialog({
+  fromVersion,
+  toVersion,
+  moduleCount,
+  busy,
+  onConfirm,
+  onCancel,
+}: UpgradeConfirmDialogProps) {
   return (
     <ModalDialog
       title="Platform Upgrade"
@@ -19,7 +26,14 @@ export function UpgradeConfirmDialog({ fromVersion, toVersion, moduleCount, busy
       testId="upgrade-dialog"
       actions={
         <>
-          <button type="button" className="button button--primary" onClick={onConfirm} disabled={busy} data-testid="upgrade-ok" data-autofocus>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={onConfirm}
+            disabled={busy}
+            data-testid="upgrade-ok"
+            data-autofocus
+          >
             {busy ? 'Starting…' : 'OK'}
           </button>
           <button type="button" className="button" onClick={onCancel} disabled={busy} data-testid="upgrade-cancel">
@@ -29,8 +43,8 @@ export function UpgradeConfirmDialog({ fromVersion, toVersion, moduleCount, busy
       }
     >
       <p>
-        The environment will be upgraded from Platform Server <strong>{fromVersion}</strong> to <strong>{toVersion}</strong>. This runs the
-        following steps:
+        The environment will be upgraded from Platform Server <strong>{fromVersion}</strong> to{' '}
+        <strong>{toVersion}</strong>. This runs the following steps:
       </p>
       <ol className="upgrade-steps">
         <li>Upgrade the platform database.</li>
@@ -41,7 +55,9 @@ export function UpgradeConfirmDialog({ fromVersion, toVersion, moduleCount, busy
         <span aria-hidden="true">⚠ </span>
         Publishing is blocked until the modules preparation finishes.
       </p>
-      <p className="note">Published applications keep running on the previous version until their modules are published again.</p>
+      <p className="note">
+        Published applications keep running on the previous version until their modules are published again.
+      </p>
     </ModalDialog>
   );
 }

@@ -16,8 +16,9 @@ export function VersionSummary({ status }: { status: EnvironmentStatus }) {
       {status.upgradePending && (
         <p className="note note--blue" data-testid="upgrade-pending-notice">
           <span aria-hidden="true">⬆ </span>
-          <strong>Upgrade pending.</strong> Platform Server {status.installedVersion} is installed but the environment runs {status.platformVersion}.
-          Apply/Exit upgrades the environment and prepares its modules for {status.installedVersion}.
+          <strong>Upgrade pending.</strong> Platform Server {status.installedVersion} is installed but the environment
+          runs {status.platformVersion}. Apply/Exit upgrades the environment and prepares its modules for{' '}
+          {status.installedVersion}.
         </p>
       )}
       {status.activeRun && (
@@ -27,8 +28,8 @@ export function VersionSummary({ status }: { status: EnvironmentStatus }) {
       )}
       {failure && (
         <p className="note note--red" data-testid="config-upgrade-failure">
-          <strong>The upgrade to {failure.toVersion} failed and was rolled back</strong> ({formatDateTime(failure.at)}, step “{failure.step}”):{' '}
-          {failure.message}
+          <strong>The upgrade to {failure.toVersion} failed and was rolled back</strong> ({formatDateTime(failure.at)},
+          step “{failure.step}”): {failure.message}
         </p>
       )}
     </fieldset>

@@ -12,7 +12,9 @@ export function ApplyConfigurationsButton() {
       pushAlert(
         'success',
         'Configurations applied',
-        applied.length > 0 ? `Applied ${applied.length} configuration${applied.length === 1 ? '' : 's'}: ${applied.join(', ')}.` : 'Nothing to apply.',
+        applied.length > 0
+          ? `Applied ${applied.length} configuration${applied.length === 1 ? '' : 's'}: ${applied.join(', ')}.`
+          : 'Nothing to apply.',
       );
     } catch (error) {
       alertFailure('Apply configurations', error);

@@ -32,8 +32,9 @@ export function ConsoleBanners() {
   if (failure) {
     banners.push(
       <Banner key="upgrade-failed" tone="red" testId="banner-upgrade-failed" icon="✗">
-        <strong>The upgrade to {failure.toVersion} failed and was rolled back.</strong> It stopped at “{failure.step}” on {formatDateTime(failure.at)}:{' '}
-        {failure.message} The environment still runs Platform Server {status?.platformVersion}.
+        <strong>The upgrade to {failure.toVersion} failed and was rolled back.</strong> It stopped at “{failure.step}”
+        on {formatDateTime(failure.at)}: {failure.message} The environment still runs Platform Server{' '}
+        {status?.platformVersion}.
       </Banner>,
     );
   }
@@ -58,10 +59,13 @@ export function ConsoleBanners() {
         ) : (
           <>
             <strong>
-              Preparing modules for {run.toVersion}: <span data-testid="banner-percent">{Math.round(run.percent)}%</span>
+              Preparing modules for {run.toVersion}:{' '}
+              <span data-testid="banner-percent">{Math.round(run.percent)}%</span>
             </strong>
-            {run.estimatedFinishAt ? ` — expected to finish at ${formatClock(run.estimatedFinishAt)}.` : ' — estimating the finish time…'} Publishing is
-            blocked meanwhile.{' '}
+            {run.estimatedFinishAt
+              ? ` — expected to finish at ${formatClock(run.estimatedFinishAt)}.`
+              : ' — estimating the finish time…'}{' '}
+            Publishing is blocked meanwhile.{' '}
           </>
         )}
         <a className="link" href={hrefs.preparation} data-testid="banner-more-details">
@@ -92,7 +96,8 @@ export function ConsoleBanners() {
     } else {
       banners.push(
         <Banner key="finished" tone="green" testId="banner-finished" icon="✓">
-          <strong>The upgrade to {run.toVersion} finished.</strong> All {prepared.toLocaleString()} modules are prepared; publish them when you are ready.
+          <strong>The upgrade to {run.toVersion} finished.</strong> All {prepared.toLocaleString()} modules are
+          prepared; publish them when you are ready.
         </Banner>,
       );
     }

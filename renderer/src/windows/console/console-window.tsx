@@ -47,7 +47,9 @@ export function ConsoleWindow({ route }: { route: ConsoleRoute }) {
       </a>
       <header className="console__header">
         <div className="console__brand">
-          <span className="app-mark" aria-hidden="true">⚙</span>
+          <span className="app-mark" aria-hidden="true">
+            ⚙
+          </span>
           <div>
             <p className="console__product">Environment console</p>
             <p className="console__env" data-testid="console-env-name">

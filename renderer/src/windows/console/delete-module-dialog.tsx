@@ -22,10 +22,23 @@ export function DeleteModuleDialog({ name, consumers, busy, onConfirm, onCancel 
       tone="danger"
       actions={
         <>
-          <button type="button" className="button button--danger" onClick={() => onConfirm(force)} disabled={busy || blocked} data-testid="delete-confirm">
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => onConfirm(force)}
+            disabled={busy || blocked}
+            data-testid="delete-confirm"
+          >
             {busy ? 'Deleting…' : 'Delete'}
           </button>
-          <button type="button" className="button" onClick={onCancel} disabled={busy} data-testid="delete-cancel" data-autofocus>
+          <button
+            type="button"
+            className="button"
+            onClick={onCancel}
+            disabled={busy}
+            data-testid="delete-cancel"
+            data-autofocus
+          >
             Cancel
           </button>
         </>
@@ -35,11 +48,16 @@ export function DeleteModuleDialog({ name, consumers, busy, onConfirm, onCancel 
       {consumers.length > 0 && (
         <>
           <p className="note note--orange">
-            {consumers.length} module{consumers.length === 1 ? '' : 's'} consume {name}: {consumers.join(', ')}. They will fail to compile until their
-            references are fixed.
+            {consumers.length} module{consumers.length === 1 ? '' : 's'} consume {name}: {consumers.join(', ')}. They
+            will fail to compile until their references are fixed.
           </p>
           <label className="checkbox">
-            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} data-testid="delete-force" />
+            <input
+              type="checkbox"
+              checked={force}
+              onChange={(e) => setForce(e.target.checked)}
+              data-testid="delete-force"
+            />
             Delete it anyway
           </label>
         </>

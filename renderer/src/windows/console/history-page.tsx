@@ -10,8 +10,12 @@ import { prepareAgain } from './prepare-again';
 const STATUS_TONE: Record<RunSummary['status'], string> = { running: 'blue', finished: 'green', interrupted: 'orange' };
 
 function runStatusText(run: RunSummary): { text: string; tone: string } {
-  if (run.status === 'finished' && run.counts.failed + run.counts.skipped > 0) return { text: 'Finished with errors', tone: 'orange' };
-  return { text: run.status === 'running' ? 'Running' : run.status === 'finished' ? 'Finished' : 'Interrupted', tone: STATUS_TONE[run.status] };
+  if (run.status === 'finished' && run.counts.failed + run.counts.skipped > 0)
+    return { text: 'Finished with errors', tone: 'orange' };
+  return {
+    text: run.status === 'running' ? 'Running' : run.status === 'finished' ? 'Finished' : 'Interrupted',
+    tone: STATUS_TONE[run.status],
+  };
 }
 
 /** Upgrades history: every run with its status, counts, times, its report, and Prepare for the latest. */
@@ -38,7 +42,9 @@ export function HistoryPage() {
           Could not load the history: {error}
         </p>
       )}
-      {loaded && runs.length === 0 && <p className="muted">No upgrade or preparation has run in this environment yet.</p>}
+      {loaded && runs.length === 0 && (
+        <p className="muted">No upgrade or preparation has run in this environment yet.</p>
+      )}
       {runs.length > 0 && (
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Upgrades history table">
           <table className="table" data-testid="runs-table">
@@ -62,7 +68,10 @@ export function HistoryPage() {
                 return (
                   <tr key={run.id} data-testid="run-row" data-run-id={run.id}>
                     <th scope="row">
-                      #{run.id} <span className="muted">{run.kind === 'retry' ? `retry of #${run.retryOf ?? '?'}` : 'upgrade'}</span>
+                      #{run.id}{' '}
+                      <span className="muted">
+                        {run.kind === 'retry' ? `retry of #${run.retryOf ?? '?'}` : 'upgrade'}
+                      </span>
                     </th>
                     <td className="nowrap">
                       {run.fromVersion} → {run.toVersion}

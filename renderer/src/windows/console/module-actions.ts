@@ -12,7 +12,13 @@ export async function publishModule(name: string): Promise<boolean> {
       return false;
     }
     const reused = outcome.reusedPrepared.includes(name);
-    pushAlert('success', `${name} published`, reused ? 'The prepared compilation was reused: nothing had to be compiled again.' : 'The module was compiled and deployed.');
+    pushAlert(
+      'success',
+      `${name} published`,
+      reused
+        ? 'The prepared compilation was reused: nothing had to be compiled again.'
+        : 'The module was compiled and deployed.',
+    );
     return true;
   } catch (error) {
     alertFailure(`Publish ${name}`, error);

@@ -12,7 +12,11 @@ import { ModuleErrors } from './module-errors';
 import { deleteModule, publishModule } from './module-actions';
 
 const KIND_LABEL: Record<string, string> = { web: 'Web', mobile: 'Mobile', service: 'Service', library: 'Library' };
-const STATE_LABEL: Record<string, string> = { published: 'Published', uploaded: 'Uploaded, never published', 'publish-failed': 'Last publish failed' };
+const STATE_LABEL: Record<string, string> = {
+  published: 'Published',
+  uploaded: 'Uploaded, never published',
+  'publish-failed': 'Last publish failed',
+};
 
 /** Module detail: versions, preparation status, what to do when not prepared, compiler errors, Publish and Delete. */
 export function ModuleDetailPage({ name }: { name: string }) {
@@ -64,10 +68,22 @@ export function ModuleDetailPage({ name }: { name: string }) {
           {name}
         </h1>
         <div className="page__actions">
-          <button type="button" className="button button--primary" onClick={onPublish} disabled={busy !== null || !detail} data-testid="module-publish">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={onPublish}
+            disabled={busy !== null || !detail}
+            data-testid="module-publish"
+          >
             {busy === 'publish' ? 'Publishing…' : 'Publish'}
           </button>
-          <button type="button" className="button button--danger-outline" onClick={() => setConfirmDelete(true)} disabled={busy !== null || !detail} data-testid="module-delete">
+          <button
+            type="button"
+            className="button button--danger-outline"
+            onClick={() => setConfirmDelete(true)}
+            disabled={busy !== null || !detail}
+            data-testid="module-delete"
+          >
             Delete module
           </button>
         </div>
@@ -97,21 +113,31 @@ export function ModuleDetailPage({ name }: { name: string }) {
               {detail.durationMs !== null && <span className="muted"> ({formatCompileTime(detail.durationMs)})</span>}
             </dd>
             <dt>References</dt>
-            <dd>{detail.references.length ? <ModuleLinks names={detail.references} /> : <span className="muted">None</span>}</dd>
+            <dd>
+              {detail.references.length ? (
+                <ModuleLinks names={detail.references} />
+              ) : (
+                <span className="muted">None</span>
+              )}
+            </dd>
             <dt>Consumed by</dt>
-            <dd>{detail.consumers.length ? <ModuleLinks names={detail.consumers} /> : <span className="muted">None</span>}</dd>
+            <dd>
+              {detail.consumers.length ? <ModuleLinks names={detail.consumers} /> : <span className="muted">None</span>}
+            </dd>
           </dl>
           {!detail.preparedForCurrentVersion && (
             <div className="note note--orange callout" role="note" data-testid="module-not-upgraded">
               <p>
-                <strong>
-                  This module has not been upgraded yet to {detail.environmentVersion}.
-                </strong>{' '}
+                <strong>This module has not been upgraded yet to {detail.environmentVersion}.</strong>{' '}
                 {detail.statusMessage}
               </p>
               <p>
-                It keeps running on {detail.runningVersion ?? 'its previous version'}. To upgrade it, <strong>publish it</strong> (fix its errors first if
-                it has any), or run another preparation with <a className="link" href={hrefs.history}>Prepare</a> in the Upgrades history.
+                It keeps running on {detail.runningVersion ?? 'its previous version'}. To upgrade it,{' '}
+                <strong>publish it</strong> (fix its errors first if it has any), or run another preparation with{' '}
+                <a className="link" href={hrefs.history}>
+                  Prepare
+                </a>{' '}
+                in the Upgrades history.
               </p>
             </div>
           )}

@@ -21,7 +21,8 @@ export function ModuleErrors({ errors }: { errors: ModuleError[] }) {
             const where = errorLocation(error);
             return (
               <li key={i} className="error-list__item" data-testid="module-error">
-                {where && <span className="mono error-list__where">{where}</span>} <span className="error-list__message">{error.message}</span>
+                {where && <span className="mono error-list__where">{where}</span>}{' '}
+                <span className="error-list__message">{error.message}</span>
               </li>
             );
           })}

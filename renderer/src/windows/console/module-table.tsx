@@ -7,7 +7,12 @@ import { hrefs } from '../../routing/route';
 /** Row height estimate in px; rows are measured, so wrapping at high zoom still lays out right. */
 const ROW_ESTIMATE_PX = 41;
 
-const KIND_LABEL: Record<ModuleRow['kind'], string> = { web: 'Web', mobile: 'Mobile', service: 'Service', library: 'Library' };
+const KIND_LABEL: Record<ModuleRow['kind'], string> = {
+  web: 'Web',
+  mobile: 'Mobile',
+  service: 'Service',
+  library: 'Library',
+};
 
 const Row = memo(function Row({ row }: { row: ModuleRow }) {
   return (
@@ -49,7 +54,13 @@ export function ModuleTable({ rows, totalCount, loaded }: { rows: ModuleRow[]; t
   });
 
   return (
-    <div className="module-table" role="table" aria-label="Modules" aria-rowcount={rows.length + 1} data-testid="modules-table">
+    <div
+      className="module-table"
+      role="table"
+      aria-label="Modules"
+      aria-rowcount={rows.length + 1}
+      data-testid="modules-table"
+    >
       <div role="rowgroup" className="module-table__head">
         <div role="row" aria-rowindex={1} className="module-table__row module-table__row--head">
           <div role="columnheader">Name</div>
@@ -61,7 +72,9 @@ export function ModuleTable({ rows, totalCount, loaded }: { rows: ModuleRow[]; t
       </div>
       <div ref={scrollRef} className="module-table__scroll" data-testid="modules-scroll" tabIndex={-1}>
         {loaded && rows.length === 0 && (
-          <p className="module-table__empty">{totalCount === 0 ? 'This environment has no modules.' : 'No module matches the search and filters.'}</p>
+          <p className="module-table__empty">
+            {totalCount === 0 ? 'This environment has no modules.' : 'No module matches the search and filters.'}
+          </p>
         )}
         <div role="rowgroup" className="module-table__body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {

@@ -12,7 +12,9 @@ const STATUS_OPTIONS: ModuleConsoleStatus[] = [...MODULE_PREPARATION_STATUSES, '
 
 /** The Modules list: search, filter by status and application, virtualised rows. */
 export function ModulesPage() {
-  const { rows, loaded, loading, error } = useModulesStore(useShallow((s) => ({ rows: s.rows, loaded: s.loaded, loading: s.loading, error: s.error })));
+  const { rows, loaded, loading, error } = useModulesStore(
+    useShallow((s) => ({ rows: s.rows, loaded: s.loaded, loading: s.loading, error: s.error })),
+  );
   const filters = useModuleFiltersStore();
 
   useEffect(() => {
@@ -29,7 +31,11 @@ export function ModulesPage() {
           Modules
         </h1>
         <p className="muted" role="status" data-testid="modules-count">
-          {loaded ? `Showing ${filtered.length.toLocaleString()} of ${rows.length.toLocaleString()} modules` : loading ? 'Loading modules…' : ''}
+          {loaded
+            ? `Showing ${filtered.length.toLocaleString()} of ${rows.length.toLocaleString()} modules`
+            : loading
+              ? 'Loading modules…'
+              : ''}
         </p>
       </div>
       <div className="filters" role="search" aria-label="Filter modules">
@@ -74,7 +80,11 @@ export function ModulesPage() {
           </select>
         </label>
         {(filters.query || filters.status !== 'all' || filters.application !== 'all') && (
-          <button type="button" className="button button--quiet" onClick={() => useModuleFiltersStore.setState({ query: '', status: 'all', application: 'all' })}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => useModuleFiltersStore.setState({ query: '', status: 'all', application: 'all' })}
+          >
             Clear filters
           </button>
         )}

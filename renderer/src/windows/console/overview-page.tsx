@@ -23,7 +23,9 @@ export function OverviewPage() {
             <dt>Platform Server</dt>
             <dd>
               {status.platformVersion}
-              {status.upgradePending && <span className="tag tag--blue">{status.installedVersion} installed, upgrade pending</span>}
+              {status.upgradePending && (
+                <span className="tag tag--blue">{status.installedVersion} installed, upgrade pending</span>
+              )}
             </dd>
           </dl>
         </div>

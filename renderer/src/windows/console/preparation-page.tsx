@@ -20,10 +20,15 @@ export function PreparationPage() {
   const hasProgress = usePreparationStore((s) => s.progress !== null);
   const total = usePreparationStore((s) => s.progress?.total ?? 0);
   const status = usePreparationStore((s) => s.progress?.status ?? '');
-  const versions = usePreparationStore((s) => (s.progress ? `${s.progress.fromVersion} → ${s.progress.toVersion}` : ''));
+  const versions = usePreparationStore((s) =>
+    s.progress ? `${s.progress.fromVersion} → ${s.progress.toVersion}` : '',
+  );
   const runId = usePreparationStore((s) => s.progress?.runId ?? null);
   const canRetry = usePreparationStore(
-    (s) => s.progress !== null && (s.progress.status === 'interrupted' || (s.progress.status === 'finished' && s.progress.counts.failed + s.progress.counts.skipped > 0)),
+    (s) =>
+      s.progress !== null &&
+      (s.progress.status === 'interrupted' ||
+        (s.progress.status === 'finished' && s.progress.counts.failed + s.progress.counts.skipped > 0)),
   );
   const [retrying, setRetrying] = useState(false);
 
@@ -46,7 +51,8 @@ export function PreparationPage() {
             Preparing {total.toLocaleString()} modules
           </h1>
           <p className="muted">
-            {runId !== null && `Run #${runId} · `}Platform Server {versions} · <span data-testid="preparation-status">{STATUS_TEXT[status] ?? status}</span>
+            {runId !== null && `Run #${runId} · `}Platform Server {versions} ·{' '}
+            <span data-testid="preparation-status">{STATUS_TEXT[status] ?? status}</span>
           </p>
         </div>
         <div className="page__actions">

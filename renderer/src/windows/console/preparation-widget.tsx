@@ -18,7 +18,15 @@ export function PreparationWidget() {
   const progress = usePreparationStore((s) => s.progress);
   const run = deriveRunView(status, progress);
   const troubled = run ? run.counts.failed + run.counts.skipped > 0 : false;
-  const tone = !run ? 'blue' : run.status === 'failed' ? 'red' : run.status === 'finished' ? (troubled ? 'orange' : 'green') : 'blue';
+  const tone = !run
+    ? 'blue'
+    : run.status === 'failed'
+      ? 'red'
+      : run.status === 'finished'
+        ? troubled
+          ? 'orange'
+          : 'green'
+        : 'blue';
   return (
     <section className="widget" aria-labelledby="widget-title" data-testid="preparation-widget">
       <h2 id="widget-title" className="widget__title">
@@ -33,7 +41,9 @@ export function PreparationWidget() {
           <ProgressBar percent={run.percent} label="Modules preparation" tone={tone} size="small" />
           <p className="widget__meta">
             {run.counts.prepared.toLocaleString()} of {run.total.toLocaleString()} prepared
-            {run.counts.failed + run.counts.skipped > 0 ? `, ${(run.counts.failed + run.counts.skipped).toLocaleString()} with errors` : ''}
+            {run.counts.failed + run.counts.skipped > 0
+              ? `, ${(run.counts.failed + run.counts.skipped).toLocaleString()} with errors`
+              : ''}
           </p>
         </>
       ) : (

@@ -63,7 +63,11 @@ export function PrepareStepLines() {
           </ul>
           {troubled.length > shown.length && (
             <p className="muted">
-              And {(troubled.length - shown.length).toLocaleString()} more: <a className="link" href={hrefs.modules}>filter the Modules list</a> by status.
+              And {(troubled.length - shown.length).toLocaleString()} more:{' '}
+              <a className="link" href={hrefs.modules}>
+                filter the Modules list
+              </a>{' '}
+              by status.
             </p>
           )}
         </div>

@@ -18,7 +18,8 @@ export interface RunView {
 /** Merges live progress (fresher) with the status's latest run (present after a restart). */
 export function deriveRunView(status: EnvironmentStatus | null, progress: PreparationProgress | null): RunView | null {
   if (progress) {
-    const step = progress.steps.find((s) => s.status === 'failed') ?? progress.steps.find((s) => s.status === 'running') ?? null;
+    const step =
+      progress.steps.find((s) => s.status === 'failed') ?? progress.steps.find((s) => s.status === 'running') ?? null;
     return {
       runId: progress.runId,
       status: progress.status,

@@ -16,7 +16,13 @@ function StepItem({ step }: { step: UpgradeStep }) {
       <div className="step__head">
         <StepStatusIcon status={step.status} />
         {expandable ? (
-          <button type="button" className="step__toggle" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+          <button
+            type="button"
+            className="step__toggle"
+            aria-expanded={open}
+            aria-controls={panelId}
+            onClick={() => setOpen(!open)}
+          >
             <span className="step__chevron" aria-hidden="true">
               {open ? '▾' : '▸'}
             </span>

@@ -44,7 +44,11 @@ export function SetupLog() {
       onScroll={onScroll}
       data-testid="setup-log"
     >
-      {log.length === 0 ? <p className="setup-log__empty">Waiting for the first steps…</p> : log.map((entry) => <LogRow key={entry.seq} entry={entry} />)}
+      {log.length === 0 ? (
+        <p className="setup-log__empty">Waiting for the first steps…</p>
+      ) : (
+        log.map((entry) => <LogRow key={entry.seq} entry={entry} />)
+      )}
     </div>
   );
 }

@@ -56,7 +56,9 @@ export function SetupWindow() {
   return (
     <div className="dialog-window dialog-window--wide setup-window" data-testid="setup-window">
       <header className="dialog-window__titlebar">
-        <span className="app-mark" aria-hidden="true">⚙</span>
+        <span className="app-mark" aria-hidden="true">
+          ⚙
+        </span>
         <h1>Environment Setup</h1>
       </header>
       <ConnectionBanner />
