@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     )
     .get() as { avg: number; max: number };
   console.log(
-    `compile per module       ${compile.avg.toFixed(1)} ms average, ${compile.max} ms max (in a warm worker)`,
+    `compile per module       ${compile.avg.toFixed(1)} ms average, ${compile.max} ms max (in the worker processes, JIT warm-up included)`,
   );
 
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
