@@ -56,6 +56,8 @@ test('a reload mid-run shows the live progress, which keeps advancing', async ({
   await page.reload();
   await expect(page.getByTestId('setup-window')).toBeVisible();
   await expect(page.getByTestId('count-total')).not.toHaveText('0');
+  // The log comes back whole, from the upgrade's first step on, not only what arrives after the reload.
+  await expect(page.getByTestId('setup-log')).toContainText('Upgrading the environment from 11.11.3 to 11.13.0.');
   const afterReload = await progressOf(page, 'setup-progress');
   expect(afterReload).toBeLessThan(100);
   await expect
