@@ -25,20 +25,31 @@ function formatTime(iso: string): string {
   return iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 }
 
-/** The admin-facing refusal: names the operation, who asked and when, and the lock with its start time. */
-export function refusalMessage(
+/**
+ * The admin-facing refusal: names what was asked, by whom and when, and the lock
+ * with its start time. Every refusal by the lock reads this way.
+ */
+export function lockRefusalMessage(what: string, user: string, at: string, lock: LockInfo): string {
+  const run = lock.runId !== null ? ` (run #${lock.runId})` : '';
+  return (
+    `${what} requested by ${user} at ${formatTime(at)} was refused: ${LOCK_TITLES[lock.operation]}${run}, ` +
+    `started by ${lock.holder} at ${formatTime(lock.startedAt)}, holds the environment's preparation lock. ` +
+    `Try again when it finishes.`
+  );
+}
+
+function refusalMessage(
   operation: GatedOperation,
   target: string | null,
   user: string,
   at: string,
   lock: LockInfo,
 ): string {
-  const what = target ? `${OPERATION_TITLES[operation]} of ${target}` : OPERATION_TITLES[operation];
-  const run = lock.runId !== null ? ` (run #${lock.runId})` : '';
-  return (
-    `${what} requested by ${user} at ${formatTime(at)} was refused: ${LOCK_TITLES[lock.operation]}${run}, ` +
-    `started by ${lock.holder} at ${formatTime(lock.startedAt)}, holds the environment's preparation lock. ` +
-    `Try again when it finishes.`
+  return lockRefusalMessage(
+    target ? `${OPERATION_TITLES[operation]} of ${target}` : OPERATION_TITLES[operation],
+    user,
+    at,
+    lock,
   );
 }
 

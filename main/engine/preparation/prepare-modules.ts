@@ -1,5 +1,7 @@
 import type { LockInfo, RunSummary } from '../../../common/domain';
 import type { EngineContext } from '../engine-context';
+import { lockRefusalMessage } from '../operations/operation-gate';
+import { nowIso } from '../store/database';
 import { UserError } from '../errors';
 import { findEnvironment } from '../store/environment-repository';
 import { acquireLease, type Lease } from '../store/lock-repository';
@@ -35,9 +37,7 @@ export function takeLease(
   const taken = acquireLease(context.db, { operation, runId, holder: currentUser() });
   if ('heldBy' in taken) {
     const lock = taken.heldBy;
-    const run = lock.runId !== null ? ` (run #${lock.runId})` : '';
-    const message = `${what} was refused: ${lock.operation}${run}, started by ${lock.holder} at ${lock.startedAt}, holds the environment's preparation lock.`;
-    throw new UserError('refused-by-lock', message, { lock });
+    throw new UserError('refused-by-lock', lockRefusalMessage(what, currentUser(), nowIso(), lock), { lock });
   }
   return taken.lease;
 }

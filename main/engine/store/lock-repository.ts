@@ -76,13 +76,13 @@ export function acquireLease(
   request: { operation: LockInfo['operation']; runId: number | null; holder: string },
 ): { lease: Lease } | { heldBy: LockInfo } {
   const ownerToken = randomUUID();
+  const now = new Date();
+  const startedAt = now.toISOString();
   const take = db.transaction(() => {
     const existing = readLockRow(db);
     if (existing && isLive(existing)) {
       return { heldBy: activeLock(db) as LockInfo };
     }
-    const now = new Date();
-    const startedAt = now.toISOString();
     statement(
       db,
       `INSERT OR REPLACE INTO locks (name, operation, run_id, holder, owner_token, pid, host, started_at, heartbeat_at, expires_at)
@@ -107,8 +107,8 @@ export function acquireLease(
     operation: request.operation,
     runId: request.runId,
     holder: request.holder,
-    startedAt: new Date().toISOString(),
-    heartbeatAt: new Date().toISOString(),
+    startedAt,
+    heartbeatAt: startedAt,
   };
   return {
     lease: {
