@@ -6,12 +6,13 @@ import { UserError } from '../errors';
 import { isKnownVersion } from '../platform/platform-versions';
 import type { WorkerSpawner } from '../process/worker-spawner';
 import { saveArtifact, recordCompilation } from '../store/artifact-repository';
-import { DATABASE_FILE, databasePath, environmentExists, openDatabase } from '../store/database';
+import { DATABASE_FILE, databasePath, environmentExists, nowIso, openDatabase } from '../store/database';
 import { recordPublication } from '../store/publication-repository';
 import { insertEnvironment } from '../store/environment-repository';
 import { activeLock } from '../store/lock-repository';
 import { uploadModuleVersion } from '../store/module-repository';
 import { currentUser, recordOperation } from '../store/operations-log';
+import { lockRefusalMessage } from '../operations/operation-gate';
 import { readFactory } from './read-factory';
 
 /** Progress of an import, for a progress bar. */
@@ -56,10 +57,8 @@ export async function importFactory(
     const lock = activeLock(existing);
     existing.close();
     if (lock) {
-      throw new UserError(
-        'refused-by-lock',
-        `The environment in ${environmentDir} can't be replaced: ${lock.operation} run by ${lock.holder} since ${lock.startedAt} holds its lock.`,
-      );
+      const what = `Replacing the environment in ${environmentDir} (import --force)`;
+      throw new UserError('refused-by-lock', lockRefusalMessage(what, currentUser(), nowIso(), lock), { lock });
     }
   }
   const factory = readFactory(factoryDir, {
