@@ -385,6 +385,29 @@ describe('after preparation', () => {
   );
 
   it(
+    'deploy-prepared deploys every prepared module without compiling, and a second run deploys nothing',
+    async () => {
+      const env = freshEnvironment();
+      await cli(env, ['upgrade']);
+      const compilationsBefore = query<{ n: number }>(env, 'SELECT count(*) AS n FROM compilations')[0].n;
+      const first = await cli(env, ['deploy-prepared', '--json']);
+      expect(first.status, first.stderr).toBe(0);
+      const deployed = (JSON.parse(first.stdout) as { deployed: string[] }).deployed;
+      const prepared = Object.keys(factory.expected).filter((name) => factory.expected[name] === 'prepared');
+      expect([...deployed].sort()).toEqual([...prepared].sort());
+      const running = query<{ name: string }>(
+        env,
+        `SELECT m.name FROM deployments d JOIN modules m ON m.id = d.module_id WHERE m.is_system = 0 AND d.platform_version = '11.13.0'`,
+      ).map((row) => row.name);
+      expect(running.sort()).toEqual([...prepared].sort());
+      expect(query<{ n: number }>(env, 'SELECT count(*) AS n FROM compilations')[0].n).toBe(compilationsBefore);
+      const second = await cli(env, ['deploy-prepared', '--json']);
+      expect((JSON.parse(second.stdout) as { deployed: string[] }).deployed).toEqual([]);
+    },
+    SETUP_TIMEOUT_MS,
+  );
+
+  it(
     'refuses to publish a module whose producer is not prepared, naming the producer',
     async () => {
       const env = freshEnvironment();
