@@ -1,15 +1,14 @@
 import path from 'node:path';
 import ts from 'typescript';
 import type { CompileDiagnostic, CompileJob, CompileResult, ProducerInterface } from './compile-types';
-import { CompilerCache, LIB_DIR, OUT_DIR, PRODUCERS_DIR, RUNTIME_PATH, type VersionContext } from './compiler-cache';
+import { CompilerCache, OUT_DIR, PRODUCERS_DIR, RUNTIME_PATH, type VersionContext } from './compiler-cache';
 import { computeCycleInputHashes, hashFiles } from './input-hash';
-import { ALLOWED, displayPath, isRelative, producerOf } from './module-host';
+import { ALLOWED, displayPath } from './module-host';
+import { createVirtualHost, isRelative, type SourceResolver } from './virtual-host';
 
 const posix = path.posix;
 /** Virtual folder the members of a cycle are mounted in, each at /cycle/<Name>/src/... */
 export const CYCLE_ROOT = '/cycle';
-
-type ParseOptions = ts.CreateSourceFileOptions | ts.ScriptTarget;
 
 /**
  * Compiles the members of one reference cycle (a strongly connected component) in one program:
@@ -172,22 +171,6 @@ function createCycleHost(
       if (key.startsWith('src/') && key.endsWith('.ts')) files.set(`${CYCLE_ROOT}/${job.moduleName}/${key}`, text);
     }
   }
-  const producerText = (fileName: string): string | undefined => {
-    const p = producerOf(fileName);
-    return p ? producers.get(p.name)?.declarations[p.rel] : undefined;
-  };
-  const readText = (fileName: string): string | undefined => {
-    if (files.has(fileName)) return files.get(fileName);
-    if (fileName === RUNTIME_PATH) return ctx.info.runtimeDts;
-    if (fileName.startsWith(`${LIB_DIR}/`)) return cache.libText(fileName);
-    return producerText(fileName);
-  };
-  const exists = (fileName: string): boolean => readText(fileName) !== undefined;
-  const firstExisting = (base: string, exts: string[]): string | undefined => {
-    const stem = base.endsWith('.js') ? base.slice(0, -3) : base;
-    return exts.flatMap((ext) => [`${stem}${ext}`, `${stem}/index${ext}`]).find(exists);
-  };
-
   const importDiagnostics = new Map<string, CompileDiagnostic[]>();
   const reported = new Set<string>();
   const refuse = (member: string, sf: ts.SourceFile, literal: ts.StringLiteralLike, message?: string): undefined => {
@@ -202,12 +185,8 @@ function createCycleHost(
     return undefined;
   };
 
-  const resolveInMember = (
-    job: CompileJob,
-    spec: string,
-    sf: ts.SourceFile,
-    literal: ts.StringLiteralLike,
-  ): string | undefined => {
+  const resolveInMember: SourceResolver = (spec, sf, literal, firstExisting) => {
+    const job = byName.get(memberOf(sf.fileName)!.name)!;
     const member = job.moduleName;
     const where = `in ${memberOf(sf.fileName)!.rel}`;
     if (spec === '@platform/runtime') return RUNTIME_PATH;
@@ -258,62 +237,7 @@ function createCycleHost(
     return refuse(member, sf, literal, `Import '${spec}' ${where} is not allowed: ${ALLOWED}`);
   };
 
-  // As for a single module: producers' declarations import the runtime, their own files and other producers.
-  const resolveInDeclarations = (spec: string, fileName: string): string | undefined => {
-    if (spec === '@platform/runtime') return RUNTIME_PATH;
-    if (spec.startsWith('@modules/'))
-      return firstExisting(`${PRODUCERS_DIR}/${spec.slice('@modules/'.length)}`, ['.d.ts']);
-    const producer = producerOf(fileName);
-    if (!producer || !isRelative(spec)) return undefined;
-    const target = posix.normalize(posix.join(posix.dirname(fileName), spec));
-    return `${target}/`.startsWith(`${PRODUCERS_DIR}/${producer.name}/`) ? firstExisting(target, ['.d.ts']) : undefined;
-  };
-
-  const host: ts.CompilerHost = {
-    getSourceFile: (fileName, parse: ParseOptions) => {
-      if (fileName.startsWith(`${LIB_DIR}/`)) return cache.libFile(fileName, ctx, parse);
-      if (fileName === RUNTIME_PATH) return cache.runtimeFile(ctx, parse);
-      const own = files.get(fileName);
-      if (own !== undefined) return ts.createSourceFile(fileName, own, parse);
-      const p = producerOf(fileName);
-      const text = producerText(fileName);
-      return p && text !== undefined
-        ? cache.producerFile(fileName, producers.get(p.name)!.interfaceHash, text, ctx, parse)
-        : undefined;
-    },
-    getDefaultLibFileName: () => ctx.libFile,
-    getDefaultLibLocation: () => LIB_DIR,
-    writeFile: () => undefined,
-    getCurrentDirectory: () => '/',
-    getCanonicalFileName: (f) => f,
-    useCaseSensitiveFileNames: () => true,
-    getNewLine: () => '\n',
-    fileExists: exists,
-    readFile: readText,
-    directoryExists: (dir) =>
-      dir === '/' ||
-      dir.startsWith(LIB_DIR) ||
-      dir.startsWith('/node_modules') ||
-      [...files.keys()].some((f) => f.startsWith(`${dir}/`)),
-    getDirectories: () => [],
-    resolveModuleNameLiterals: (literals, _containingFile, _redirect, _options, sf) =>
-      literals.map((literal) => {
-        const member = memberOf(sf.fileName);
-        const job = member && byName.get(member.name);
-        const resolvedFileName = job
-          ? resolveInMember(job, literal.text, sf, literal)
-          : resolveInDeclarations(literal.text, sf.fileName);
-        return {
-          resolvedModule: resolvedFileName
-            ? {
-                resolvedFileName,
-                extension: resolvedFileName.endsWith('.d.ts') ? ts.Extension.Dts : ts.Extension.Ts,
-                isExternalLibraryImport: false,
-              }
-            : undefined,
-        };
-      }),
-  };
+  const host = createVirtualHost(files, (name) => producers.get(name), ctx, cache, resolveInMember);
 
   return {
     host,

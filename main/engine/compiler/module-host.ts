@@ -9,14 +9,13 @@ import {
   RUNTIME_PATH,
   type VersionContext,
 } from './compiler-cache';
+import { createVirtualHost, isRelative, type SourceResolver } from './virtual-host';
 
 const posix = path.posix;
 const SRC_DIR = `${MODULE_ROOT}/src`;
 /** What the import rules allow, for refusal messages. */
 export const ALLOWED =
   'a module may import only @platform/runtime, @modules/<referenced module> or relative paths inside src/';
-
-type ParseOptions = ts.CreateSourceFileOptions | ts.ScriptTarget;
 
 /** The in-memory file system of one compilation and the import rules of the module sources. */
 export interface ModuleHost {
@@ -38,22 +37,6 @@ export function createModuleHost(job: CompileJob, ctx: VersionContext, cache: Co
   for (const [key, text] of Object.entries(job.sources)) {
     if (key.startsWith('src/') && key.endsWith('.ts')) files.set(`${MODULE_ROOT}/${key}`, text);
   }
-  const producerText = (fileName: string): string | undefined => {
-    const p = producerOf(fileName);
-    return p ? job.producers[p.name]?.declarations[p.rel] : undefined;
-  };
-  const readText = (fileName: string): string | undefined => {
-    if (files.has(fileName)) return files.get(fileName);
-    if (fileName === RUNTIME_PATH) return ctx.info.runtimeDts;
-    if (fileName.startsWith(`${LIB_DIR}/`)) return cache.libText(fileName);
-    return producerText(fileName);
-  };
-  const exists = (fileName: string): boolean => readText(fileName) !== undefined;
-  const firstExisting = (base: string, exts: string[]): string | undefined => {
-    const stem = base.endsWith('.js') ? base.slice(0, -3) : base;
-    return exts.flatMap((ext) => [`${stem}${ext}`, `${stem}/index${ext}`]).find(exists);
-  };
-
   const importDiagnostics: CompileDiagnostic[] = [];
   const reported = new Set<string>();
   /** Records a refused import; `message` undefined when it is already reported elsewhere. */
@@ -67,7 +50,7 @@ export function createModuleHost(job: CompileJob, ctx: VersionContext, cache: Co
     return undefined;
   };
 
-  const resolveInModule = (spec: string, sf: ts.SourceFile, literal: ts.StringLiteralLike): string | undefined => {
+  const resolveInModule: SourceResolver = (spec, sf, literal, firstExisting) => {
     const where = `in ${displayPath(sf.fileName)}`;
     if (spec === '@platform/runtime') return RUNTIME_PATH;
     if (spec.startsWith('@modules/')) {
@@ -98,60 +81,7 @@ export function createModuleHost(job: CompileJob, ctx: VersionContext, cache: Co
     return refuse(sf, literal, `Import '${spec}' ${where} is not allowed: ${ALLOWED}`);
   };
 
-  // Declarations of producers may import the runtime, their own files and other producers given in the job.
-  const resolveInDeclarations = (spec: string, fileName: string): string | undefined => {
-    if (spec === '@platform/runtime') return RUNTIME_PATH;
-    if (spec.startsWith('@modules/'))
-      return firstExisting(`${PRODUCERS_DIR}/${spec.slice('@modules/'.length)}`, ['.d.ts']);
-    const producer = producerOf(fileName);
-    if (!producer || !isRelative(spec)) return undefined;
-    const target = posix.normalize(posix.join(posix.dirname(fileName), spec));
-    return `${target}/`.startsWith(`${PRODUCERS_DIR}/${producer.name}/`) ? firstExisting(target, ['.d.ts']) : undefined;
-  };
-
-  const host: ts.CompilerHost = {
-    getSourceFile: (fileName, parse: ParseOptions) => {
-      if (fileName.startsWith(`${LIB_DIR}/`)) return cache.libFile(fileName, ctx, parse);
-      if (fileName === RUNTIME_PATH) return cache.runtimeFile(ctx, parse);
-      const own = files.get(fileName);
-      if (own !== undefined) return ts.createSourceFile(fileName, own, parse);
-      const p = producerOf(fileName);
-      const text = producerText(fileName);
-      return p && text !== undefined
-        ? cache.producerFile(fileName, job.producers[p.name]!.interfaceHash, text, ctx, parse)
-        : undefined;
-    },
-    getDefaultLibFileName: () => ctx.libFile,
-    getDefaultLibLocation: () => LIB_DIR,
-    writeFile: () => undefined,
-    getCurrentDirectory: () => '/',
-    getCanonicalFileName: (f) => f,
-    useCaseSensitiveFileNames: () => true,
-    getNewLine: () => '\n',
-    fileExists: exists,
-    readFile: readText,
-    directoryExists: (dir) =>
-      dir === '/' ||
-      dir.startsWith(LIB_DIR) ||
-      dir.startsWith('/node_modules') ||
-      [...files.keys()].some((f) => f.startsWith(`${dir}/`)),
-    getDirectories: () => [],
-    resolveModuleNameLiterals: (literals, _containingFile, _redirect, _options, sf) =>
-      literals.map((literal) => {
-        const resolvedFileName = sf.fileName.startsWith(`${MODULE_ROOT}/`)
-          ? resolveInModule(literal.text, sf, literal)
-          : resolveInDeclarations(literal.text, sf.fileName);
-        return {
-          resolvedModule: resolvedFileName
-            ? {
-                resolvedFileName,
-                extension: resolvedFileName.endsWith('.d.ts') ? ts.Extension.Dts : ts.Extension.Ts,
-                isExternalLibraryImport: false,
-              }
-            : undefined,
-        };
-      }),
-  };
+  const host = createVirtualHost(files, (name) => job.producers[name], ctx, cache, resolveInModule);
 
   return {
     host,
@@ -159,19 +89,6 @@ export function createModuleHost(job: CompileJob, ctx: VersionContext, cache: Co
     importDiagnostics,
     isReportedImport: (fileName, start) => reported.has(`${fileName}:${start}`),
   };
-}
-
-/** True for './x', '../x', '.' and '..'. */
-export function isRelative(spec: string): boolean {
-  return spec === '.' || spec === '..' || spec.startsWith('./') || spec.startsWith('../');
-}
-
-/** The producer a mounted declaration file belongs to, and its path relative to the producer's src/. */
-export function producerOf(fileName: string): { name: string; rel: string } | undefined {
-  if (!fileName.startsWith(`${PRODUCERS_DIR}/`)) return undefined;
-  const rest = fileName.slice(PRODUCERS_DIR.length + 1);
-  const slash = rest.indexOf('/');
-  return slash < 0 ? undefined : { name: rest.slice(0, slash), rel: rest.slice(slash + 1) };
 }
 
 /** Shows a virtual path the way an admin knows it: 'src/x.ts', '@modules/A/index.d.ts', '@platform/runtime'. */
