@@ -13,6 +13,7 @@ import { activeLock } from '../store/lock-repository';
 import { uploadModuleVersion } from '../store/module-repository';
 import { currentUser, recordOperation } from '../store/operations-log';
 import { lockRefusalMessage } from '../operations/operation-gate';
+import { isProcessAlive } from '../process/process-alive';
 import { readFactory } from './read-factory';
 
 /** Progress of an import, for a progress bar. */
@@ -190,15 +191,6 @@ function removeAbandonedStaging(environmentDir: string): void {
     if (!entry.startsWith(STAGING_PREFIX)) continue;
     const pid = Number(entry.slice(STAGING_PREFIX.length));
     if (!isProcessAlive(pid)) fs.rmSync(`${environmentDir}/${entry}`, { recursive: true, force: true });
-  }
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

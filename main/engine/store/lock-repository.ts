@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { LockInfo } from '../../../common/domain';
+import { isProcessAlive } from '../process/process-alive';
 import type { Db } from './database';
 import { statement } from './statement-cache';
 
@@ -32,13 +33,7 @@ function readLockRow(db: Db): LockRow | null {
 
 /** A holder on this machine whose process is gone can't renew its lease: no need to wait for it to expire. */
 function holderIsGone(row: LockRow): boolean {
-  if (row.host !== os.hostname()) return false;
-  try {
-    process.kill(row.pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return row.host === os.hostname() && !isProcessAlive(row.pid);
 }
 
 function isLive(row: LockRow, now = Date.now()): boolean {
