@@ -26,13 +26,14 @@ export interface PublishProgress {
 
 function selectModules(context: EngineContext, selection: PublishSelection): ModuleRecord[] {
   if ('names' in selection) {
-    const unknown = selection.names.filter((name) => !findModule(context.db, name));
+    const found = selection.names.map((name) => findModule(context.db, name));
+    const unknown = selection.names.filter((_, index) => found[index] === null);
     if (unknown.length > 0)
       throw new UserError(
         'not-found',
         `No module named ${unknown.map((name) => `'${name}'`).join(', ')} in this environment.`,
       );
-    return selection.names.map((name) => findModule(context.db, name)!);
+    return found as ModuleRecord[];
   }
   const modules = listModules(context.db).filter(
     (module) => 'all' in selection || module.application === selection.application,
