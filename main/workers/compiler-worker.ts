@@ -33,7 +33,7 @@ function main(): void {
       // A fault named for any member hits the whole cycle: it is one compilation.
       const cycleFaults = jobs.map((job) => faults.get(job.moduleName));
       if (cycleFaults.includes('crash')) process.exit(70);
-      if (cycleFaults.includes('hang')) return;
+      if (cycleFaults.includes('hang')) hangForever();
       parent.send({ type: 'cycle-result', id, results: safeCompileCycle(jobs, cache) } satisfies CompilerWorkerReply);
       return;
     }
@@ -41,7 +41,7 @@ function main(): void {
     const { id, job } = message;
     const fault = faults.get(job.moduleName);
     if (fault === 'crash') process.exit(70);
-    if (fault === 'hang') return;
+    if (fault === 'hang') hangForever();
     let result: CompileResult;
     try {
       result = compileModule(job, cache);
@@ -64,6 +64,11 @@ function main(): void {
   });
   warmUp(cache);
   parent.send({ type: 'ready' } satisfies CompilerWorkerReply);
+}
+
+/** A test fault: blocks like a compiler stuck in a loop, so jobs sent behind this one wait too. */
+function hangForever(): never {
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
 
 /** Parses the installed version's libs and JIT-compiles the checker before the first job, so the time limit measures compilation. */

@@ -46,6 +46,42 @@ describe('CompilerPool', () => {
     expect(new Set(events.map((e) => e.pid)).size).toBe(2);
   });
 
+  it('sends a worker its next job ahead, but reports a job started only when the one before it is done', async () => {
+    pool = new CompilerPool({ size: 1, spawner: createNodeWorkerSpawner(), timeLimitMs: 30_000 });
+    const order: string[] = [];
+    // Queued as a microtask, like the outcome's `then`: a job reported started when it is
+    // sent (ahead of the previous result) would show up before that result.
+    const compile = (name: string) =>
+      pool!
+        .compile(small(name), () => queueMicrotask(() => order.push(`started ${name}`)))
+        .then((outcome) => order.push(`${outcome.kind} ${name}`));
+    await Promise.all([compile('First'), compile('Second'), compile('Third')]);
+    expect(order).toEqual([
+      'started First',
+      'compiled First',
+      'started Second',
+      'compiled Second',
+      'started Third',
+      'compiled Third',
+    ]);
+  });
+
+  it('gives the jobs waiting behind a crashed job to the replacement worker, without counting an attempt', async () => {
+    pool = new CompilerPool({
+      size: 1,
+      spawner: createNodeWorkerSpawner(),
+      timeLimitMs: 30_000,
+      env: { CONFIG_TOOL_TEST_FAULTS: 'crash:Broken' },
+    });
+    const outcomes = await Promise.all(['Fine1', 'Broken', 'Fine2', 'Fine3'].map((name) => pool!.compile(small(name))));
+    expect(outcomes.map((o) => (o.kind === 'compiled' ? `${o.result.moduleName} ok` : o.reason))).toEqual([
+      'Fine1 ok',
+      "The compiler process crashed (exit code 70) twice while compiling 'Broken'",
+      'Fine2 ok',
+      'Fine3 ok',
+    ]);
+  });
+
   it('reports a worker that crashes twice on a job as process-failed and keeps compiling other jobs', async () => {
     const events: CompilerWorkerEvent[] = [];
     pool = new CompilerPool({

@@ -47,16 +47,29 @@ interface Task {
 
 type WorkerReply = { type: CompilerWorkerReply['type']; id: number; result: CompileResult; results: CompileResult[] };
 
+interface SentTask {
+  id: number;
+  task: Task;
+  /** The time limit; set once the task is the one the worker is compiling. */
+  timer?: NodeJS.Timeout;
+}
+
 interface Worker {
   channel: WorkerChannel;
   serviceName: string;
   /** Set when the worker said it is ready: the time limit counts compilation, not process start. */
   ready: boolean;
   startTimer?: NodeJS.Timeout;
-  task?: { id: number; task: Task; timer: NodeJS.Timeout };
+  /** Sent and not answered yet, in the order the worker compiles them: the first is compiling, the rest wait in its pipe. */
+  sent: SentTask[];
 }
 
 const MAX_ATTEMPTS = 2;
+/**
+ * Tasks sent to a worker ahead of its answers: it starts the next module the moment
+ * it sends a result, instead of idling through a round trip to a busy coordinator.
+ */
+const TASKS_PER_WORKER = 2;
 /** Workers in a row that die before being ready, after which queued jobs fail instead of respawning forever. */
 const MAX_START_FAILURES = 2;
 /** A worker not ready after this long (or the time limit, if longer) is stuck at start-up. */
@@ -128,6 +141,11 @@ export class CompilerPool {
     this.options.onWorkerEvent = listener;
   }
 
+  /** Starts every worker now instead of at the first jobs, so their start-up overlaps the caller's other work. */
+  startWorkers(): void {
+    while (!this.closed && this.workers.size < this.options.size) this.startWorker();
+  }
+
   /** Number of live worker processes. */
   get workerCount(): number {
     return this.workers.size;
@@ -140,9 +158,9 @@ export class CompilerPool {
     for (const task of this.queue.splice(0)) task.reject(error);
     for (const worker of [...this.workers]) {
       this.workers.delete(worker);
-      if (worker.task) {
-        clearTimeout(worker.task.timer);
-        worker.task.task.reject(error);
+      for (const sent of worker.sent.splice(0)) {
+        clearTimeout(sent.timer);
+        sent.task.reject(error);
       }
       worker.channel.kill();
     }
@@ -150,9 +168,9 @@ export class CompilerPool {
 
   private dispatch(): void {
     while (!this.closed && this.queue.length > 0) {
-      const idle = [...this.workers].find((w) => w.ready && !w.task);
-      if (idle) {
-        this.run(idle, this.queue.shift()!);
+      const leastBusy = this.leastBusyReadyWorker();
+      if (leastBusy && (leastBusy.sent.length === 0 || this.workers.size >= this.options.size)) {
+        this.send(leastBusy, this.queue.shift()!);
         continue;
       }
       const starting = [...this.workers].filter((w) => !w.ready).length;
@@ -164,7 +182,7 @@ export class CompilerPool {
   private startWorker(): Worker {
     const serviceName = `compiler-worker-${this.nextWorker++}`;
     const channel = this.options.spawner.spawn('compiler-worker', { serviceName, env: this.options.env });
-    const worker: Worker = { channel, serviceName, ready: false };
+    const worker: Worker = { channel, serviceName, ready: false, sent: [] };
     this.workers.add(worker);
     channel.onMessage((message) => this.onReply(worker, message));
     channel.onExit((info) => this.onExit(worker, info));
@@ -182,19 +200,36 @@ export class CompilerPool {
     return worker;
   }
 
-  private run(worker: Worker, task: Task): void {
+  /** A ready worker with room in its pipe, the one with the fewest tasks first. */
+  private leastBusyReadyWorker(): Worker | undefined {
+    let best: Worker | undefined;
+    for (const worker of this.workers) {
+      if (!worker.ready || worker.sent.length >= TASKS_PER_WORKER) continue;
+      if (!best || worker.sent.length < best.sent.length) best = worker;
+    }
+    return best;
+  }
+
+  private send(worker: Worker, task: Task): void {
     const id = this.nextId++;
-    const timer = setTimeout(() => this.onTimeout(worker), this.timeLimit(task));
-    worker.task = { id, task, timer };
+    worker.sent.push({ id, task });
     const { work } = task;
     worker.channel.send(
       (work.kind === 'module'
         ? { type: 'compile', id, job: work.job }
         : { type: 'compile-cycle', id, jobs: work.jobs }) satisfies CompilerWorkerRequest,
     );
-    if (!task.started) {
-      task.started = true;
-      task.onStarted?.();
+    if (worker.sent.length === 1) this.startCompiling(worker);
+  }
+
+  /** The worker's first sent task is the one it compiles now: its time limit starts. */
+  private startCompiling(worker: Worker): void {
+    const current = worker.sent[0];
+    if (!current) return;
+    current.timer = setTimeout(() => this.onTimeout(worker), this.timeLimit(current.task));
+    if (!current.task.started) {
+      current.task.started = true;
+      current.task.onStarted?.();
     }
   }
 
@@ -207,17 +242,18 @@ export class CompilerPool {
       this.dispatch();
       return;
     }
-    if (!message || !worker.task || message.id !== worker.task.id) return;
-    const { task, timer } = worker.task;
-    if (!task.accept(message)) return;
-    clearTimeout(timer);
-    worker.task = undefined;
+    const current = worker.sent[0];
+    if (!message || !current || message.id !== current.id) return;
+    if (!current.task.accept(message)) return;
+    clearTimeout(current.timer);
+    worker.sent.shift();
+    this.startCompiling(worker);
     this.dispatch();
   }
 
   private onTimeout(worker: Worker): void {
-    if (!worker.task || !this.workers.has(worker)) return;
-    const { task } = worker.task;
+    const task = worker.sent[0]?.task;
+    if (!task || !this.workers.has(worker)) return;
     this.emit({
       type: 'timed-out',
       serviceName: worker.serviceName,
@@ -237,7 +273,7 @@ export class CompilerPool {
       serviceName: worker.serviceName,
       pid: worker.channel.pid,
       reason: info.reason,
-      moduleName: worker.task && moduleNames(worker.task.task.work),
+      moduleName: worker.sent[0] && moduleNames(worker.sent[0].task.work),
     });
     if (!worker.ready && ++this.startFailures >= MAX_START_FAILURES) {
       this.workers.delete(worker);
@@ -249,13 +285,16 @@ export class CompilerPool {
     this.retire(worker, { kind: 'crash', detail: info.reason });
   }
 
-  /** Forgets a dead or killed worker; its job is retried once, then reported as process-failed. */
+  /**
+   * Forgets a dead or killed worker. The job it was compiling is retried once, then
+   * reported as process-failed; the ones waiting behind it go back to the queue's front.
+   */
   private retire(worker: Worker, failure: Failure): void {
     this.workers.delete(worker);
-    const running = worker.task;
-    worker.task = undefined;
+    const [running, ...waiting] = worker.sent.splice(0);
+    if (running) clearTimeout(running.timer);
+    this.queue.unshift(...waiting.map((sent) => sent.task));
     if (running) {
-      clearTimeout(running.timer);
       const { task } = running;
       task.failures.push(failure);
       if (task.failures.length < MAX_ATTEMPTS) this.queue.unshift(task);
