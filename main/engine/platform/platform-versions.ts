@@ -47,9 +47,12 @@ function moduleDir(): string {
   return typeof __dirname === 'string' ? __dirname : process.cwd();
 }
 
-/** The folder holding one sub-folder per shipped platform version. */
+let packagePlatformsDir: string | undefined;
+
+/** The folder holding one sub-folder per shipped platform version (found once: every input hash asks). */
 export function defaultPlatformsDir(): string {
-  return path.join(findPackageRoot(), 'resources', 'platforms');
+  packagePlatformsDir ??= path.join(findPackageRoot(), 'resources', 'platforms');
+  return packagePlatformsDir;
 }
 
 const VERSION_PATTERN = /^\d+\.\d+\.\d+$/;

@@ -77,6 +77,8 @@ async function runUpgrade(
   }
 
   const lease = takeLease(context, 'upgrade', null, `Upgrade to ${toVersion}`);
+  // Compiler processes take a second to start: let that overlap the backup.
+  await withCompilerPool(context, async (pool) => pool.startWorkers());
   const withPreparation = compareVersions(toVersion, PREPARATION_FROM_VERSION) >= 0;
   const steps = upgradeSteps(withPreparation);
   const startedAt = nowIso();
