@@ -66,7 +66,15 @@ async function main(): Promise<void> {
   loopDelay.enable();
   started = Date.now();
   const cpuBefore = process.cpuUsage();
-  const upgraded = await upgradeEnvironment(context, { toVersion: target, onEvent: () => undefined });
+  const stepsDoneAt = new Map<string, number>();
+  const upgraded = await upgradeEnvironment(context, {
+    toVersion: target,
+    onEvent: (event) => {
+      if (event.type !== 'progress') return;
+      for (const step of event.progress.steps ?? [])
+        if (step.status === 'done' && !stepsDoneAt.has(step.id)) stepsDoneAt.set(step.id, Date.now() - started);
+    },
+  });
   const prepareMs = Date.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   loopDelay.disable();
@@ -74,6 +82,10 @@ async function main(): Promise<void> {
   const done = run.counts.prepared + run.counts.failed + run.counts.skipped;
   console.log(
     `upgrade + preparation    ${seconds(prepareMs)}  (${run.counts.prepared} prepared, ${run.counts.failed} failed, ${run.counts.skipped} skipped; ${(done / (prepareMs / 1000)).toFixed(1)} modules/s)`,
+  );
+  const upgradeStepsMs = stepsDoneAt.get('switch-version') ?? 0;
+  console.log(
+    `  of which upgrade steps ${seconds(upgradeStepsMs)}  (backup, platform database, system components, version switch; the rest is the preparation)`,
   );
   console.log(
     `coordinator CPU          ${seconds((cpu.user + cpu.system) / 1000)}  (the process scheduling and writing results; workers compile)`,
