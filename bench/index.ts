@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: generates a 1,000-module factory, imports it, upgrades it to the
  * installed version with the modules preparation, retries on the prepared
- * environment, and runs `tsc -b` (TypeScript 6) on the same eligible modules laid
+ * environment, compiles the same modules once more in this one process (the floor
+ * without workers, messages or writes), and runs `tsc -b` (TypeScript 6) on them laid
  * out as project references, all in one run on this machine. Prints the figures.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { prepareModules } from '../main/engine/preparation/prepare-modules';
 import { createNodeWorkerSpawner } from '../main/engine/process/worker-spawner';
 import { upgradeEnvironment } from '../main/engine/upgrade/upgrade-environment';
 import { generateFactory } from './factory-generator';
+import { compileInProcess } from './in-process-compile';
 import { writeTscBuildLayout } from './tsc-build-layout';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -103,6 +105,11 @@ async function main(): Promise<void> {
     `second prepare           ${seconds(againMs)}  (${again.nothingToDo ? 'nothing to do' : `run #${again.run.id}`}, ${compilationsAfter - compilationsBefore} compilations, goal < 1 s)`,
   );
 
+  const floor = await compileInProcess(context.db, target);
+  console.log(
+    `in-process compile       ${seconds(floor.ms)}  (${floor.succeeded} modules in this one process: no workers, messages or writes)`,
+  );
+
   if (!options.skipTsc) {
     const layout = path.join(work, 'tsc-b');
     const projects = writeTscBuildLayout(context.db, layout, target);
@@ -120,6 +127,7 @@ async function main(): Promise<void> {
       `tsc -b (TypeScript 6)    ${seconds(tscMs)}  (${projects} projects, exit ${tsc.status}, ${tscErrors} errors)`,
     );
     console.log(`preparation / tsc -b     ${(prepareMs / tscMs).toFixed(2)}  (goal <= 0.6)`);
+    console.log(`in-process / tsc -b      ${(floor.ms / tscMs).toFixed(2)}  (the same compilations in one process)`);
   }
   context.db.close();
 }
