@@ -64,7 +64,9 @@ class ChildProcessChannel implements WorkerChannel {
   }
 
   send(message: unknown): void {
-    if (!this.exited && this.child.connected) this.child.send(message as object);
+    // A job can be sent to a worker that is dying (it has one waiting behind the one it
+    // compiles); that write fails with EPIPE, but its 'exit' tells why it ended.
+    if (!this.exited && this.child.connected) this.child.send(message as object, ignoreSendError);
   }
 
   onMessage(listener: (message: unknown) => void): void {
@@ -85,3 +87,5 @@ class ChildProcessChannel implements WorkerChannel {
     for (const listener of this.exitListeners) listener(info);
   }
 }
+
+function ignoreSendError(): void {}
