@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { WorkerSpawner } from './process/worker-spawner';
 import type { Db } from './store/database';
 import { compilationSettings } from './store/settings-repository';
@@ -37,6 +38,10 @@ export async function withCompilerPool<T>(context: EngineContext, work: PoolWork
     timeLimitMs: settings.moduleTimeLimitSeconds * 1000,
     env: context.workerEnv,
     onWorkerEvent: context.onWorkerEvent,
+    // With a worker per core, V8's GC and JIT helper threads only take cores from the
+    // other workers (measured on 2 vCPUs: the preparation runs about 6% faster without
+    // them). With spare cores, a worker is faster with its helpers.
+    singleThreadedWorkers: settings.parallelCompilations >= os.availableParallelism(),
   });
   const entry = {
     pool,

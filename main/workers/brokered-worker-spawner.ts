@@ -8,7 +8,13 @@ import type { WorkerChannel, WorkerExitInfo, WorkerSpawner } from '../engine/pro
 
 /** Service → main broker requests. They share parentPort with ServiceToHost and are told apart by `type`. */
 export type BrokerRequest =
-  | { type: 'spawn-worker'; workerId: number; serviceName: string; env: Record<string, string> }
+  | {
+      type: 'spawn-worker';
+      workerId: number;
+      serviceName: string;
+      env: Record<string, string>;
+      singleThreadedV8: boolean;
+    }
   | { type: 'kill-worker'; workerId: number };
 
 /** Main broker → service notices: the port to a new worker (in the message's `ports`), and its end. */
@@ -66,7 +72,13 @@ export function createBrokeredWorkerSpawner(): WorkerSpawner {
       const workerId = nextWorkerId++;
       const channel = new BrokeredChannel(() => post({ type: 'kill-worker', workerId }));
       channels.set(workerId, channel);
-      post({ type: 'spawn-worker', workerId, serviceName: options.serviceName, env: options.env ?? {} });
+      post({
+        type: 'spawn-worker',
+        workerId,
+        serviceName: options.serviceName,
+        env: options.env ?? {},
+        singleThreadedV8: options.singleThreadedV8 ?? false,
+      });
       return channel;
     },
   };

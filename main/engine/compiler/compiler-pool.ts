@@ -26,6 +26,8 @@ export interface CompilerPoolOptions {
   timeLimitMs: number;
   /** Extra environment of the workers. */
   env?: Record<string, string>;
+  /** See WorkerSpawnOptions.singleThreadedV8. */
+  singleThreadedWorkers?: boolean;
   onWorkerEvent?: (event: CompilerWorkerEvent) => void;
 }
 
@@ -181,7 +183,11 @@ export class CompilerPool {
 
   private startWorker(): Worker {
     const serviceName = `compiler-worker-${this.nextWorker++}`;
-    const channel = this.options.spawner.spawn('compiler-worker', { serviceName, env: this.options.env });
+    const channel = this.options.spawner.spawn('compiler-worker', {
+      serviceName,
+      env: this.options.env,
+      singleThreadedV8: this.options.singleThreadedWorkers,
+    });
     const worker: Worker = { channel, serviceName, ready: false, sent: [] };
     this.workers.add(worker);
     channel.onMessage((message) => this.onReply(worker, message));

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findPackageRoot } from '../platform/platform-versions';
@@ -32,6 +33,24 @@ describe('createNodeWorkerSpawner', () => {
     channel.kill();
     expect(await exited).toEqual({ code: null, signal: 'SIGKILL', reason: 'signal SIGKILL' });
   });
+
+  it.runIf(process.platform === 'linux')(
+    'starts a worker with V8 single-threaded only when asked (read from the process command line)',
+    async () => {
+      const commandLine = async (singleThreadedV8: boolean) => {
+        const channel = createNodeWorkerSpawner().spawn('compiler-worker', {
+          serviceName: 'compiler-worker-test',
+          singleThreadedV8,
+        });
+        await new Promise((resolve) => channel.onMessage(resolve));
+        const args = fs.readFileSync(`/proc/${channel.pid}/cmdline`, 'utf8').split('\0');
+        channel.kill();
+        return args;
+      };
+      expect(await commandLine(true)).toContain('--single-threaded');
+      expect(await commandLine(false)).not.toContain('--single-threaded');
+    },
+  );
 
   it('ends a worker whose parent process goes away', async () => {
     const parentScript = `

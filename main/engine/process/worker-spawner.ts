@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { findPackageRoot } from '../platform/platform-versions';
+import { SINGLE_THREADED_V8_FLAG } from './v8-flags';
 
 /** How a worker ended: exit code or signal, and a sentence for the log. */
 export interface WorkerExitInfo {
@@ -21,9 +22,17 @@ export interface WorkerChannel {
 /** Worker entry points built into out/node/<entry>.cjs. */
 export type WorkerEntry = 'compiler-worker' | 'service';
 
+/** How to start one worker. */
+export interface WorkerSpawnOptions {
+  serviceName: string;
+  env?: Record<string, string>;
+  /** Run V8 without its helper threads (`--single-threaded`): garbage collection and JIT happen on the worker's own thread. */
+  singleThreadedV8?: boolean;
+}
+
 /** Starts worker processes: child_process.fork under Node, utilityProcess under Electron. */
 export interface WorkerSpawner {
-  spawn(entry: WorkerEntry, options: { serviceName: string; env?: Record<string, string> }): WorkerChannel;
+  spawn(entry: WorkerEntry, options: WorkerSpawnOptions): WorkerChannel;
 }
 
 /** Describes an exit for the log: "exit code 70", "signal SIGKILL". */
@@ -40,6 +49,7 @@ export function createNodeWorkerSpawner(
       const child = fork(path.join(scriptsDir, `${entry}.cjs`), [], {
         env: { ...process.env, ...options.env, CONFIG_TOOL_SERVICE_NAME: options.serviceName },
         serialization: 'advanced',
+        execArgv: options.singleThreadedV8 ? [...process.execArgv, SINGLE_THREADED_V8_FLAG] : process.execArgv,
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
       return new ChildProcessChannel(child);
