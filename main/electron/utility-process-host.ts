@@ -27,14 +27,13 @@ let goneListenerInstalled = false;
 /** Forks `modulePath` as a utility process; `env` is added to main's environment. */
 export function forkUtilityProcess(
   modulePath: string,
-  options: { serviceName: string; env?: Record<string, string>; execArgv?: string[] },
+  options: { serviceName: string; env?: Record<string, string> },
 ): UtilityProcessChannel {
   installGoneListener();
   const child = utilityProcess.fork(modulePath, [], {
     serviceName: options.serviceName,
     stdio: 'pipe',
     env: { ...stringEnv(process.env), ...options.env },
-    execArgv: options.execArgv ?? [],
   });
   const channel = new ElectronUtilityChannel(child, options.serviceName);
   live.add(channel);

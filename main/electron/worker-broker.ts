@@ -8,7 +8,6 @@ import { MessageChannelMain } from 'electron';
 import { z } from 'zod';
 import type { BrokerNotice, BrokerRequest } from '../workers/brokered-worker-spawner';
 import { PARENT_TRANSPORT_VARIABLE } from '../workers/parent-port';
-import { SINGLE_THREADED_V8_FLAG } from '../engine/process/v8-flags';
 import { log } from './log';
 import { forkUtilityProcess, type UtilityProcessChannel } from './utility-process-host';
 
@@ -20,7 +19,6 @@ const brokerRequestSchema = z.discriminatedUnion('type', [
       workerId: z.number().int().positive(),
       serviceName: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
       env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()),
-      singleThreadedV8: z.boolean(),
     })
     .strict(),
   z.object({ type: z.literal('kill-worker'), workerId: z.number().int().positive() }).strict(),
@@ -50,7 +48,6 @@ export function createWorkerBroker(service: UtilityProcessChannel, workerScript:
     const worker = forkUtilityProcess(workerScript, {
       serviceName,
       env: { ...request.env, CONFIG_TOOL_SERVICE_NAME: serviceName, [PARENT_TRANSPORT_VARIABLE]: 'port' },
-      execArgv: request.singleThreadedV8 ? [SINGLE_THREADED_V8_FLAG] : [],
     });
     workers.set(workerId, worker);
     worker.onSpawn(() => {

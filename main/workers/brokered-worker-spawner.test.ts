@@ -47,7 +47,7 @@ describe('createBrokeredWorkerSpawner', () => {
       env: { A: '1' },
     });
     expect(parentPort.sent).toEqual([
-      { type: 'spawn-worker', workerId: 1, serviceName: 'compiler-worker-1', env: { A: '1' }, singleThreadedV8: false },
+      { type: 'spawn-worker', workerId: 1, serviceName: 'compiler-worker-1', env: { A: '1' } },
     ]);
     expect(isBrokerRequest(parentPort.sent[0])).toBe(true);
 

@@ -8,13 +8,7 @@ import type { WorkerChannel, WorkerExitInfo, WorkerSpawner } from '../engine/pro
 
 /** Service → main broker requests. They share parentPort with ServiceToHost and are told apart by `type`. */
 export type BrokerRequest =
-  | {
-      type: 'spawn-worker';
-      workerId: number;
-      serviceName: string;
-      env: Record<string, string>;
-      singleThreadedV8: boolean;
-    }
+  | { type: 'spawn-worker'; workerId: number; serviceName: string; env: Record<string, string> }
   | { type: 'kill-worker'; workerId: number };
 
 /** Main broker → service notices: the port to a new worker (in the message's `ports`), and its end. */
@@ -72,13 +66,10 @@ export function createBrokeredWorkerSpawner(): WorkerSpawner {
       const workerId = nextWorkerId++;
       const channel = new BrokeredChannel(() => post({ type: 'kill-worker', workerId }));
       channels.set(workerId, channel);
-      post({
-        type: 'spawn-worker',
-        workerId,
-        serviceName: options.serviceName,
-        env: options.env ?? {},
-        singleThreadedV8: options.singleThreadedV8 ?? false,
-      });
+      // options.singleThreadedV8 is not passed on: whether a utility process honours V8 flags
+      // in execArgv is unverified (no Electron binary where this was written), and a worker
+      // that cannot start would fail every compilation.
+      post({ type: 'spawn-worker', workerId, serviceName: options.serviceName, env: options.env ?? {} });
       return channel;
     },
   };

@@ -1,7 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { findPackageRoot } from '../platform/platform-versions';
-import { SINGLE_THREADED_V8_FLAG } from './v8-flags';
 
 /** How a worker ended: exit code or signal, and a sentence for the log. */
 export interface WorkerExitInfo {
@@ -49,7 +48,7 @@ export function createNodeWorkerSpawner(
       const child = fork(path.join(scriptsDir, `${entry}.cjs`), [], {
         env: { ...process.env, ...options.env, CONFIG_TOOL_SERVICE_NAME: options.serviceName },
         serialization: 'advanced',
-        execArgv: options.singleThreadedV8 ? [...process.execArgv, SINGLE_THREADED_V8_FLAG] : process.execArgv,
+        execArgv: options.singleThreadedV8 ? [...process.execArgv, '--single-threaded'] : process.execArgv,
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
       return new ChildProcessChannel(child);
