@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     toVersion: target,
     onEvent: (event) => {
       if (event.type !== 'progress') return;
-      for (const step of event.progress.steps ?? [])
+      for (const step of event.progress.steps)
         if (step.status === 'done' && !stepsDoneAt.has(step.id)) stepsDoneAt.set(step.id, Date.now() - started);
     },
   });

@@ -298,9 +298,9 @@ export class CompilerPool {
   private retire(worker: Worker, failure: Failure): void {
     this.workers.delete(worker);
     const [running, ...waiting] = worker.sent.splice(0);
-    if (running) clearTimeout(running.timer);
     this.queue.unshift(...waiting.map((sent) => sent.task));
     if (running) {
+      clearTimeout(running.timer);
       const { task } = running;
       task.failures.push(failure);
       if (task.failures.length < MAX_ATTEMPTS) this.queue.unshift(task);
