@@ -79,6 +79,13 @@ export interface EnvironmentStatus {
   installedVersion: string;
   availableVersions: string[];
   upgradePending: boolean;
+  /**
+   * How a preparation for the installed version locks the environment (spec §3): `environment` until it ends
+   * (11.12–11.16), or `progressive`, only the group being compiled (11.17.0+).
+   */
+  installedVersionLock: 'environment' | 'progressive';
+  /** The platform's known-issue warning for the pending upgrade (from 11.10.0 or earlier to 11.12.0+), or null. */
+  upgradeWarning: string | null;
   settings: CompilationSettings;
   moduleCount: number;
   applicationCount: number;
