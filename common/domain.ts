@@ -118,6 +118,18 @@ export interface ModuleDetail extends ModuleRow {
   errors: ModuleError[];
   lastRunId: number | null;
   durationMs: number | null;
+  /** The module's version numbers (spec §4b): what runs, what was last published with success, what the latest preparation prepared, the latest upload. */
+  versions: ModuleVersions;
+}
+
+/** Version numbers of a module (1, 2, …); null where there is none. */
+export interface ModuleVersions {
+  running: number | null;
+  published: number | null;
+  prepared: number | null;
+  latest: number;
+  /** True when the latest upload is newer than the last successful publication: publishing publishes it. */
+  newerUpload: boolean;
 }
 
 export type UpgradeStepId = 'backup' | 'migrate' | 'system-components' | 'switch-version' | 'prepare-modules';

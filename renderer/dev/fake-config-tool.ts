@@ -393,6 +393,13 @@ function detail(name: string): ModuleDetail {
         : [],
     lastRunId: progress?.runId ?? null,
     durationMs: row.status === 'prepared' ? 812 : null,
+    versions: {
+      running: row.runningVersion ? 3 : null,
+      published: 3,
+      prepared: row.status === 'prepared' ? 3 : null,
+      latest: name === 'CommonLib' ? 4 : 3,
+      newerUpload: name === 'CommonLib',
+    },
   };
 }
 
