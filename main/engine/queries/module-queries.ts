@@ -111,7 +111,9 @@ export function getModuleDetail(context: EngineContext, name: string): ModuleDet
   const latest = getModuleVersion(context.db, module.latestVersionId).number;
   const published = numberOf(module.publishedVersionId);
   const versions: ModuleVersions = {
-    running: module.runningArtifactId ? numberOf(getArtifact(context.db, module.runningArtifactId).moduleVersionId) : null,
+    running: module.runningArtifactId
+      ? numberOf(getArtifact(context.db, module.runningArtifactId).moduleVersionId)
+      : null,
     published,
     prepared: item?.status === 'prepared' && toVersion === environmentVersion ? numberOf(item.moduleVersionId) : null,
     latest,

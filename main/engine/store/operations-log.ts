@@ -8,7 +8,11 @@ export type OperationName =
   | 'upload'
   | 'publish'
   | 'delete'
-  | 'config-set' | 'config-apply' | 'upgrade' | 'prepare' | 'deploy-prepared';
+  | 'config-set'
+  | 'config-apply'
+  | 'upgrade'
+  | 'prepare'
+  | 'deploy-prepared';
 
 export type OperationOutcome = 'accepted' | 'refused' | 'succeeded' | 'failed';
 
