@@ -3,13 +3,22 @@
  * without a backend. Never imported by production code.
  * URL parameters: ?scenario=pending|running|errors|finished|failed&modules=120
  */
-import type { Channel, ConfigToolApi, EventName, EventPayloads, InvokeResult, ResponseOf } from '../../common/contract';
+import type {
+  Channel,
+  ConfigToolApi,
+  EventName,
+  EventPayloads,
+  InvokeResult,
+  ProgressUpdate,
+  ResponseOf,
+} from '../../common/contract';
 import type {
   EnvironmentStatus,
   LogLine,
   ModuleConsoleStatus,
   ModuleDetail,
   ModuleKind,
+  ModulePreparationStatus,
   ModuleRow,
   PreparationProgress,
   RunSummary,
@@ -104,9 +113,36 @@ const log: LogLine[] = [];
 function line(text: string, level: LogLine['level'] = 'info') {
   const entry = { at: new Date().toISOString(), level, text };
   log.push(entry);
-  if (log.length > 5000) log.shift();
   logSeq++;
   return entry;
+}
+
+// Coalesced progress, as the service sends it (common/contract.ts, ProgressUpdate).
+let workId = 1;
+let updateSeq = 0;
+let sentLines = 0;
+
+function sendUpdate(modulesChanged: { name: string; status: ModulePreparationStatus }[] = []) {
+  emit('preparation.update', {
+    full: false,
+    workId,
+    seq: ++updateSeq,
+    progress: snapshot(),
+    log: { from: sentLines, lines: log.slice(sentLines) },
+    modules: modulesChanged,
+  });
+  sentLines = log.length;
+}
+
+function fullState(): ProgressUpdate {
+  return {
+    full: true,
+    workId,
+    seq: updateSeq,
+    progress: snapshot(),
+    log: { from: 0, lines: log.slice() },
+    modules: [],
+  };
 }
 
 function steps(phase: number, prepStatus: UpgradeStep['status'] = 'pending'): UpgradeStep[] {
@@ -164,9 +200,11 @@ function status(): EnvironmentStatus {
     location: '/var/lib/platform/environments/acme-production',
     name: 'Acme Production',
     platformVersion,
-    installedVersion: '11.13.0',
-    availableVersions: ['11.10.0', '11.11.3', '11.12.0', '11.13.0'],
-    upgradePending: platformVersion !== '11.13.0',
+    installedVersion: '11.17.0',
+    availableVersions: ['11.10.0', '11.11.3', '11.12.0', '11.13.0', '11.17.0'],
+    upgradePending: platformVersion !== '11.17.0',
+    installedVersionLock: 'progressive',
+    upgradeWarning: null,
     settings,
     moduleCount: modules.length,
     applicationCount: APPS.length,
@@ -215,7 +253,7 @@ function startRun(kind: 'upgrade' | 'retry', upgrading: boolean) {
       id,
       kind,
       fromVersion: '11.11.3',
-      toVersion: '11.13.0',
+      toVersion: '11.17.0',
       status: 'running',
       startedAt: new Date().toISOString(),
       finishedAt: null,
@@ -229,7 +267,7 @@ function startRun(kind: 'upgrade' | 'retry', upgrading: boolean) {
     runId: id,
     upgrading,
     fromVersion: '11.11.3',
-    toVersion: '11.13.0',
+    toVersion: '11.17.0',
     status: upgrading ? 'upgrading' : 'running',
     steps: upgrading ? steps(0) : steps(4, 'running'),
     total: eligible.length,
@@ -247,16 +285,17 @@ let phase = 0;
 function tick() {
   if (!progress || (progress.status !== 'running' && progress.status !== 'upgrading')) return;
   const newLines: LogLine[] = [];
+  const changed: { name: string; status: ModulePreparationStatus }[] = [];
   if (progress.status === 'upgrading') {
     phase++;
     const titles = progress.steps.map((s) => s.title);
     newLines.push(line(`${titles[phase - 1]}: done`));
     if (phase >= 4) {
-      platformVersion = '11.13.0';
+      platformVersion = '11.17.0';
       progress = { ...progress, status: 'running', steps: steps(4, 'running') };
       newLines.push(
         line(
-          `Preparing ${eligible.length} modules for 11.13.0 with ${settings.parallelCompilations} parallel compilations`,
+          `Preparing ${eligible.length} modules for 11.17.0 with ${settings.parallelCompilations} parallel compilations`,
         ),
       );
       emit('environment.changed', status());
@@ -268,6 +307,7 @@ function tick() {
       if (m.status === 'compiling') {
         const i = modules.indexOf(m);
         m.status = fate(i);
+        changed.push({ name: m.name, status: m.status as ModulePreparationStatus });
         if (m.status === 'failed')
           newLines.push(
             line(`Module ${m.name} failed: src/index.ts:12:5 Property 'sendMailLegacy' does not exist`, 'error'),
@@ -279,6 +319,7 @@ function tick() {
       const m = eligible[cursor];
       if (m.status !== 'pending') continue;
       m.status = 'compiling';
+      changed.push({ name: m.name, status: 'compiling' });
       newLines.push(line(`Compiling module ${cursor + 1} of ${eligible.length}: ${m.name}`));
     }
     if (cursor >= eligible.length && !eligible.some((m) => m.status === 'compiling')) {
@@ -301,13 +342,12 @@ function tick() {
       emit('environment.changed', status());
     }
   }
-  emit('preparation.progress', snapshot()!);
-  if (newLines.length) emit('preparation.log', newLines);
+  sendUpdate(changed);
 }
 
 // Scenarios.
 if (scenario === 'running' || scenario === 'errors' || scenario === 'finished') {
-  platformVersion = '11.13.0';
+  platformVersion = '11.17.0';
   startRun('upgrade', false);
   progress!.steps = steps(4, 'running');
   const upto = scenario === 'running' ? Math.floor(eligible.length * 0.35) : eligible.length;
@@ -344,7 +384,7 @@ if (scenario === 'running' || scenario === 'errors' || scenario === 'finished') 
 if (scenario === 'failed') {
   lastUpgradeFailure = {
     at: '2025-11-26T08:14:00Z',
-    toVersion: '11.13.0',
+    toVersion: '11.17.0',
     step: 'Upgrade the platform database',
     message: 'Migration 016 failed: disk full (SQLITE_FULL). The backup was restored.',
   };
@@ -363,7 +403,7 @@ function detail(name: string): ModuleDetail {
     environmentVersion: platformVersion,
     preparedForCurrentVersion: row.status === 'prepared' || row.status === 'compiling',
     statusMessage: failed
-      ? 'Its compilation for 11.13.0 has errors.'
+      ? 'Its compilation for 11.17.0 has errors.'
       : skipped
         ? 'It was skipped because its producer CommonLib is not prepared.'
         : row.status === 'pending'
@@ -391,6 +431,13 @@ function detail(name: string): ModuleDetail {
         : [],
     lastRunId: progress?.runId ?? null,
     durationMs: row.status === 'prepared' ? 812 : null,
+    versions: {
+      running: row.runningVersion ? 3 : null,
+      published: 3,
+      prepared: row.status === 'prepared' ? 3 : null,
+      latest: name === 'CommonLib' ? 4 : 3,
+      newerUpload: name === 'CommonLib',
+    },
   };
 }
 
@@ -413,11 +460,14 @@ const handlers: { [C in Channel]: (req: never) => ResponseOf<C> } = {
     phase = 0;
     startRun('upgrade', true);
     log.length = 0;
-    emit('preparation.log', [line('Upgrade of Acme Production from 11.11.3 to 11.13.0 started')]);
-    return { upgradeStarted: true, toVersion: '11.13.0' };
+    workId++;
+    updateSeq = 0;
+    sentLines = 0;
+    line('Upgrade of Acme Production from 11.11.3 to 11.17.0 started');
+    sendUpdate();
+    return { upgradeStarted: true, toVersion: '11.17.0' };
   },
-  'preparation.progress': () => snapshot(),
-  'preparation.log': () => log.slice(-5000),
+  'preparation.state': () => fullState(),
   'preparation.retry': () => {
     for (const m of eligible) if (m.status === 'failed' || m.status === 'skipped') m.status = 'pending';
     startRun('retry', false);

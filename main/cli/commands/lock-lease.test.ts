@@ -16,6 +16,8 @@ import {
 const BIN = path.join(PACKAGE_ROOT, 'bin', 'config-tool.cjs');
 /** A lease that expires fast, renewed often: what the faults below shorten the wait to. */
 const SHORT_LEASE = 'lease-ttl-ms:1500,heartbeat-ms:200';
+/** A target whose preparation locks the whole environment (spec §4), as the factory's oracle expects. */
+const TARGET = '11.13.0';
 
 let workDir: string;
 let factory: GeneratedFactory;
@@ -140,7 +142,7 @@ describe('the lock lease', () => {
     async () => {
       const env = freshEnvironment();
       const target = factory.modules.find((module) => module.state === 'published')!.name;
-      const upgrade = startCli(['upgrade', '--env', env], `${SHORT_LEASE},upgrade-delay:backup:5000`);
+      const upgrade = startCli(['upgrade', '--to', TARGET, '--env', env], `${SHORT_LEASE},upgrade-delay:backup:5000`);
       await waitFor(() => fs.existsSync(path.join(env, 'upgrade-in-progress.json')), 'the backup');
       await sleep(2500); // past the lease's 1.5 s
 
@@ -164,7 +166,7 @@ describe('the lock lease', () => {
     'takes the lock from a stopped upgrade whose lease expired; continued, it stops without writing',
     async () => {
       const env = freshEnvironment();
-      const upgrade = startCli(['upgrade', '--env', env], SHORT_LEASE);
+      const upgrade = startCli(['upgrade', '--to', TARGET, '--env', env], SHORT_LEASE);
       await waitFor(() => lockRow(env)?.operation === 'preparation', 'the preparation to start');
       await stopOutsideTransaction(upgrade.child, env);
       try {
@@ -198,7 +200,7 @@ describe('the lock lease', () => {
     'reports a heartbeat that fails, and the run goes on to its end',
     async () => {
       const env = freshEnvironment();
-      const upgrade = await cli(env, ['upgrade'], 'heartbeat-fail,heartbeat-ms:100');
+      const upgrade = await cli(env, ['upgrade', '--to', TARGET], 'heartbeat-fail,heartbeat-ms:100');
       expect(upgrade.status, upgrade.stderr).toBe(expectedExit());
       expect(upgrade.stderr).toContain('Could not renew the environment lock');
       expect(upgrade.stderr).toContain('injected heartbeat failure');
@@ -212,7 +214,7 @@ describe('the lock lease', () => {
     async () => {
       const env = freshEnvironment();
       // The CLI runs under a parent that never reaps it, as PID 1 in a container without an init.
-      const command = `"${process.execPath}" "${BIN}" upgrade --env "${env}" & exec sleep 60`;
+      const command = `"${process.execPath}" "${BIN}" upgrade --to ${TARGET} --env "${env}" & exec sleep 60`;
       const parent = startCli([], '', { shell: command });
       try {
         await waitFor(() => lockRow(env)?.operation === 'preparation', 'the preparation to start');
@@ -239,7 +241,7 @@ describe('the lock lease', () => {
     'treats a lock whose pid now belongs to another process (another start time) as gone',
     async () => {
       const env = freshEnvironment();
-      expect((await cli(env, ['upgrade'])).status).toBe(expectedExit());
+      expect((await cli(env, ['upgrade', '--to', TARGET])).status).toBe(expectedExit());
       const db = new Database(path.join(env, 'environment.db'));
       try {
         // This test process is alive, but it is not the holder the row names: that one started at another time.
@@ -268,7 +270,10 @@ describe('rolling back an interrupted upgrade', () => {
     'never restores the backup while the upgrade that made it is still alive, even with its lease expired',
     async () => {
       const env = freshEnvironment();
-      const upgrade = startCli(['upgrade', '--env', env], `${SHORT_LEASE},upgrade-delay:system-components:3000`);
+      const upgrade = startCli(
+        ['upgrade', '--to', TARGET, '--env', env],
+        `${SHORT_LEASE},upgrade-delay:system-components:3000`,
+      );
       // Stopped in the step's (injected) delay, after its writes: never inside a transaction.
       await waitFor(
         () =>
@@ -299,7 +304,7 @@ describe('rolling back an interrupted upgrade', () => {
     'says what to do when the backup is missing, and the environment still opens; with the backup back it rolls back',
     async () => {
       const env = freshEnvironment();
-      const killed = await cli(env, ['upgrade'], 'upgrade-crash:system-components');
+      const killed = await cli(env, ['upgrade', '--to', TARGET], 'upgrade-crash:system-components');
       expect(killed.status).not.toBe(0);
       const backups = path.join(env, 'backups');
       const aside = path.join(workDir, `backups-aside-${envCounter}`);

@@ -179,6 +179,7 @@ async function prepareUnderLease(
           throw error;
         }
         tracker.started(unit.name);
+        options.onEvent({ type: 'module', name: unit.name, status: 'compiling' });
         emit(tracker, 'running');
       },
       onFinish: (unit, outcome) => {
@@ -194,6 +195,7 @@ async function prepareUnderLease(
         const compiled = outcome.status !== 'skipped' && outcome.compiled;
         if (!compiled && outcome.status !== 'skipped') started++;
         tracker.finished(unit.name, outcome.status, durationMs, compiled);
+        options.onEvent({ type: 'module', name: unit.name, status: outcome.status });
         emit(tracker, 'running');
       },
       shouldStop: () => {

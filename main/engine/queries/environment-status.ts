@@ -1,6 +1,13 @@
 import type { EnvironmentStatus, PreparationProgress } from '../../../common/domain';
 import type { EngineContext } from '../engine-context';
-import { compareVersions, installedPlatformVersion, listPlatformVersions } from '../platform/platform-versions';
+import {
+  compareVersions,
+  installedPlatformVersion,
+  isProgressivePreparation,
+  listPlatformVersions,
+  upgradeWarning,
+} from '../platform/platform-versions';
+import { buildProgress } from '../preparation/progress-snapshot';
 import { countItems, effectiveStatus, latestRun, summarizeRun } from '../preparation/run-repository';
 import { findEnvironment } from '../store/environment-repository';
 import { activeLock } from '../store/lock-repository';
@@ -25,13 +32,16 @@ export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus 
       'SELECT count(*) AS modules, count(DISTINCT application_id) AS applications FROM modules WHERE is_system = 0',
     )
     .get() as { modules: number; applications: number };
+  const upgradePending = compareVersions(installedVersion, environment.platformVersion) > 0;
   return {
     location: context.environmentDir,
     name: environment.name,
     platformVersion: environment.platformVersion,
     installedVersion,
     availableVersions: listPlatformVersions(),
-    upgradePending: compareVersions(installedVersion, environment.platformVersion) > 0,
+    upgradePending,
+    installedVersionLock: isProgressivePreparation(installedVersion) ? 'progressive' : 'environment',
+    upgradeWarning: upgradePending ? upgradeWarning(environment.platformVersion, installedVersion) : null,
     settings: compilationSettings(db),
     moduleCount: counts.modules,
     applicationCount: counts.applications,
@@ -52,7 +62,6 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
   if (!run) return null;
   const { total, counts } = countItems(db, run.id);
   const status = effectiveStatus(db, run);
-  const done = counts.prepared + counts.failed + counts.skipped;
   const steps = stepsForRun(run.kind).map((step) =>
     step.id !== 'prepare-modules'
       ? step
@@ -73,8 +82,7 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
       .prepare(`SELECT module_name AS name FROM preparation_items WHERE run_id = @runId AND status = 'compiling'`)
       .all({ runId: run.id }) as { name: string }[]
   ).map((row) => row.name);
-  const endMs = run.finishedAt ? Date.parse(run.finishedAt) : Date.now();
-  return {
+  return buildProgress({
     runId: run.id,
     upgrading: run.kind === 'upgrade',
     fromVersion: run.fromVersion,
@@ -85,8 +93,6 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
     counts,
     compilingNow,
     startedAt: run.startedAt,
-    elapsedMs: endMs - Date.parse(run.startedAt),
-    estimatedFinishAt: run.finishedAt,
-    percent: total === 0 ? 100 : Math.floor((done / total) * 100),
-  };
+    finishedAt: run.finishedAt,
+  });
 }

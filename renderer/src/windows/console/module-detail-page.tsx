@@ -24,8 +24,11 @@ export function ModuleDetailPage({ name }: { name: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'publish' | 'delete' | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  // Re-read when the list changes (a run moved on, a publish happened elsewhere).
-  const rowsVersion = useModulesStore((s) => s.rows);
+  // Re-read when this module's row changes (a run moved it on, a publish happened elsewhere).
+  const rowVersion = useModulesStore((s) => {
+    const index = s.indexByName.get(name);
+    return index === undefined ? null : s.rows[index];
+  });
 
   const load = useCallback(async () => {
     try {
@@ -39,7 +42,7 @@ export function ModuleDetailPage({ name }: { name: string }) {
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- fetching on mount/refresh is the point
     void load();
-  }, [load, rowsVersion]);
+  }, [load, rowVersion]);
 
   const onPublish = async () => {
     setBusy('publish');
@@ -107,6 +110,10 @@ export function ModuleDetailPage({ name }: { name: string }) {
             <dd className="mono" data-testid="module-running-version">
               {detail.runningVersion ?? 'Not deployed'}
             </dd>
+            <dt>Versions</dt>
+            <dd data-testid="module-versions">
+              <ModuleVersionsText versions={detail.versions} />
+            </dd>
             <dt>Preparation for {detail.environmentVersion}</dt>
             <dd data-testid="module-status">
               <ModuleStatusBadge status={detail.status} />
@@ -155,6 +162,25 @@ export function ModuleDetailPage({ name }: { name: string }) {
         />
       )}
     </section>
+  );
+}
+
+/** "Running version 2 · prepared version 2 · version 3 uploaded, not published yet". */
+function ModuleVersionsText({ versions }: { versions: ModuleDetail['versions'] }) {
+  const parts = [
+    versions.running !== null ? `running version ${versions.running}` : 'none running',
+    versions.prepared !== null ? `prepared version ${versions.prepared}` : null,
+  ].filter((part): part is string => part !== null);
+  return (
+    <>
+      <span>{parts.join(' · ')}</span>
+      {versions.newerUpload && (
+        <span className="muted" data-testid="module-newer-upload">
+          {' '}
+          · version {versions.latest} uploaded, not published yet (Publish publishes it)
+        </span>
+      )}
+    </>
   );
 }
 
