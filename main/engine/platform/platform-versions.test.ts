@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { CompilerCache } from '../compiler/compiler-cache';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ModuleKind } from '../../../common/domain';
 import type { ProducerInterface } from '../compiler/compile-types';
-import { compileModule } from '../compiler/module-compiler';
+import { GroupCompiler } from '../compiler/compile-group';
 import {
   compareVersions,
   installedPlatformVersion,
@@ -10,6 +10,9 @@ import {
   loadPlatformVersion,
   loadSystemComponents,
 } from './platform-versions';
+
+const compiler = new GroupCompiler();
+afterAll(() => compiler.close());
 
 describe('platform versions', () => {
   it('ships 11.10.0, 11.11.3, 11.12.0 and 11.13.0, the newest being the installed one', () => {
@@ -39,7 +42,6 @@ describe('platform versions', () => {
   it.each(['11.10.0', '11.11.3', '11.12.0', '11.13.0'])(
     'compiles the system components of %s with that version',
     (version) => {
-      const cache = new CompilerCache();
       const producers: Record<string, ProducerInterface> = {};
       const components = loadSystemComponents(version);
       expect(components.length).toBeGreaterThanOrEqual(2);
@@ -47,16 +49,16 @@ describe('platform versions', () => {
         components.findIndex((c) => c.name === 'PlatformScheduler'),
       );
       for (const component of components) {
-        const result = compileModule(
+        const [result] = compiler.compile([
           {
             moduleName: component.name,
+            kind: component.kind as ModuleKind,
             platformVersion: version,
             sources: component.sources,
             references: component.references,
             producers,
           },
-          cache,
-        );
+        ]);
         expect(result.diagnostics, component.name).toEqual([]);
         producers[component.name] = { interfaceHash: result.interfaceHash!, declarations: result.declarations };
       }
