@@ -48,18 +48,19 @@ describe('platform versions', () => {
       );
     expect(exportsOf('11.17.0')).toEqual(expect.arrayContaining(exportsOf('11.13.0')));
     expect(loadPlatformVersion('11.17.0').releaseNotes).toMatch(/BREAKING[\s\S]*formatDate[\s\S]*formatDateText/);
-    const cache = new CompilerCache();
     const uses = (code: string) =>
-      compileModule(
-        {
-          moduleName: 'M',
-          platformVersion: '11.17.0',
-          sources: { 'src/index.ts': code },
-          references: [],
-          producers: {},
-        },
-        cache,
-      ).diagnostics.map((d) => d.message);
+      compiler
+        .compile([
+          {
+            moduleName: 'M',
+            kind: 'service',
+            platformVersion: '11.17.0',
+            sources: { 'src/index.ts': code },
+            references: [],
+            producers: {},
+          },
+        ])[0]!
+        .diagnostics.map((d) => d.message);
     expect(
       uses("import { formatDate } from '@platform/runtime';\nexport const d = formatDate(new Date(), 'yyyy-MM-dd');"),
     ).toEqual([]);
