@@ -7,6 +7,12 @@ import { installedPlatformVersion } from '../engine/platform/platform-versions';
 
 type Fault = 'crash' | 'hang' | 'server-dies' | 'server-dies-once';
 
+/** Test-only: "delay:<ms>" in CONFIG_TOOL_TEST_FAULTS makes every compilation take that much longer (end-to-end specs act mid-run). */
+function readTestDelayMs(): number {
+  const match = /(?:^|,)\s*delay:(\d+)\s*(?:,|$)/.exec(process.env.CONFIG_TOOL_TEST_FAULTS ?? '');
+  return match ? Number(match[1]) : 0;
+}
+
 /**
  * Test-only faults from CONFIG_TOOL_TEST_FAULTS, e.g. "crash:ModuleA,hang:ModuleB,server-dies-once:ModuleC":
  * the worker exits, hangs, or kills its native server before compiling (every time, or the first time).
@@ -44,6 +50,7 @@ function main(): void {
   process.on('SIGINT', () => undefined);
   const parent = connectToParent();
   const faults = readTestFaults();
+  const delayMs = readTestDelayMs();
   const compiler = new GroupCompiler({
     platformsDir: process.env.CONFIG_TOOL_PLATFORMS_DIR || undefined,
     faults: serverFaults(faults),
@@ -57,6 +64,7 @@ function main(): void {
     const groupFaults = group.map((job) => faults.get(job.moduleName));
     if (groupFaults.includes('crash')) process.exit(70);
     if (groupFaults.includes('hang')) hangForever();
+    if (delayMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, delayMs * group.length);
     parent.send({ type: 'result', id, results: compiler.compile(group) } satisfies CompilerWorkerReply);
   });
   warmUp(compiler);

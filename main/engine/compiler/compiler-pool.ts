@@ -76,6 +76,8 @@ const MAX_START_FAILURES = 2;
 const START_LIMIT_MS = 60_000;
 /** Memory bound of one compiler process (Node side and native server together). */
 export const DEFAULT_MEMORY_LIMIT_BYTES = 512 * 1024 * 1024;
+/** Heap bound of a worker's JavaScript side: it holds one group's sources and results, the compiling is in its native server. */
+const WORKER_HEAP_MB = 256;
 /** How often busy workers' memory is read. */
 const MEMORY_CHECK_MS = 250;
 
@@ -162,6 +164,7 @@ export class CompilerPool {
       serviceName,
       env: this.options.env,
       singleThreadedV8: this.options.singleThreadedWorkers,
+      maxHeapMb: WORKER_HEAP_MB,
     });
     const worker: Worker = { channel, serviceName, ready: false, sent: [] };
     this.workers.add(worker);
