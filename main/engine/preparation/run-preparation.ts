@@ -1,6 +1,6 @@
 import type { LogLine, RunSummary, UpgradeStep } from '../../../common/domain';
 import { scheduleCompilations, type CompileUnit, type ExternalProducer } from '../compilation/compile-scheduler';
-import { withCompilerPool, type EngineContext } from '../engine-context';
+import { withCompilationSession, type CompilationSession, type EngineContext } from '../engine-context';
 import {
   findArtifact,
   getArtifact,
@@ -8,7 +8,7 @@ import {
   recordCompilation,
   saveArtifact,
 } from '../store/artifact-repository';
-import { getModuleVersion, loadSources } from '../store/module-repository';
+import { getModuleVersion, loadModuleInput } from '../store/module-repository';
 import { LeaseLostError, type Lease } from '../store/lock-repository';
 import type { EngineEventListener } from './preparation-events';
 import { ProgressTracker } from './progress-tracker';
@@ -30,6 +30,8 @@ export interface RunPreparationOptions {
   upgrading: boolean;
   /** Asked between compilations; true stops the run as 'interrupted' (shutdown). */
   shouldStop?: () => boolean;
+  /** The compiler processes of the operation this run is a step of (an upgrade); its own when absent. */
+  session?: CompilationSession;
 }
 
 /**
@@ -37,22 +39,8 @@ export interface RunPreparationOptions {
  * not final yet are compiled in the worker pool, producers first; each result is
  * committed before it is reported. Every write checks the lease in its transaction:
  * a holder that lost it stops before writing anything more (LeaseLostError).
- * The lease is released at the end, whatever happens.
  */
 export async function runPreparation(
-  context: EngineContext,
-  lease: Lease,
-  run: StoredRun,
-  options: RunPreparationOptions,
-): Promise<RunSummary> {
-  try {
-    return await prepareUnderLease(context, lease, run, options);
-  } finally {
-    lease.release();
-  }
-}
-
-async function prepareUnderLease(
   context: EngineContext,
   lease: Lease,
   run: StoredRun,
@@ -112,112 +100,116 @@ async function prepareUnderLease(
   reportLog();
 
   let stopped = false;
-  await withCompilerPool(context, async (pool, jobsInFlight, size) => {
-    const tracker = new ProgressTracker(
-      {
-        runId: run.id,
-        fromVersion: run.fromVersion,
-        toVersion: run.toVersion,
-        startedAt: run.startedAt,
-        upgrading: options.upgrading,
-      },
-      steps,
-      items.length,
-      counts,
-      size,
-    );
-    emit(tracker, 'running');
-    await scheduleCompilations({
-      units,
-      platformVersion: run.toVersion,
-      compiler: pool,
-      concurrency: jobsInFlight,
-      loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
-      externalProducer: (name): ExternalProducer => {
-        const item = itemByName.get(name);
-        if (item?.status === 'prepared' && item.artifactId !== null) {
-          const artifact = getArtifact(db, item.artifactId);
-          return {
-            interface: loadInterface(db, item.artifactId),
-            references: getModuleVersion(db, artifact.moduleVersionId).references,
-          };
-        }
-        if (item)
-          return {
-            missing:
-              item.status === 'failed' ? 'failed' : item.status === 'skipped' ? 'was skipped' : `is ${item.status}`,
-          };
-        const reason = excluded.get(name);
-        return { missing: reason ? `is not prepared (${reason})` : 'does not exist in this environment' };
-      },
-      findReusable: (unit, inputHash) => {
-        const artifact = findArtifact(db, unit.moduleVersionId, run.toVersion, inputHash);
-        if (!artifact?.success) return null;
-        return {
-          artifactId: artifact.id,
-          producerInterface: loadInterface(db, artifact.id),
-          durationMs: artifact.durationMs,
-        };
-      },
-      // One transaction per module event: a commit per row would cost the coordinator more than the compile.
-      saveResult: (unit, result) =>
-        lease.write(() => {
-          recordCompilation(db, unit.moduleVersionId, run.toVersion, 'prepare');
-          return saveArtifact(db, unit.moduleVersionId, result);
-        }),
-      onStart: (unit) => {
-        // Called from a compiler process's message: a lost lease stops the run at its next awaited write instead.
-        if (lease.lost) return;
-        started++;
-        try {
-          lease.write(() => {
-            markItemCompiling(db, run.id, unit.name);
-            log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
-          });
-        } catch (error) {
-          if (error instanceof LeaseLostError) return;
-          throw error;
-        }
-        tracker.started(unit.name);
-        options.onEvent({ type: 'module', name: unit.name, status: 'compiling' });
-        emit(tracker, 'running');
-      },
-      onFinish: (unit, outcome) => {
-        const artifactId = outcome.status === 'skipped' ? null : outcome.artifactId;
-        const durationMs = outcome.status === 'skipped' ? 0 : outcome.durationMs;
-        const errors = outcome.status === 'prepared' ? [] : outcome.errors;
-        lease.write(() => {
-          finishItem(db, run.id, unit.name, { status: outcome.status, artifactId, durationMs, errors });
-          if (outcome.status === 'failed')
-            log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
-          if (outcome.status === 'skipped') log('warning', `${unit.name} skipped: ${errors[0]?.message ?? ''}`);
-        });
-        const compiled = outcome.status !== 'skipped' && outcome.compiled;
-        if (!compiled && outcome.status !== 'skipped') started++;
-        tracker.finished(unit.name, outcome.status, durationMs, compiled);
-        options.onEvent({ type: 'module', name: unit.name, status: outcome.status });
-        emit(tracker, 'running');
-      },
-      shouldStop: () => {
-        // A lost lease stops the scheduling at once; the next write says why.
-        stopped = stopped || (options.shouldStop?.() ?? false) || lease.lost !== null;
-        return stopped;
-      },
-    });
-    const finalStatus = stopped ? 'interrupted' : 'finished';
-    const stepStatus = counts.failed + counts.skipped > 0 ? 'warning' : 'done';
-    for (const step of steps)
-      if (step.id === 'prepare-modules') Object.assign(step, { status: stopped ? 'pending' : stepStatus });
-    lease.write(() => {
-      setRunStatus(db, run.id, finalStatus);
-      log(
-        stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
-        stopped
-          ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
-          : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.`,
+  try {
+    await withCompilationSession(context, options.session, async (session) => {
+      const tracker = new ProgressTracker(
+        {
+          runId: run.id,
+          fromVersion: run.fromVersion,
+          toVersion: run.toVersion,
+          startedAt: run.startedAt,
+          upgrading: options.upgrading,
+        },
+        steps,
+        items.length,
+        counts,
+        session.size,
       );
+      emit(tracker, 'running');
+      await scheduleCompilations({
+        units,
+        platformVersion: run.toVersion,
+        compiler: session.compiler,
+        concurrency: session.jobsInFlight,
+        loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
+        externalProducer: (name): ExternalProducer => {
+          const item = itemByName.get(name);
+          if (item?.status === 'prepared' && item.artifactId !== null) {
+            const artifact = getArtifact(db, item.artifactId);
+            return {
+              interface: loadInterface(db, item.artifactId),
+              references: getModuleVersion(db, artifact.moduleVersionId).references,
+            };
+          }
+          if (item)
+            return {
+              missing:
+                item.status === 'failed' ? 'failed' : item.status === 'skipped' ? 'was skipped' : `is ${item.status}`,
+            };
+          const reason = excluded.get(name);
+          return { missing: reason ? `is not prepared (${reason})` : 'does not exist in this environment' };
+        },
+        findReusable: (unit, inputHash) => {
+          const artifact = findArtifact(db, unit.moduleVersionId, run.toVersion, inputHash);
+          if (!artifact?.success) return null;
+          return {
+            artifactId: artifact.id,
+            producerInterface: loadInterface(db, artifact.id),
+            durationMs: artifact.durationMs,
+          };
+        },
+        // One transaction per module event: a commit per row would cost the coordinator more than the compile.
+        saveResult: (unit, result) =>
+          lease.write(() => {
+            recordCompilation(db, unit.moduleVersionId, run.toVersion, 'prepare');
+            return saveArtifact(db, unit.moduleVersionId, result);
+          }),
+        onStart: (unit) => {
+          // Called from a compiler process's message: a lost lease stops the run at its next awaited write instead.
+          if (lease.lost) return;
+          started++;
+          try {
+            lease.write(() => {
+              markItemCompiling(db, run.id, unit.name);
+              log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
+            });
+          } catch (error) {
+            if (error instanceof LeaseLostError) return;
+            throw error;
+          }
+          tracker.started(unit.name);
+          options.onEvent({ type: 'module', name: unit.name, status: 'compiling' });
+          emit(tracker, 'running');
+        },
+        onFinish: (unit, outcome) => {
+          const artifactId = outcome.status === 'skipped' ? null : outcome.artifactId;
+          const durationMs = outcome.status === 'skipped' ? 0 : outcome.durationMs;
+          const errors = outcome.status === 'prepared' ? [] : outcome.errors;
+          lease.write(() => {
+            finishItem(db, run.id, unit.name, { status: outcome.status, artifactId, durationMs, errors });
+            if (outcome.status === 'failed')
+              log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
+            if (outcome.status === 'skipped') log('warning', `${unit.name} skipped: ${errors[0]?.message ?? ''}`);
+          });
+          const compiled = outcome.status !== 'skipped' && outcome.compiled;
+          if (!compiled && outcome.status !== 'skipped') started++;
+          tracker.finished(unit.name, outcome.status, durationMs, compiled);
+          options.onEvent({ type: 'module', name: unit.name, status: outcome.status });
+          emit(tracker, 'running');
+        },
+        shouldStop: () => {
+          // A lost lease stops the scheduling at once; the next write says why.
+          stopped = stopped || (options.shouldStop?.() ?? false) || lease.lost !== null;
+          return stopped;
+        },
+      });
+      const finalStatus = stopped ? 'interrupted' : 'finished';
+      const stepStatus = counts.failed + counts.skipped > 0 ? 'warning' : 'done';
+      for (const step of steps)
+        if (step.id === 'prepare-modules') Object.assign(step, { status: stopped ? 'pending' : stepStatus });
+      lease.write(() => {
+        setRunStatus(db, run.id, finalStatus);
+        log(
+          stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
+          stopped
+            ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
+            : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.`,
+        );
+      });
+      emit(tracker, finalStatus);
     });
-    emit(tracker, finalStatus);
-  });
+  } finally {
+    lease.release();
+  }
   return summarizeRun(db, { ...run, status: stopped ? 'interrupted' : 'finished' });
 }
