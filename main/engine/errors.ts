@@ -14,6 +14,7 @@ export type UserErrorCode =
   | 'lease-lost'
   | 'backup-missing'
   | 'operation-running'
+  | 'environment-busy'
   | 'not-available';
 
 /** An error written for the admin: a code and a message, never a stack trace in the UI or CLI. */
