@@ -1,7 +1,8 @@
-import type { ModuleConsoleStatus, ModuleDetail, ModuleError, ModuleRow } from '../../../common/domain';
+import type { ModuleConsoleStatus, ModuleDetail, ModuleError, ModuleRow, ModuleVersions } from '../../../common/domain';
 import type { EngineContext } from '../engine-context';
 import { UserError } from '../errors';
 import { latestRun } from '../preparation/run-repository';
+import { getArtifact } from '../store/artifact-repository';
 import { findEnvironment } from '../store/environment-repository';
 import {
   findConsumers,
@@ -105,6 +106,19 @@ export function getModuleDetail(context: EngineContext, name: string): ModuleDet
     statusMessage = `Prepared for ${environmentVersion}: publishing it deploys the prepared compilation without compiling again.`;
   }
   const version = getModuleVersion(context.db, module.publishedVersionId ?? module.latestVersionId);
+  const numberOf = (moduleVersionId: number | null | undefined) =>
+    moduleVersionId ? getModuleVersion(context.db, moduleVersionId).number : null;
+  const latest = getModuleVersion(context.db, module.latestVersionId).number;
+  const published = numberOf(module.publishedVersionId);
+  const versions: ModuleVersions = {
+    running: module.runningArtifactId
+      ? numberOf(getArtifact(context.db, module.runningArtifactId).moduleVersionId)
+      : null,
+    published,
+    prepared: item?.status === 'prepared' && toVersion === environmentVersion ? numberOf(item.moduleVersionId) : null,
+    latest,
+    newerUpload: published === null ? false : latest > published,
+  };
   return {
     ...toRow(module, status),
     references: version.references,
@@ -115,5 +129,6 @@ export function getModuleDetail(context: EngineContext, name: string): ModuleDet
     errors,
     lastRunId: item?.runId ?? null,
     durationMs: item?.durationMs ?? null,
+    versions,
   };
 }

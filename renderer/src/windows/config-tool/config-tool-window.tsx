@@ -193,6 +193,8 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
           fromVersion={status.platformVersion}
           toVersion={status.installedVersion}
           moduleCount={status.moduleCount}
+          lock={status.installedVersionLock}
+          warning={status.upgradeWarning}
           busy={busy}
           onConfirm={() => void onConfirmUpgrade()}
           onCancel={() => setConfirming(false)}

@@ -5,6 +5,10 @@ export interface UpgradeConfirmDialogProps {
   fromVersion: string;
   toVersion: string;
   moduleCount: number;
+  /** How the target version's preparation locks the environment. */
+  lock: 'environment' | 'progressive';
+  /** The platform's known-issue warning for this upgrade, or null. */
+  warning: string | null;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -15,6 +19,8 @@ export function UpgradeConfirmDialog({
   fromVersion,
   toVersion,
   moduleCount,
+  lock,
+  warning,
   busy,
   onConfirm,
   onCancel,
@@ -51,10 +57,18 @@ export function UpgradeConfirmDialog({
         <li>Publish the new system components.</li>
         <li>Prepare the modules for the new version ({moduleCount.toLocaleString()} modules in this environment).</li>
       </ol>
-      <p className="note note--orange">
+      <p className="note note--orange" data-testid="upgrade-lock">
         <span aria-hidden="true">⚠ </span>
-        Publishing is blocked until the modules preparation finishes.
+        {lock === 'progressive'
+          ? 'Each module can be published as soon as the modules it consumes are prepared.'
+          : 'Publishing is blocked until the modules preparation finishes.'}
       </p>
+      {warning && (
+        <p className="note note--orange" data-testid="upgrade-warning">
+          <span aria-hidden="true">⚠ </span>
+          {warning}
+        </p>
+      )}
       <p className="note">
         Published applications keep running on the previous version until their modules are published again.
       </p>
