@@ -14,6 +14,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import type { ProgressUpdate } from '../../common/contract';
 import type { PreparationProgress } from '../../common/domain';
 import { PRODUCT_NAME } from '../engine/environment-location';
 import { createContractHandlers, type HostActions } from '../host/contract-handlers';
@@ -129,10 +130,11 @@ function start(): void {
     connection.ready.catch((error: unknown) =>
       log('error', `the environment could not be opened: ${(error as Error).message}`),
     );
-    // Already throttled by the service (at most ~20 progress events a second).
+    // Already coalesced by the service (a few progress updates a second).
     connection.onEvent((event, payload) => {
-      if (event === 'preparation.progress') {
-        progress = payload as PreparationProgress;
+      if (event === 'preparation.update') {
+        const update = payload as ProgressUpdate;
+        if (update.progress) progress = update.progress;
         if (isMac && windows.count === 0) app.dock?.setBadge(dockBadge(progress));
       }
       windows.broadcast(event, payload);
