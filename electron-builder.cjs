@@ -31,9 +31,9 @@ function filesFor(os) {
     // Resources as their own file set: the main set's default exclusions drop every *.d.ts, and
     // the compiler needs resources/platforms/*/runtime.d.ts.
     { from: 'resources', to: 'resources', filter: ['platforms/**', 'demo-factory/**', 'icons/**'] },
-    // The compiler reads TypeScript's lib.*.d.ts at run time, but electron-builder drops every
+    // The native compiler reads its lib.*.d.ts at run time, but electron-builder drops every
     // *.d.ts under node_modules; a separate file set (no default exclusions) puts them back.
-    { from: 'node_modules/typescript/lib', to: 'node_modules/typescript/lib', filter: ['lib.*.d.ts'] },
+    { from: 'node_modules/@typescript', to: 'node_modules/@typescript', filter: ['*/lib/**'] },
   ];
 }
 
@@ -51,6 +51,8 @@ module.exports = {
   asarUnpack: [
     // Native addon: Electron loads .node files from app.asar.unpacked.
     'node_modules/better-sqlite3/prebuilds/**',
+    // The TypeScript 7 compiler executable (and its libs): an executable cannot start from inside the archive.
+    'node_modules/@typescript/**',
     // Platform declarations and the demo factory stay plain files for admins and support to read.
     'resources/**',
   ],

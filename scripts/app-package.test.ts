@@ -108,9 +108,13 @@ describe('the packaged app (Linux, x64)', () => {
     expect([...asarFiles].filter((file) => file.startsWith('out/node/'))).toEqual([]);
   });
 
-  it("holds TypeScript's lib.*.d.ts (the compiler reads them at run time)", () => {
-    expect(asarFiles.has('node_modules/typescript/lib/lib.es2022.d.ts')).toBe(true);
-    expect(asarFiles.has('node_modules/typescript/lib/typescript.js')).toBe(true);
+  it('holds the native compiler and its lib.*.d.ts (read at run time), unpacked so the executable can start', () => {
+    const compiler = 'node_modules/@typescript/typescript-linux-x64/lib';
+    expect(asarFiles.has(`${compiler}/lib.es2022.d.ts`)).toBe(true);
+    expect(fs.existsSync(path.join(appDir, 'resources', 'app.asar.unpacked', compiler, 'lib.es2022.d.ts'))).toBe(true);
+    expect([...asarFiles].some((file) => file.startsWith('node_modules/typescript-native/'))).toBe(true);
+    // TypeScript 6 is a development tool only (eslint, the typecheck).
+    expect([...asarFiles].some((file) => file.startsWith('node_modules/typescript/'))).toBe(false);
   });
 
   it("ships better-sqlite3's lib and the target's prebuild only: no C sources, no other platforms", () => {
