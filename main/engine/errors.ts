@@ -11,6 +11,8 @@ export type UserErrorCode =
   | 'refused'
   | 'compile-failed'
   | 'upgrade-failed'
+  | 'lease-lost'
+  | 'backup-missing'
   | 'not-available'
   /** The SQLite engine (better-sqlite3's native addon) could not be loaded on this machine. */
   | 'database-engine-unavailable';
