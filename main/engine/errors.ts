@@ -13,6 +13,7 @@ export type UserErrorCode =
   | 'upgrade-failed'
   | 'lease-lost'
   | 'backup-missing'
+  | 'operation-running'
   | 'not-available'
   /** The SQLite engine (better-sqlite3's native addon) could not be loaded on this machine. */
   | 'database-engine-unavailable';
