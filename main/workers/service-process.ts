@@ -31,7 +31,8 @@ function logBug(what: string, error: unknown): void {
 
 /** Under Electron the compiler workers are utility processes too, started by main on the service's behalf. */
 async function chooseSpawner(): Promise<WorkerSpawner> {
-  if (process.env.CONFIG_TOOL_WORKER_BROKER !== 'electron') return createNodeWorkerSpawner();
+  // Under Node the workers are the compiler-worker.cjs beside this file (out/node, or out/main of a packaged app).
+  if (process.env.CONFIG_TOOL_WORKER_BROKER !== 'electron') return createNodeWorkerSpawner(__dirname);
   // Loaded only under Electron: the CLI and the browser host never need the broker.
   const { createBrokeredWorkerSpawner } = await import('./brokered-worker-spawner');
   return createBrokeredWorkerSpawner();

@@ -119,7 +119,7 @@ export async function importFactory(
         units,
         platformVersion: factory.platformVersion,
         compiler: session.compiler,
-        concurrency: session.size,
+        concurrency: session.jobsInFlight,
         loadModule: (moduleVersionId) => inputByVersion.get(moduleVersionId)!,
         externalProducer: (name) => ({ missing: `is ${stateOf.get(name) ?? 'missing'}, not published` }),
         findReusable: () => null,
