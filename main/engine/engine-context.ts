@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { WorkerSpawner } from './process/worker-spawner';
 import type { Db } from './store/database';
-import { compilationSettings } from './store/settings-repository';
+import { checkCompilationSettings, compilationSettings } from './store/settings-repository';
 import { CompilerPool, type CompilerWorkerEvent } from './compiler/compiler-pool';
 
 /** What every engine operation needs: the environment's folder and database, and a way to start compiler processes. */
@@ -19,6 +19,17 @@ const JOBS_IN_FLIGHT_PER_WORKER = 2;
 
 type PoolWork<T> = (pool: CompilerPool, jobsInFlight: number, size: number) => Promise<T>;
 
+/** OS priority of a readiness check's compiler processes (os.setPriority: 19 is the lowest, 0 the default). */
+export const CHECK_WORKER_PRIORITY = 10;
+
+/**
+ * What a pool compiles for: `check` (spec §4c) runs beside a live environment, so it has
+ * `checkParallelCompilations` processes at a lower OS priority.
+ */
+export interface PoolProfile {
+  purpose: 'preparation' | 'check';
+}
+
 /** The pool of the operation running on a connection, so its steps share warm workers. */
 const openPools = new WeakMap<EngineContext['db'], { pool: CompilerPool; jobsInFlight: number; size: number }>();
 
@@ -28,11 +39,17 @@ const openPools = new WeakMap<EngineContext['db'], { pool: CompilerPool; jobsInF
  * Nested calls (an upgrade's system components, then its preparation) reuse the
  * outer pool: a worker's first hundred compilations are slow while V8 warms up.
  */
-export async function withCompilerPool<T>(context: EngineContext, work: PoolWork<T>): Promise<T> {
+export async function withCompilerPool<T>(
+  context: EngineContext,
+  work: PoolWork<T>,
+  profile: PoolProfile = { purpose: 'preparation' },
+): Promise<T> {
   const open = openPools.get(context.db);
   if (open) return work(open.pool, open.jobsInFlight, open.size);
-  const settings = compilationSettings(context.db);
+  const checking = profile.purpose === 'check';
+  const settings = checking ? checkCompilationSettings(context.db) : compilationSettings(context.db);
   const pool = new CompilerPool({
+    priority: checking ? CHECK_WORKER_PRIORITY : undefined,
     size: settings.parallelCompilations,
     spawner: context.spawner,
     timeLimitMs: settings.moduleTimeLimitSeconds * 1000,

@@ -46,7 +46,7 @@ export function takeLease(
 export function createPreparationRun(
   context: EngineContext,
   run: {
-    kind: 'upgrade' | 'retry';
+    kind: 'upgrade' | 'prepare';
     upgradeId: number | null;
     retryOf: number | null;
     fromVersion: string;
@@ -102,7 +102,7 @@ export async function prepareModules(
         return { run: summarizeRun(db, latest), nothingToDo: true };
       }
       run = createPreparationRun(context, {
-        kind: 'retry',
+        kind: 'prepare',
         upgradeId: null,
         retryOf: latest.id,
         fromVersion: latest.fromVersion,

@@ -14,6 +14,7 @@ import type { EngineEventListener } from './preparation-events';
 import { ProgressTracker } from './progress-tracker';
 import {
   appendLog,
+  checkRunOfArtifact,
   finishItem,
   listItems,
   markItemCompiling,
@@ -22,6 +23,12 @@ import {
   summarizeRun,
   type StoredRun,
 } from './run-repository';
+
+/**
+ * What keeps a run alive while it compiles: a preparation's lease on the environment lock,
+ * or a readiness check's heartbeat on its own run (a check takes no lock).
+ */
+export type RunKeeper = Pick<Lease, 'heartbeat' | 'release'>;
 
 export interface RunPreparationOptions {
   onEvent: EngineEventListener;
@@ -39,7 +46,7 @@ export interface RunPreparationOptions {
  */
 export async function runPreparation(
   context: EngineContext,
-  lease: Lease,
+  lease: RunKeeper,
   run: StoredRun,
   options: RunPreparationOptions,
 ): Promise<RunSummary> {
@@ -84,114 +91,147 @@ export async function runPreparation(
   };
 
   const resumed = pending.length < items.length;
+  const checking = run.kind === 'check';
+  const what = checking ? 'upgrade readiness check' : 'modules preparation';
   log(
     'info',
     resumed
-      ? `Resuming the modules preparation for ${run.toVersion}: ${pending.length} of ${items.length} modules left.`
-      : `Preparing ${items.length} modules for platform ${run.toVersion} (${excluded.size} excluded).`,
+      ? `Resuming the ${what} for ${run.toVersion}: ${pending.length} of ${items.length} modules left.`
+      : checking
+        ? `Checking ${items.length} modules against platform ${run.toVersion} (${excluded.size} excluded); nothing is upgraded or deployed.`
+        : `Preparing ${items.length} modules for platform ${run.toVersion} (${excluded.size} excluded).`,
   );
   reportLog();
 
   const heartbeat = setInterval(() => lease.heartbeat(), HEARTBEAT_INTERVAL_MS);
   let stopped = false;
+  let reusedFromChecks = 0;
   try {
-    await withCompilerPool(context, async (pool, jobsInFlight, size) => {
-      const tracker = new ProgressTracker(
-        {
-          runId: run.id,
-          fromVersion: run.fromVersion,
-          toVersion: run.toVersion,
-          startedAt: run.startedAt,
-          upgrading: options.upgrading,
-        },
-        steps,
-        items.length,
-        counts,
-        size,
-      );
-      emit(tracker, 'running');
-      await scheduleCompilations({
-        units,
-        platformVersion: run.toVersion,
-        compiler: pool,
-        concurrency: jobsInFlight,
-        loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
-        externalProducer: (name): ExternalProducer => {
-          const item = itemByName.get(name);
-          if (item?.status === 'prepared' && item.artifactId !== null) {
-            const artifact = getArtifact(db, item.artifactId);
+    await withCompilerPool(
+      context,
+      async (pool, jobsInFlight, size) => {
+        const tracker = new ProgressTracker(
+          {
+            runId: run.id,
+            fromVersion: run.fromVersion,
+            toVersion: run.toVersion,
+            startedAt: run.startedAt,
+            upgrading: options.upgrading,
+          },
+          steps,
+          items.length,
+          counts,
+          size,
+        );
+        emit(tracker, 'running');
+        await scheduleCompilations({
+          units,
+          platformVersion: run.toVersion,
+          compiler: pool,
+          concurrency: jobsInFlight,
+          loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
+          externalProducer: (name): ExternalProducer => {
+            const item = itemByName.get(name);
+            if (item?.status === 'prepared' && item.artifactId !== null) {
+              const artifact = getArtifact(db, item.artifactId);
+              return {
+                interface: loadInterface(db, item.artifactId),
+                references: getModuleVersion(db, artifact.moduleVersionId).references,
+              };
+            }
+            if (item)
+              return {
+                missing:
+                  item.status === 'failed' ? 'failed' : item.status === 'skipped' ? 'was skipped' : `is ${item.status}`,
+              };
+            const reason = excluded.get(name);
+            return { missing: reason ? `is not prepared (${reason})` : 'does not exist in this environment' };
+          },
+          findReusable: (unit, inputHash) => {
+            const artifact = findArtifact(db, unit.moduleVersionId, run.toVersion, inputHash);
+            if (!artifact?.success) return null;
             return {
-              interface: loadInterface(db, item.artifactId),
-              references: getModuleVersion(db, artifact.moduleVersionId).references,
+              artifactId: artifact.id,
+              producerInterface: loadInterface(db, artifact.id),
+              durationMs: artifact.durationMs,
             };
-          }
-          if (item)
-            return {
-              missing:
-                item.status === 'failed' ? 'failed' : item.status === 'skipped' ? 'was skipped' : `is ${item.status}`,
-            };
-          const reason = excluded.get(name);
-          return { missing: reason ? `is not prepared (${reason})` : 'does not exist in this environment' };
-        },
-        findReusable: (unit, inputHash) => {
-          const artifact = findArtifact(db, unit.moduleVersionId, run.toVersion, inputHash);
-          if (!artifact?.success) return null;
-          return {
-            artifactId: artifact.id,
-            producerInterface: loadInterface(db, artifact.id),
-            durationMs: artifact.durationMs,
-          };
-        },
-        // One transaction per module event: a commit per row would cost the coordinator more than the compile.
-        saveResult: (unit, result) =>
-          db.transaction(() => {
-            recordCompilation(db, unit.moduleVersionId, run.toVersion, 'prepare');
-            return saveArtifact(db, unit.moduleVersionId, result);
-          })(),
-        onStart: (unit) => {
-          started++;
-          db.transaction(() => {
-            markItemCompiling(db, run.id, unit.name);
-            log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
-          })();
-          tracker.started(unit.name);
-          options.onEvent({ type: 'module', name: unit.name, status: 'compiling' });
-          emit(tracker, 'running');
-        },
-        onFinish: (unit, outcome) => {
-          const artifactId = outcome.status === 'skipped' ? null : outcome.artifactId;
-          const durationMs = outcome.status === 'skipped' ? 0 : outcome.durationMs;
-          const errors = outcome.status === 'prepared' ? [] : outcome.errors;
-          db.transaction(() => {
-            finishItem(db, run.id, unit.name, { status: outcome.status, artifactId, durationMs, errors });
-            if (outcome.status === 'failed')
-              log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
-            if (outcome.status === 'skipped') log('warning', `${unit.name} skipped: ${errors[0]?.message ?? ''}`);
-          })();
-          const compiled = outcome.status !== 'skipped' && outcome.compiled;
-          if (!compiled && outcome.status !== 'skipped') started++;
-          tracker.finished(unit.name, outcome.status, durationMs, compiled);
-          options.onEvent({ type: 'module', name: unit.name, status: outcome.status });
-          emit(tracker, 'running');
-        },
-        shouldStop: () => {
-          stopped = stopped || (options.shouldStop?.() ?? false);
-          return stopped;
-        },
-      });
-      const finalStatus = stopped ? 'interrupted' : 'finished';
-      setRunStatus(db, run.id, finalStatus);
-      const stepStatus = counts.failed + counts.skipped > 0 ? 'warning' : 'done';
-      for (const step of steps)
-        if (step.id === 'prepare-modules') Object.assign(step, { status: stopped ? 'pending' : stepStatus });
-      log(
-        stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
-        stopped
-          ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
-          : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.`,
-      );
-      emit(tracker, finalStatus);
-    });
+          },
+          // One transaction per module event: a commit per row would cost the coordinator more than the compile.
+          saveResult: (unit, result) =>
+            db.transaction(() => {
+              recordCompilation(db, unit.moduleVersionId, run.toVersion, checking ? 'check' : 'prepare');
+              return saveArtifact(db, unit.moduleVersionId, result);
+            })(),
+          onStart: (unit) => {
+            started++;
+            db.transaction(() => {
+              markItemCompiling(db, run.id, unit.name);
+              log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
+            })();
+            tracker.started(unit.name);
+            options.onEvent({ type: 'module', name: unit.name, status: 'compiling' });
+            emit(tracker, 'running');
+          },
+          onFinish: (unit, outcome) => {
+            const artifactId = outcome.status === 'skipped' ? null : outcome.artifactId;
+            const durationMs = outcome.status === 'skipped' ? 0 : outcome.durationMs;
+            const errors = outcome.status === 'prepared' ? [] : outcome.errors;
+            // Spec §4c: a preparation says which compilations it took from a readiness check.
+            const reusedFromRun =
+              !checking && outcome.status === 'prepared' && !outcome.compiled
+                ? checkRunOfArtifact(db, outcome.artifactId, run.toVersion)
+                : null;
+            db.transaction(() => {
+              finishItem(db, run.id, unit.name, {
+                status: outcome.status,
+                artifactId,
+                durationMs,
+                errors,
+                reusedFromRun,
+              });
+              if (reusedFromRun !== null) {
+                reusedFromChecks++;
+                log(
+                  'info',
+                  `${unit.name}: reused from the readiness check (run #${reusedFromRun}), not compiled again.`,
+                );
+              }
+              if (outcome.status === 'failed')
+                log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
+              if (outcome.status === 'skipped') log('warning', `${unit.name} skipped: ${errors[0]?.message ?? ''}`);
+            })();
+            const compiled = outcome.status !== 'skipped' && outcome.compiled;
+            if (!compiled && outcome.status !== 'skipped') started++;
+            tracker.finished(unit.name, outcome.status, durationMs, compiled);
+            options.onEvent({ type: 'module', name: unit.name, status: outcome.status });
+            emit(tracker, 'running');
+          },
+          shouldStop: () => {
+            stopped = stopped || (options.shouldStop?.() ?? false);
+            return stopped;
+          },
+        });
+        const finalStatus = stopped ? 'interrupted' : 'finished';
+        setRunStatus(db, run.id, finalStatus);
+        const stepStatus = counts.failed + counts.skipped > 0 ? 'warning' : 'done';
+        for (const step of steps)
+          if (step.id === 'prepare-modules') Object.assign(step, { status: stopped ? 'pending' : stepStatus });
+        log(
+          stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
+          checking
+            ? stopped
+              ? `Readiness check interrupted: ${tracker.done} of ${items.length} modules done; checking again resumes it.`
+              : `Readiness check finished: ${counts.prepared} modules ready, ${counts.failed} would fail, ${counts.skipped} would be skipped, ${counts.excluded} excluded.`
+            : stopped
+              ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
+              : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.` +
+                (reusedFromChecks > 0 ? ` ${reusedFromChecks} reused from the readiness check.` : ''),
+        );
+        emit(tracker, finalStatus);
+      },
+      // A readiness check competes with a live environment: fewer compiler processes, at a lower priority.
+      { purpose: checking ? 'check' : 'preparation' },
+    );
   } finally {
     clearInterval(heartbeat);
     lease.release();

@@ -25,7 +25,7 @@ interface SeedRun {
   fromVersion?: string;
   toVersion?: string;
   status?: 'running' | 'finished' | 'interrupted';
-  kind?: 'upgrade' | 'retry';
+  kind?: 'upgrade' | 'prepare' | 'check';
   retryOf?: number;
   items?: SeedItem[];
   excluded?: { name: string; reason: string }[];
@@ -202,7 +202,7 @@ describe('loadReport', () => {
     seedEnvironment(db);
     const first = seedRun(db, { items: [{ name: 'A', application: 'X', status: 'failed' }] });
     const retry = seedRun(db, {
-      kind: 'retry',
+      kind: 'prepare',
       retryOf: first,
       items: [{ name: 'A', application: 'X', status: 'prepared' }],
     });
