@@ -105,7 +105,12 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
           await electronApp.close();
           return;
         }
-        const host: BrowserHost = await startBrowserHost({ environmentDir, createDemo: true });
+        const host: BrowserHost = await startBrowserHost({
+          environmentDir,
+          createDemo: true,
+          // TypeScript 7 prepares the demo in about a second: slow each compilation so the specs can act mid-run.
+          serviceEnv: { CONFIG_TOOL_TEST_FAULTS: 'delay:150' },
+        });
         const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
         const context: BrowserContext = await browser.newContext({
           acceptDownloads: true,

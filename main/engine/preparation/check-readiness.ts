@@ -1,6 +1,6 @@
 import type { RunSummary } from '../../../common/domain';
 import { consumerChainLengths } from '../compilation/dependency-graph';
-import type { EngineContext } from '../engine-context';
+import { CompilationSession, type EngineContext } from '../engine-context';
 import { UserError } from '../errors';
 import { lockRefusalMessage } from '../operations/operation-gate';
 import { compareVersions, installedPlatformVersion, isKnownVersion } from '../platform/platform-versions';
@@ -147,10 +147,17 @@ export async function checkReadiness(context: EngineContext, options: CheckOptio
     });
   }
   recordOperation(db, { operation: 'check', target: `run #${run.id} (${toVersion})`, outcome: 'accepted' });
-  return runPreparation(context, checkKeeper(context, run.id), run, {
-    onEvent: options.onEvent,
-    steps: stepsForRun('check'),
-    upgrading: false,
-    shouldStop: options.shouldStop,
-  });
+  // A check competes with a live environment: checkParallelCompilations processes, at a lower OS priority.
+  const session = CompilationSession.open(context, { purpose: 'check' });
+  try {
+    return await runPreparation(context, checkKeeper(context, run.id), run, {
+      onEvent: options.onEvent,
+      steps: stepsForRun('check'),
+      upgrading: false,
+      shouldStop: options.shouldStop,
+      session,
+    });
+  } finally {
+    session.close();
+  }
 }

@@ -1,6 +1,6 @@
 import type { LogLine, RunSummary, UpgradeStep } from '../../../common/domain';
 import { scheduleCompilations, type CompileUnit, type ExternalProducer } from '../compilation/compile-scheduler';
-import { withCompilerPool, type EngineContext } from '../engine-context';
+import { withCompilationSession, type CompilationSession, type EngineContext } from '../engine-context';
 import {
   findArtifact,
   getArtifact,
@@ -8,7 +8,7 @@ import {
   recordCompilation,
   saveArtifact,
 } from '../store/artifact-repository';
-import { getModuleVersion, loadSources } from '../store/module-repository';
+import { getModuleVersion, loadModuleInput } from '../store/module-repository';
 import { HEARTBEAT_INTERVAL_MS, type Lease } from '../store/lock-repository';
 import type { EngineEventListener } from './preparation-events';
 import { ProgressTracker } from './progress-tracker';
@@ -37,6 +37,8 @@ export interface RunPreparationOptions {
   upgrading: boolean;
   /** Asked between compilations; true stops the run as 'interrupted' (shutdown). */
   shouldStop?: () => boolean;
+  /** The compiler processes of the operation this run is a step of (an upgrade); its own when absent. */
+  session?: CompilationSession;
 }
 
 /**
@@ -107,131 +109,123 @@ export async function runPreparation(
   let stopped = false;
   let reusedFromChecks = 0;
   try {
-    await withCompilerPool(
-      context,
-      async (pool, jobsInFlight, size) => {
-        const tracker = new ProgressTracker(
-          {
-            runId: run.id,
-            fromVersion: run.fromVersion,
-            toVersion: run.toVersion,
-            startedAt: run.startedAt,
-            upgrading: options.upgrading,
-          },
-          steps,
-          items.length,
-          counts,
-          size,
-        );
-        emit(tracker, 'running');
-        await scheduleCompilations({
-          units,
-          platformVersion: run.toVersion,
-          compiler: pool,
-          concurrency: jobsInFlight,
-          loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
-          externalProducer: (name): ExternalProducer => {
-            const item = itemByName.get(name);
-            if (item?.status === 'prepared' && item.artifactId !== null) {
-              const artifact = getArtifact(db, item.artifactId);
-              return {
-                interface: loadInterface(db, item.artifactId),
-                references: getModuleVersion(db, artifact.moduleVersionId).references,
-              };
-            }
-            if (item)
-              return {
-                missing:
-                  item.status === 'failed' ? 'failed' : item.status === 'skipped' ? 'was skipped' : `is ${item.status}`,
-              };
-            const reason = excluded.get(name);
-            return { missing: reason ? `is not prepared (${reason})` : 'does not exist in this environment' };
-          },
-          findReusable: (unit, inputHash) => {
-            const artifact = findArtifact(db, unit.moduleVersionId, run.toVersion, inputHash);
-            if (!artifact?.success) return null;
+    await withCompilationSession(context, options.session, async (session) => {
+      const tracker = new ProgressTracker(
+        {
+          runId: run.id,
+          fromVersion: run.fromVersion,
+          toVersion: run.toVersion,
+          startedAt: run.startedAt,
+          upgrading: options.upgrading,
+        },
+        steps,
+        items.length,
+        counts,
+        session.size,
+      );
+      emit(tracker, 'running');
+      await scheduleCompilations({
+        units,
+        platformVersion: run.toVersion,
+        compiler: session.compiler,
+        concurrency: session.jobsInFlight,
+        loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
+        externalProducer: (name): ExternalProducer => {
+          const item = itemByName.get(name);
+          if (item?.status === 'prepared' && item.artifactId !== null) {
+            const artifact = getArtifact(db, item.artifactId);
             return {
-              artifactId: artifact.id,
-              producerInterface: loadInterface(db, artifact.id),
-              durationMs: artifact.durationMs,
+              interface: loadInterface(db, item.artifactId),
+              references: getModuleVersion(db, artifact.moduleVersionId).references,
             };
-          },
-          // One transaction per module event: a commit per row would cost the coordinator more than the compile.
-          saveResult: (unit, result) =>
-            db.transaction(() => {
-              recordCompilation(db, unit.moduleVersionId, run.toVersion, checking ? 'check' : 'prepare');
-              return saveArtifact(db, unit.moduleVersionId, result);
-            })(),
-          onStart: (unit) => {
-            started++;
-            db.transaction(() => {
-              markItemCompiling(db, run.id, unit.name);
-              log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
-            })();
-            tracker.started(unit.name);
-            options.onEvent({ type: 'module', name: unit.name, status: 'compiling' });
-            emit(tracker, 'running');
-          },
-          onFinish: (unit, outcome) => {
-            const artifactId = outcome.status === 'skipped' ? null : outcome.artifactId;
-            const durationMs = outcome.status === 'skipped' ? 0 : outcome.durationMs;
-            const errors = outcome.status === 'prepared' ? [] : outcome.errors;
-            // Spec §4c: a preparation says which compilations it took from a readiness check.
-            const reusedFromRun =
-              !checking && outcome.status === 'prepared' && !outcome.compiled
-                ? checkRunOfArtifact(db, outcome.artifactId, run.toVersion)
-                : null;
-            db.transaction(() => {
-              finishItem(db, run.id, unit.name, {
-                status: outcome.status,
-                artifactId,
-                durationMs,
-                errors,
-                reusedFromRun,
-              });
-              if (reusedFromRun !== null) {
-                reusedFromChecks++;
-                log(
-                  'info',
-                  `${unit.name}: reused from the readiness check (run #${reusedFromRun}), not compiled again.`,
-                );
-              }
-              if (outcome.status === 'failed')
-                log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
-              if (outcome.status === 'skipped') log('warning', `${unit.name} skipped: ${errors[0]?.message ?? ''}`);
-            })();
-            const compiled = outcome.status !== 'skipped' && outcome.compiled;
-            if (!compiled && outcome.status !== 'skipped') started++;
-            tracker.finished(unit.name, outcome.status, durationMs, compiled);
-            options.onEvent({ type: 'module', name: unit.name, status: outcome.status });
-            emit(tracker, 'running');
-          },
-          shouldStop: () => {
-            stopped = stopped || (options.shouldStop?.() ?? false);
-            return stopped;
-          },
-        });
-        const finalStatus = stopped ? 'interrupted' : 'finished';
-        setRunStatus(db, run.id, finalStatus);
-        const stepStatus = counts.failed + counts.skipped > 0 ? 'warning' : 'done';
-        for (const step of steps)
-          if (step.id === 'prepare-modules') Object.assign(step, { status: stopped ? 'pending' : stepStatus });
-        log(
-          stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
-          checking
-            ? stopped
-              ? `Readiness check interrupted: ${tracker.done} of ${items.length} modules done; checking again resumes it.`
-              : `Readiness check finished: ${counts.prepared} modules ready, ${counts.failed} would fail, ${counts.skipped} would be skipped, ${counts.excluded} excluded.`
-            : stopped
-              ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
-              : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.` +
-                (reusedFromChecks > 0 ? ` ${reusedFromChecks} reused from the readiness check.` : ''),
-        );
-        emit(tracker, finalStatus);
-      },
-      // A readiness check competes with a live environment: fewer compiler processes, at a lower priority.
-      { purpose: checking ? 'check' : 'preparation' },
-    );
+          }
+          if (item)
+            return {
+              missing:
+                item.status === 'failed' ? 'failed' : item.status === 'skipped' ? 'was skipped' : `is ${item.status}`,
+            };
+          const reason = excluded.get(name);
+          return { missing: reason ? `is not prepared (${reason})` : 'does not exist in this environment' };
+        },
+        findReusable: (unit, inputHash) => {
+          const artifact = findArtifact(db, unit.moduleVersionId, run.toVersion, inputHash);
+          if (!artifact?.success) return null;
+          return {
+            artifactId: artifact.id,
+            producerInterface: loadInterface(db, artifact.id),
+            durationMs: artifact.durationMs,
+          };
+        },
+        // One transaction per module event: a commit per row would cost the coordinator more than the compile.
+        saveResult: (unit, result) =>
+          db.transaction(() => {
+            recordCompilation(db, unit.moduleVersionId, run.toVersion, checking ? 'check' : 'prepare');
+            return saveArtifact(db, unit.moduleVersionId, result);
+          })(),
+        onStart: (unit) => {
+          started++;
+          db.transaction(() => {
+            markItemCompiling(db, run.id, unit.name);
+            log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
+          })();
+          tracker.started(unit.name);
+          options.onEvent({ type: 'module', name: unit.name, status: 'compiling' });
+          emit(tracker, 'running');
+        },
+        onFinish: (unit, outcome) => {
+          const artifactId = outcome.status === 'skipped' ? null : outcome.artifactId;
+          const durationMs = outcome.status === 'skipped' ? 0 : outcome.durationMs;
+          const errors = outcome.status === 'prepared' ? [] : outcome.errors;
+          // Spec §4c: a preparation says which compilations it took from a readiness check.
+          const reusedFromRun =
+            !checking && outcome.status === 'prepared' && !outcome.compiled
+              ? checkRunOfArtifact(db, outcome.artifactId, run.toVersion)
+              : null;
+          db.transaction(() => {
+            finishItem(db, run.id, unit.name, {
+              status: outcome.status,
+              artifactId,
+              durationMs,
+              errors,
+              reusedFromRun,
+            });
+            if (reusedFromRun !== null) {
+              reusedFromChecks++;
+              log('info', `${unit.name}: reused from the readiness check (run #${reusedFromRun}), not compiled again.`);
+            }
+            if (outcome.status === 'failed')
+              log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
+            if (outcome.status === 'skipped') log('warning', `${unit.name} skipped: ${errors[0]?.message ?? ''}`);
+          })();
+          const compiled = outcome.status !== 'skipped' && outcome.compiled;
+          if (!compiled && outcome.status !== 'skipped') started++;
+          tracker.finished(unit.name, outcome.status, durationMs, compiled);
+          options.onEvent({ type: 'module', name: unit.name, status: outcome.status });
+          emit(tracker, 'running');
+        },
+        shouldStop: () => {
+          stopped = stopped || (options.shouldStop?.() ?? false);
+          return stopped;
+        },
+      });
+      const finalStatus = stopped ? 'interrupted' : 'finished';
+      setRunStatus(db, run.id, finalStatus);
+      const stepStatus = counts.failed + counts.skipped > 0 ? 'warning' : 'done';
+      for (const step of steps)
+        if (step.id === 'prepare-modules') Object.assign(step, { status: stopped ? 'pending' : stepStatus });
+      log(
+        stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
+        checking
+          ? stopped
+            ? `Readiness check interrupted: ${tracker.done} of ${items.length} modules done; checking again resumes it.`
+            : `Readiness check finished: ${counts.prepared} modules ready, ${counts.failed} would fail, ${counts.skipped} would be skipped, ${counts.excluded} excluded.`
+          : stopped
+            ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
+            : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.` +
+              (reusedFromChecks > 0 ? ` ${reusedFromChecks} reused from the readiness check.` : ''),
+      );
+      emit(tracker, finalStatus);
+    });
   } finally {
     clearInterval(heartbeat);
     lease.release();
