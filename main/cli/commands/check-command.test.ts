@@ -75,9 +75,10 @@ function environmentState(env: string) {
   };
 }
 
+/** Starts `config-tool check` in the background, each compilation slowed down so the test can act mid-run. */
 function startCheck(env: string) {
   const child = spawn(process.execPath, [BIN, 'check', '--env', env], {
-    env: { ...process.env, CONFIG_TOOL_ENV: '' },
+    env: { ...process.env, CONFIG_TOOL_ENV: '', CONFIG_TOOL_TEST_FAULTS: 'delay:150' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.resume();
@@ -215,6 +216,7 @@ describe('check (spec §4c)', () => {
       await waitFor(() => checkedCount(env) >= 2, 'two checked modules');
       const duringCheck = await cli(env, ['publish', deployed]);
       expect(duringCheck.status, duringCheck.stderr).toBe(0);
+      expect(check.child.exitCode, 'the check was still running').toBeNull();
       expect(await check.exited).toBe(3);
       const checkRun = query<{ id: number }>(env, "SELECT max(id) AS id FROM preparation_runs WHERE kind = 'check'")[0];
       const checked = await reportOf(env, checkRun.id);
