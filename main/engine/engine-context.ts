@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { EngineOptions } from './engine-options';
 import type { WorkerSpawner } from './process/worker-spawner';
 import type { Db } from './store/database';
 import { checkCompilationSettings, compilationSettings } from './store/settings-repository';
@@ -12,6 +13,8 @@ export interface EngineContext {
   /** Extra environment variables for compiler workers (tests use it for fault injection). */
   workerEnv?: Record<string, string>;
   onWorkerEvent?: (event: CompilerWorkerEvent) => void;
+  /** Lease timings and test faults (engine-options.ts); the defaults when absent. */
+  options?: EngineOptions;
 }
 
 /** Jobs kept in flight per worker: one compiling, one queued, so a worker never idles through a round trip. */

@@ -11,6 +11,9 @@ export type UserErrorCode =
   | 'refused'
   | 'compile-failed'
   | 'upgrade-failed'
+  | 'lease-lost'
+  | 'backup-missing'
+  | 'operation-running'
   | 'not-available';
 
 /** An error written for the admin: a code and a message, never a stack trace in the UI or CLI. */

@@ -1,6 +1,7 @@
 import type { RunSummary } from '../../../common/domain';
 import { consumerChainLengths } from '../compilation/dependency-graph';
 import { CompilationSession, type EngineContext } from '../engine-context';
+import { DEFAULT_ENGINE_OPTIONS } from '../engine-options';
 import { UserError } from '../errors';
 import { lockRefusalMessage } from '../operations/operation-gate';
 import { compareVersions, installedPlatformVersion, isKnownVersion } from '../platform/platform-versions';
@@ -111,11 +112,25 @@ function claimCheckRun(
   return { run: findRun(db, claimed.runId)!, resumed: claimed.resumed };
 }
 
-/** A check's keeper: a heartbeat on its own run, so an interrupted one can be told from a live one. No lock. */
+/**
+ * A check's keeper: a heartbeat on its own run, so an interrupted one can be told from a
+ * live one. It takes no lock, so its writes are plain transactions and it is never lost.
+ */
 function checkKeeper(context: EngineContext, runId: number): RunKeeper {
+  const { db } = context;
+  const beat = () => {
+    try {
+      heartbeatCheckRun(db, runId);
+    } catch {
+      // A busy database: the next beat renews it; a check only needs one within the lease time.
+    }
+  };
+  const timer = setInterval(beat, (context.options ?? DEFAULT_ENGINE_OPTIONS).lease.heartbeatMs);
+  timer.unref();
   return {
-    heartbeat: () => heartbeatCheckRun(context.db, runId),
-    release: () => undefined,
+    lost: null,
+    write: <T>(write: () => T): T => db.transaction(write).immediate(),
+    release: () => clearInterval(timer),
   };
 }
 

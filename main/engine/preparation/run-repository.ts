@@ -10,7 +10,8 @@ import type {
 } from '../../../common/domain';
 import type { Db } from '../store/database';
 import { nowIso } from '../store/database';
-import { activeLock, LEASE_TTL_MS } from '../store/lock-repository';
+import { activeLock } from '../store/lock-repository';
+import { DEFAULT_LEASE_TIMINGS } from '../engine-options';
 import { isProcessAlive } from '../process/process-alive';
 import { statement } from '../store/statement-cache';
 
@@ -98,7 +99,7 @@ function checkRunIsAlive(db: Db, runId: number): boolean {
     'SELECT holder_pid AS pid, holder_host AS host, heartbeat_at AS heartbeatAt FROM preparation_runs WHERE id = @runId',
   ).get({ runId }) as { pid: number | null; host: string | null; heartbeatAt: string | null } | undefined;
   if (!row || row.pid === null || row.heartbeatAt === null) return false;
-  if (Date.parse(row.heartbeatAt) + LEASE_TTL_MS < Date.now()) return false;
+  if (Date.parse(row.heartbeatAt) + DEFAULT_LEASE_TIMINGS.ttlMs < Date.now()) return false;
   return row.host !== os.hostname() || isProcessAlive(row.pid);
 }
 

@@ -1,11 +1,11 @@
 /**
- * Migration 3: runs get the kinds of spec §5 (`upgrade`, `prepare`, `check`; a former
+ * Migration 4: runs get the kinds of spec §5 (`upgrade`, `prepare`, `check`; a former
  * `retry` is a `prepare`), a readiness check's liveness (it takes no lock, so its process
  * and heartbeat are kept on the run), and each item says which readiness check's
  * compilation it reused. SQLite can't change a CHECK constraint in place: the run tables
  * are rebuilt, children copied aside first so dropping the old runs cascades nothing.
  */
-export const migration003 = `
+export const migration004 = `
 CREATE TEMP TABLE items_copy AS SELECT * FROM preparation_items;
 CREATE TEMP TABLE excluded_copy AS SELECT * FROM preparation_excluded;
 DROP TABLE preparation_items;

@@ -2,14 +2,16 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-preparation';
-import { migration003 } from './003-readiness-check';
+import { migration003 } from './003-lease-holder';
+import { migration004 } from './004-readiness-check';
 
-describe('migration 3 (run kinds, readiness check)', () => {
+describe('migration 4 (run kinds, readiness check)', () => {
   it('turns retry runs into prepare runs and keeps every item and exclusion', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     db.exec(migration001);
     db.exec(migration002);
+    db.exec(migration003);
     const run = db.prepare(
       `INSERT INTO preparation_runs (id, kind, retry_of, from_version, to_version, status, started_at, started_by)
        VALUES (@id, @kind, @retryOf, '11.11.3', '11.13.0', 'finished', '2026-01-01T00:00:00.000Z', 'admin')`,
@@ -26,7 +28,7 @@ describe('migration 3 (run kinds, readiness check)', () => {
       ).run({ runId });
     }
 
-    db.transaction(() => db.exec(migration003))();
+    db.transaction(() => db.exec(migration004))();
 
     expect(db.prepare('SELECT id, kind, retry_of AS retryOf FROM preparation_runs ORDER BY id').all()).toEqual([
       { id: 1, kind: 'upgrade', retryOf: null },
