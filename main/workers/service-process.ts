@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import type { InvokeResult } from '../../common/contract';
 import type { EngineContext } from '../engine/engine-context';
 import { isUserError } from '../engine/errors';
+import { busyEnvironmentError } from '../engine/environment-presence';
 import { importFactory } from '../engine/factory/import-factory';
 import { openEnvironment } from '../engine/open-environment';
 import { prepareModules } from '../engine/preparation/prepare-modules';
@@ -30,7 +31,8 @@ function logBug(what: string, error: unknown): void {
 
 /** Under Electron the compiler workers are utility processes too, started by main on the service's behalf. */
 async function chooseSpawner(): Promise<WorkerSpawner> {
-  if (process.env.CONFIG_TOOL_WORKER_BROKER !== 'electron') return createNodeWorkerSpawner();
+  // Under Node the workers are the compiler-worker.cjs beside this file (out/node, or out/main of a packaged app).
+  if (process.env.CONFIG_TOOL_WORKER_BROKER !== 'electron') return createNodeWorkerSpawner(__dirname);
   // Loaded only under Electron: the CLI and the browser host never need the broker.
   const { createBrokeredWorkerSpawner } = await import('./brokered-worker-spawner');
   return createBrokeredWorkerSpawner();
@@ -59,7 +61,16 @@ async function openService(
       workerEnv: workerEnv(),
     });
   }
-  const { recovered, ...context } = openEnvironment(environmentDir, { spawner, workerEnv: workerEnv() });
+  const {
+    recovered,
+    leave: _leave,
+    ...context
+  } = openEnvironment(environmentDir, {
+    spawner,
+    workerEnv: workerEnv(),
+    // Withdrawn when the process exits.
+    openedBy: process.env.CONFIG_TOOL_WORKER_BROKER === 'electron' ? 'the desktop app' : 'config-tool serve',
+  });
   return { context, recoveryWarning: recovered.warning };
 }
 
@@ -70,7 +81,8 @@ async function answer(state: ServiceState, channel: unknown, payload: unknown): 
   try {
     const handler = serviceHandlers[channel] as (state: ServiceState, request: unknown) => unknown;
     return { ok: true, value: await handler(state, payload ?? {}) };
-  } catch (error) {
+  } catch (caught) {
+    const error = busyEnvironmentError(state.context.environmentDir, caught) ?? caught;
     if (isUserError(error)) return { ok: false, error: { code: error.code, message: error.message } };
     logBug(`'${channel}' failed`, error);
     return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };

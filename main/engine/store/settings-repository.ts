@@ -49,7 +49,8 @@ export const SETTINGS: Record<string, SettingDefinition> = {
 };
 
 function assertKnownKey(key: string): SettingDefinition {
-  const definition = SETTINGS[key];
+  // Own keys only: 'constructor' or '__proto__' must not find Object's members.
+  const definition = Object.hasOwn(SETTINGS, key) ? SETTINGS[key] : undefined;
   if (!definition) {
     throw new UserError('bad-usage', `Unknown setting '${key}'. Known settings: ${Object.keys(SETTINGS).join(', ')}.`);
   }
