@@ -21,11 +21,7 @@ export async function withEnvironment<T>(
   const { openEnvironment } = await import('../engine/open-environment');
   const { recovered, ...context } = openEnvironment(environmentDir, { spawner: createNodeWorkerSpawner() });
   try {
-    if (recovered === 'rolled-back') {
-      printError(
-        'warning: an upgrade was interrupted before it switched versions; it has been rolled back and the environment is as it was before it.',
-      );
-    }
+    if (recovered.warning) printError(`warning: ${recovered.warning}`);
     return await work(context);
   } finally {
     context.db.close();

@@ -1,6 +1,6 @@
 import type { LogLine, RunSummary, UpgradeStep } from '../../../common/domain';
 import { scheduleCompilations, type CompileUnit, type ExternalProducer } from '../compilation/compile-scheduler';
-import { withCompilerPool, type EngineContext } from '../engine-context';
+import { withCompilationSession, type CompilationSession, type EngineContext } from '../engine-context';
 import {
   findArtifact,
   getArtifact,
@@ -8,8 +8,8 @@ import {
   recordCompilation,
   saveArtifact,
 } from '../store/artifact-repository';
-import { getModuleVersion, loadSources } from '../store/module-repository';
-import { HEARTBEAT_INTERVAL_MS, type Lease } from '../store/lock-repository';
+import { getModuleVersion, loadModuleInput } from '../store/module-repository';
+import { LeaseLostError, type Lease } from '../store/lock-repository';
 import type { EngineEventListener } from './preparation-events';
 import { ProgressTracker } from './progress-tracker';
 import {
@@ -30,12 +30,15 @@ export interface RunPreparationOptions {
   upgrading: boolean;
   /** Asked between compilations; true stops the run as 'interrupted' (shutdown). */
   shouldStop?: () => boolean;
+  /** The compiler processes of the operation this run is a step of (an upgrade); its own when absent. */
+  session?: CompilationSession;
 }
 
 /**
  * Runs (or resumes) a preparation run to its end while holding the lease: modules
  * not final yet are compiled in the worker pool, producers first; each result is
- * committed before it is reported; the lease is renewed all along.
+ * committed before it is reported. Every write checks the lease in its transaction:
+ * a holder that lost it stops before writing anything more (LeaseLostError).
  */
 export async function runPreparation(
   context: EngineContext,
@@ -54,8 +57,10 @@ export async function runPreparation(
   const reportLog = () => {
     for (const line of unreported.splice(0)) options.onEvent({ type: 'log', line });
   };
-  resetCompilingItems(db, run.id);
-  setRunStatus(db, run.id, 'running');
+  lease.write(() => {
+    resetCompilingItems(db, run.id);
+    setRunStatus(db, run.id, 'running');
+  });
   const items = listItems(db, run.id);
   const itemByName = new Map(items.map((item) => [item.moduleName, item]));
   const excluded = new Map(
@@ -84,18 +89,19 @@ export async function runPreparation(
   };
 
   const resumed = pending.length < items.length;
-  log(
-    'info',
-    resumed
-      ? `Resuming the modules preparation for ${run.toVersion}: ${pending.length} of ${items.length} modules left.`
-      : `Preparing ${items.length} modules for platform ${run.toVersion} (${excluded.size} excluded).`,
+  lease.write(() =>
+    log(
+      'info',
+      resumed
+        ? `Resuming the modules preparation for ${run.toVersion}: ${pending.length} of ${items.length} modules left.`
+        : `Preparing ${items.length} modules for platform ${run.toVersion} (${excluded.size} excluded).`,
+    ),
   );
   reportLog();
 
-  const heartbeat = setInterval(() => lease.heartbeat(), HEARTBEAT_INTERVAL_MS);
   let stopped = false;
   try {
-    await withCompilerPool(context, async (pool, jobsInFlight, size) => {
+    await withCompilationSession(context, options.session, async (session) => {
       const tracker = new ProgressTracker(
         {
           runId: run.id,
@@ -107,15 +113,15 @@ export async function runPreparation(
         steps,
         items.length,
         counts,
-        size,
+        session.size,
       );
       emit(tracker, 'running');
       await scheduleCompilations({
         units,
         platformVersion: run.toVersion,
-        compiler: pool,
-        concurrency: jobsInFlight,
-        loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
+        compiler: session.compiler,
+        concurrency: session.jobsInFlight,
+        loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
         externalProducer: (name): ExternalProducer => {
           const item = itemByName.get(name);
           if (item?.status === 'prepared' && item.artifactId !== null) {
@@ -144,16 +150,23 @@ export async function runPreparation(
         },
         // One transaction per module event: a commit per row would cost the coordinator more than the compile.
         saveResult: (unit, result) =>
-          db.transaction(() => {
+          lease.write(() => {
             recordCompilation(db, unit.moduleVersionId, run.toVersion, 'prepare');
             return saveArtifact(db, unit.moduleVersionId, result);
-          })(),
+          }),
         onStart: (unit) => {
+          // Called from a compiler process's message: a lost lease stops the run at its next awaited write instead.
+          if (lease.lost) return;
           started++;
-          db.transaction(() => {
-            markItemCompiling(db, run.id, unit.name);
-            log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
-          })();
+          try {
+            lease.write(() => {
+              markItemCompiling(db, run.id, unit.name);
+              log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
+            });
+          } catch (error) {
+            if (error instanceof LeaseLostError) return;
+            throw error;
+          }
           tracker.started(unit.name);
           options.onEvent({ type: 'module', name: unit.name, status: 'compiling' });
           emit(tracker, 'running');
@@ -162,12 +175,12 @@ export async function runPreparation(
           const artifactId = outcome.status === 'skipped' ? null : outcome.artifactId;
           const durationMs = outcome.status === 'skipped' ? 0 : outcome.durationMs;
           const errors = outcome.status === 'prepared' ? [] : outcome.errors;
-          db.transaction(() => {
+          lease.write(() => {
             finishItem(db, run.id, unit.name, { status: outcome.status, artifactId, durationMs, errors });
             if (outcome.status === 'failed')
               log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
             if (outcome.status === 'skipped') log('warning', `${unit.name} skipped: ${errors[0]?.message ?? ''}`);
-          })();
+          });
           const compiled = outcome.status !== 'skipped' && outcome.compiled;
           if (!compiled && outcome.status !== 'skipped') started++;
           tracker.finished(unit.name, outcome.status, durationMs, compiled);
@@ -175,25 +188,27 @@ export async function runPreparation(
           emit(tracker, 'running');
         },
         shouldStop: () => {
-          stopped = stopped || (options.shouldStop?.() ?? false);
+          // A lost lease stops the scheduling at once; the next write says why.
+          stopped = stopped || (options.shouldStop?.() ?? false) || lease.lost !== null;
           return stopped;
         },
       });
       const finalStatus = stopped ? 'interrupted' : 'finished';
-      setRunStatus(db, run.id, finalStatus);
       const stepStatus = counts.failed + counts.skipped > 0 ? 'warning' : 'done';
       for (const step of steps)
         if (step.id === 'prepare-modules') Object.assign(step, { status: stopped ? 'pending' : stepStatus });
-      log(
-        stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
-        stopped
-          ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
-          : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.`,
-      );
+      lease.write(() => {
+        setRunStatus(db, run.id, finalStatus);
+        log(
+          stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
+          stopped
+            ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
+            : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.`,
+        );
+      });
       emit(tracker, finalStatus);
     });
   } finally {
-    clearInterval(heartbeat);
     lease.release();
   }
   return summarizeRun(db, { ...run, status: stopped ? 'interrupted' : 'finished' });
