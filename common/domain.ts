@@ -7,8 +7,13 @@
 export const MODULE_PREPARATION_STATUSES = ['pending', 'compiling', 'prepared', 'failed', 'skipped'] as const;
 export type ModulePreparationStatus = (typeof MODULE_PREPARATION_STATUSES)[number];
 
-/** How a module looks in the environment console when no run concerns it. */
-export type ModuleConsoleStatus = ModulePreparationStatus | 'excluded' | 'not-prepared';
+/**
+ * How a module looks in the environment console: its status in the latest run for the
+ * environment's version, or `up-to-date` (it runs the environment's version: nothing to
+ * prepare), `not-prepared` (published, but no compilation for the environment's version
+ * yet) or `excluded` (never published with success: no preparation includes it).
+ */
+export type ModuleConsoleStatus = ModulePreparationStatus | 'up-to-date' | 'excluded' | 'not-prepared';
 
 export const MODULE_KINDS = ['web', 'mobile', 'service', 'library'] as const;
 export type ModuleKind = (typeof MODULE_KINDS)[number];
@@ -109,6 +114,10 @@ export interface ModuleDetail extends ModuleRow {
   /** Why this module is in its status, written for the admin; null when all is well. */
   statusMessage: string | null;
   errors: ModuleError[];
+  /** For a skipped module: the producers it references that are not prepared (what it waits for). */
+  waitingFor: string[];
+  /** The module's latest publish when it failed (its compiler errors; none kept when a factory recorded it). */
+  publishFailure: { at: string; platformVersion: string; errors: ModuleError[] } | null;
   lastRunId: number | null;
   durationMs: number | null;
 }

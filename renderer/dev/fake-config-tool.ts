@@ -361,6 +361,8 @@ function detail(name: string): ModuleDetail {
     references: name === 'CommonLib' ? [] : ['CommonLib', 'AuditLib'],
     consumers: name === 'CommonLib' ? ['Directory', 'BillingCore', 'OrdersApi'] : [],
     environmentVersion: platformVersion,
+    waitingFor: skipped ? ['CommonLib'] : [],
+    publishFailure: null,
     preparedForCurrentVersion: row.status === 'prepared' || row.status === 'compiling',
     statusMessage: failed
       ? 'Its compilation for 11.13.0 has errors.'

@@ -1,6 +1,7 @@
 import type { ModuleConsoleStatus, StepStatus } from '../../../common/domain';
 
 const MODULE_STATUS: Record<ModuleConsoleStatus, { icon: string; text: string; tone: string }> = {
+  'up-to-date': { icon: '✓', text: 'Up to date', tone: 'green' },
   prepared: { icon: '✓', text: 'Prepared', tone: 'green' },
   failed: { icon: '✗', text: 'Failed', tone: 'red' },
   skipped: { icon: '⤼', text: 'Skipped', tone: 'orange' },

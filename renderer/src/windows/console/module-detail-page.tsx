@@ -3,13 +3,15 @@ import type { ModuleDetail } from '../../../../common/domain';
 import { call } from '../../api/client';
 import { toErrorPayload } from '../../api/contract-error';
 import { ModuleStatusBadge } from '../../components/status-badge';
-import { formatCompileTime } from '../../lib/format';
 import { hrefs } from '../../routing/route';
 import { navigate } from '../../routing/use-route';
 import { useModulesStore } from '../../stores/modules-store';
 import { DeleteModuleDialog } from './delete-module-dialog';
 import { ModuleErrors } from './module-errors';
+import { ModuleLinks, ModuleStatusExplanation, PublishFailure } from './module-status-explanation';
 import { deleteModule, publishModule } from './module-actions';
+import { useBlockedReason } from '../../lib/action-availability';
+import { formatCompileTime } from '../../lib/format';
 
 const KIND_LABEL: Record<string, string> = { web: 'Web', mobile: 'Mobile', service: 'Service', library: 'Library' };
 const STATE_LABEL: Record<string, string> = {
@@ -40,6 +42,10 @@ export function ModuleDetailPage({ name }: { name: string }) {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- fetching on mount/refresh is the point
     void load();
   }, [load, rowsVersion]);
+
+  const publishBlocked = useBlockedReason('publish');
+  const deleteBlocked = useBlockedReason('delete');
+  const blockedReason = publishBlocked ?? deleteBlocked;
 
   const onPublish = async () => {
     setBusy('publish');
@@ -72,7 +78,8 @@ export function ModuleDetailPage({ name }: { name: string }) {
             type="button"
             className="button button--primary"
             onClick={onPublish}
-            disabled={busy !== null || !detail}
+            disabled={busy !== null || !detail || publishBlocked !== null}
+            aria-describedby={publishBlocked ? 'module-actions-reason' : undefined}
             data-testid="module-publish"
           >
             {busy === 'publish' ? 'Publishing…' : 'Publish'}
@@ -81,13 +88,19 @@ export function ModuleDetailPage({ name }: { name: string }) {
             type="button"
             className="button button--danger-outline"
             onClick={() => setConfirmDelete(true)}
-            disabled={busy !== null || !detail}
+            disabled={busy !== null || !detail || deleteBlocked !== null}
+            aria-describedby={deleteBlocked ? 'module-actions-reason' : undefined}
             data-testid="module-delete"
           >
             Delete module
           </button>
         </div>
       </div>
+      {blockedReason && (
+        <p id="module-actions-reason" className="action-reason" data-testid="module-actions-reason">
+          {blockedReason}
+        </p>
+      )}
       {error && (
         <p className="note note--red" role="alert" data-testid="module-load-error">
           {error}
@@ -125,24 +138,11 @@ export function ModuleDetailPage({ name }: { name: string }) {
               {detail.consumers.length ? <ModuleLinks names={detail.consumers} /> : <span className="muted">None</span>}
             </dd>
           </dl>
-          {!detail.preparedForCurrentVersion && (
-            <div className="note note--orange callout" role="note" data-testid="module-not-upgraded">
-              <p>
-                <strong>This module has not been upgraded yet to {detail.environmentVersion}.</strong>{' '}
-                {detail.statusMessage}
-              </p>
-              <p>
-                It keeps running on {detail.runningVersion ?? 'its previous version'}. To upgrade it,{' '}
-                <strong>publish it</strong> (fix its errors first if it has any), or run another preparation with{' '}
-                <a className="link" href={hrefs.history}>
-                  Prepare
-                </a>{' '}
-                in the Upgrades history.
-              </p>
-            </div>
+          <ModuleStatusExplanation detail={detail} />
+          {detail.publishFailure && <PublishFailure detail={detail} />}
+          {detail.status !== 'skipped' && (detail.errors.length > 0 || !detail.publishFailure) && (
+            <ModuleErrors errors={detail.errors} />
           )}
-          {detail.preparedForCurrentVersion && detail.statusMessage && <p className="note">{detail.statusMessage}</p>}
-          <ModuleErrors errors={detail.errors} />
         </>
       )}
       {confirmDelete && detail && (
@@ -155,19 +155,5 @@ export function ModuleDetailPage({ name }: { name: string }) {
         />
       )}
     </section>
-  );
-}
-
-function ModuleLinks({ names }: { names: string[] }) {
-  return (
-    <ul className="inline-list">
-      {names.map((n) => (
-        <li key={n}>
-          <a className="link" href={hrefs.module(n)}>
-            {n}
-          </a>
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -8,7 +8,12 @@ import { useModulesStore } from '../../stores/modules-store';
 import { applicationsOf, filterModules } from './filter-modules';
 import { ModuleTable } from './module-table';
 
-const STATUS_OPTIONS: ModuleConsoleStatus[] = [...MODULE_PREPARATION_STATUSES, 'not-prepared', 'excluded'];
+const STATUS_OPTIONS: ModuleConsoleStatus[] = [
+  ...MODULE_PREPARATION_STATUSES,
+  'up-to-date',
+  'not-prepared',
+  'excluded',
+];
 
 /** The Modules list: search, filter by status and application, virtualised rows. */
 export function ModulesPage() {
