@@ -87,6 +87,8 @@ export interface EnvironmentStatus {
   settings: CompilationSettings;
   moduleCount: number;
   applicationCount: number;
+  /** Modules published with success: the ones a modules preparation compiles (the others are excluded). */
+  preparableModuleCount: number;
   activeRun: RunSummary | null;
   latestRun: RunSummary | null;
   lock: LockInfo | null;
@@ -123,6 +125,15 @@ export interface ModuleDetail extends ModuleRow {
 }
 
 export type UpgradeStepId = 'backup' | 'migrate' | 'system-components' | 'switch-version' | 'prepare-modules';
+
+/** The upgrade steps' titles, in order: the Setup window, the console and the Platform Upgrade dialog all use these. */
+export const UPGRADE_STEP_TITLES: Record<UpgradeStepId, string> = {
+  backup: 'Back up the environment',
+  migrate: 'Upgrade the platform database',
+  'system-components': 'Publish the new system components',
+  'switch-version': 'Switch the environment to the new version',
+  'prepare-modules': 'Prepare the modules for the new version',
+};
 export type StepStatus = 'pending' | 'running' | 'done' | 'warning' | 'failed';
 
 export interface UpgradeStep {

@@ -170,6 +170,7 @@ function status(): EnvironmentStatus {
     settings,
     moduleCount: modules.length,
     applicationCount: APPS.length,
+    preparableModuleCount: eligible.length,
     activeRun: active,
     latestRun: runs[runs.length - 1] ?? null,
     lock: active

@@ -35,7 +35,7 @@ export function ModuleStatusBadge({ status }: { status: ModuleConsoleStatus }) {
 
 const STEP_STATUS: Record<StepStatus, { icon: string; text: string; tone: string }> = {
   done: { icon: '✓', text: 'Done', tone: 'green' },
-  warning: { icon: '⚠', text: 'Finished with warnings', tone: 'orange' },
+  warning: { icon: '⚠', text: 'Finished with errors', tone: 'orange' },
   running: { icon: '', text: 'Running', tone: 'blue' },
   pending: { icon: '○', text: 'Pending', tone: 'grey' },
   failed: { icon: '✗', text: 'Failed', tone: 'red' },

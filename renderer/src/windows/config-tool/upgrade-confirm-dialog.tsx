@@ -1,29 +1,48 @@
+import type { RefObject } from 'react';
+import { UPGRADE_STEP_TITLES, type UpgradeStepId } from '../../../../common/domain';
 import { ModalDialog } from '../../components/modal-dialog';
+import { plural } from '../../lib/format';
 
 /** Props of the Platform Upgrade confirmation. */
 export interface UpgradeConfirmDialogProps {
   fromVersion: string;
   toVersion: string;
+  /** Modules published with success: the ones the preparation compiles. */
+  preparableCount: number;
   moduleCount: number;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Where focus goes back when the dialog closes (Apply/Exit). */
+  returnFocusTo?: RefObject<HTMLElement | null>;
+}
+
+const STEPS: UpgradeStepId[] = ['backup', 'migrate', 'system-components', 'switch-version', 'prepare-modules'];
+
+/** From this version on the preparation is progressive: only the modules being compiled are locked. */
+function isProgressive(version: string): boolean {
+  const [major, minor] = version.split('.').map(Number);
+  return major > 11 || (major === 11 && minor >= 17);
 }
 
 /** The Platform Upgrade confirmation shown by Apply/Exit when an upgrade is pending. */
 export function UpgradeConfirmDialog({
   fromVersion,
   toVersion,
+  preparableCount,
   moduleCount,
   busy,
   onConfirm,
   onCancel,
+  returnFocusTo,
 }: UpgradeConfirmDialogProps) {
+  const excluded = moduleCount - preparableCount;
   return (
     <ModalDialog
       title="Platform Upgrade"
       onCancel={onCancel}
       testId="upgrade-dialog"
+      returnFocusTo={returnFocusTo}
       actions={
         <>
           <button
@@ -44,16 +63,27 @@ export function UpgradeConfirmDialog({
     >
       <p>
         The environment will be upgraded from Platform Server <strong>{fromVersion}</strong> to{' '}
-        <strong>{toVersion}</strong>. This runs the following steps:
+        <strong>{toVersion}</strong>. This runs {STEPS.length} steps:
       </p>
-      <ol className="upgrade-steps">
-        <li>Upgrade the platform database.</li>
-        <li>Publish the new system components.</li>
-        <li>Prepare the modules for the new version ({moduleCount.toLocaleString()} modules in this environment).</li>
+      <ol className="upgrade-steps" data-testid="upgrade-dialog-steps">
+        {STEPS.map((id) => (
+          <li key={id}>
+            {UPGRADE_STEP_TITLES[id]}
+            {id === 'prepare-modules' && (
+              <span data-testid="upgrade-dialog-module-count">
+                {' '}
+                ({plural(preparableCount, 'published module')}
+                {excluded > 0 ? `; ${plural(excluded, 'module')} never published with success are not prepared` : ''})
+              </span>
+            )}
+          </li>
+        ))}
       </ol>
-      <p className="note note--orange">
+      <p className="note note--orange" data-testid="upgrade-dialog-lock">
         <span aria-hidden="true">⚠ </span>
-        Publishing is blocked until the modules preparation finishes.
+        {isProgressive(toVersion)
+          ? 'Until the modules preparation finishes, a module can’t be published or deleted while it is being prepared, nor before the modules it consumes are prepared.'
+          : 'Publishing, applying configurations and deleting modules are blocked until the modules preparation finishes.'}
       </p>
       <p className="note">
         Published applications keep running on the previous version until their modules are published again.
