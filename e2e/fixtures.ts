@@ -3,6 +3,7 @@
  * (`web`), or the Electron app (`electron`). Each worker gets a fresh temporary
  * environment holding the demo (Platform Server 11.11.3, ~104 modules).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,9 +19,22 @@ import {
 } from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../main/web/browser-host';
 
-/** Which host a project runs the specs in. */
+/**
+ * A spec file's own environment, instead of the shared demo: a factory imported
+ * before the app starts, and test faults for its service (e.g. a compilation that
+ * hangs until its time limit, to act while a run is in progress).
+ */
+export interface OwnEnvironment {
+  /** Writes the factory folder into `dir` and returns it. */
+  writeFactory: (dir: string) => string;
+  faults?: string;
+}
+
+/** Which host a project runs the specs in, and (per spec file) which environment. */
 export interface AppOptions {
   appHost: 'web' | 'electron';
+  /** null: the demo environment every spec walks through in order. */
+  ownEnvironment: OwnEnvironment | null;
 }
 
 /** One started app with its environment. */
@@ -34,6 +48,8 @@ export interface AppUnderTest {
   token: string | null;
   /** The first page (web: a Chromium tab; electron: the first window). */
   page: Page | null;
+  /** Stops the browser host as Ctrl+C on `config-tool serve` would (web only). */
+  stopHost: (() => Promise<void>) | null;
 }
 
 /** What a spec drives: the page, route navigation and screenshots. */
@@ -69,13 +85,34 @@ function electronBinary(): string | null {
 
 let reasonPrinted = false;
 
+/** Imports a spec's own factory with the built CLI, as an admin would before starting the app. */
+function importOwnEnvironment(environmentDir: string, own: OwnEnvironment): void {
+  const factoryDir = own.writeFactory(fs.mkdtempSync(path.join(os.tmpdir(), 'config-tool-e2e-factory-')));
+  try {
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'config-tool.cjs'), 'import', factoryDir, '--env', environmentDir],
+      {
+        stdio: 'pipe',
+        env: { ...process.env, CONFIG_TOOL_ENV: undefined },
+      },
+    );
+  } finally {
+    fs.rmSync(factoryDir, { recursive: true, force: true });
+  }
+}
+
 export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>({
   appHost: ['web', { option: true, scope: 'worker' }],
+  ownEnvironment: [null, { option: true, scope: 'worker' }],
 
   app: [
-    async ({ appHost }, use) => {
+    async ({ appHost, ownEnvironment }, use) => {
       const environmentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-tool-e2e-'));
+      const createDemo = ownEnvironment === null;
+      const serviceEnv = ownEnvironment?.faults ? { CONFIG_TOOL_TEST_FAULTS: ownEnvironment.faults } : undefined;
       try {
+        if (ownEnvironment) importOwnEnvironment(environmentDir, ownEnvironment);
         if (appHost === 'electron') {
           const binary = electronBinary();
           if (!binary) {
@@ -88,6 +125,7 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
               url: null,
               token: null,
               page: null,
+              stopHost: null,
             });
             return;
           }
@@ -95,17 +133,29 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
             executablePath: binary,
             args: ['.'],
             cwd: ROOT,
-            env: { ...process.env, CONFIG_TOOL_ENV: environmentDir, CONFIG_TOOL_CREATE_DEMO: '1' } as Record<
-              string,
-              string
-            >,
+            env: {
+              ...process.env,
+              CONFIG_TOOL_ENV: environmentDir,
+              ...(createDemo ? { CONFIG_TOOL_CREATE_DEMO: '1' } : {}),
+              ...serviceEnv,
+            } as Record<string, string>,
           });
           const page = await electronApp.firstWindow();
-          await use({ kind: 'electron', environmentDir, unavailable: null, url: null, token: null, page });
+          await use({
+            kind: 'electron',
+            environmentDir,
+            unavailable: null,
+            url: null,
+            token: null,
+            page,
+            stopHost: null,
+          });
           await electronApp.close();
           return;
         }
-        const host: BrowserHost = await startBrowserHost({ environmentDir, createDemo: true });
+        const host: BrowserHost = await startBrowserHost({ environmentDir, createDemo, serviceEnv });
+        let hostStopped: Promise<void> | null = null;
+        const stopHost = () => (hostStopped ??= host.close());
         const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
         const context: BrowserContext = await browser.newContext({
           acceptDownloads: true,
@@ -113,9 +163,9 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
         });
         const page = await context.newPage();
         await page.goto(host.url);
-        await use({ kind: 'web', environmentDir, unavailable: null, url: host.url, token: host.token, page });
+        await use({ kind: 'web', environmentDir, unavailable: null, url: host.url, token: host.token, page, stopHost });
         await browser.close();
-        await host.close();
+        await stopHost();
       } finally {
         fs.rmSync(environmentDir, { recursive: true, force: true });
       }

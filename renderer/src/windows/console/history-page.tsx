@@ -39,7 +39,7 @@ export function HistoryPage() {
       )}
       {runs.length > 0 && (
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Upgrades history table">
-          <table className="table" data-testid="runs-table">
+          <table className="table table--stack" data-testid="runs-table">
             <thead>
               <tr>
                 <th scope="col">Run</th>
@@ -62,21 +62,23 @@ export function HistoryPage() {
                     <th scope="row">
                       #{run.id} <span className="muted">{runKindWords(run)}</span>
                     </th>
-                    <td className="nowrap">{runVersions({ ...run, upgrade: run.kind === 'upgrade' })}</td>
-                    <td>
+                    <td className="nowrap" data-label="Platform Server">
+                      {runVersions({ ...run, upgrade: run.kind === 'upgrade' })}
+                    </td>
+                    <td data-label="Status">
                       <span className={`status status--${st.tone}`} data-testid="run-status">
                         {st.text}
                       </span>
                     </td>
-                    <td>
+                    <td data-label="Modules">
                       <RunCountsCell run={run} />
                     </td>
-                    <td>
+                    <td data-label="Started">
                       {formatDateTime(run.startedAt, 'short')}
                       <div className="muted">by {run.startedBy}</div>
                     </td>
-                    <td>{formatDateTime(run.finishedAt, 'short')}</td>
-                    <td>
+                    <td data-label="Finished">{formatDateTime(run.finishedAt, 'short')}</td>
+                    <td data-label="Report">
                       <ul className="inline-list">
                         {REPORT_FORMATS.map((format) => (
                           <li key={format}>
@@ -93,7 +95,7 @@ export function HistoryPage() {
                         ))}
                       </ul>
                     </td>
-                    <td>
+                    <td data-label="Actions">
                       {run.id === latestId && run.status !== 'running' && (
                         <button
                           type="button"
