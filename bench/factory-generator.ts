@@ -9,7 +9,7 @@ import {
 } from './module-sources';
 import { computeExpectedPreparation, type ExpectedStatus } from './preparation-oracle';
 
-export { computeExpectedPreparation, readFactory, usesRemovedApi } from './preparation-oracle';
+export { computeExpectedPreparation, readFactory, usesDateTextPattern, usesRemovedApi } from './preparation-oracle';
 export type { ExpectedStatus, FactoryModuleInfo, OracleModule } from './preparation-oracle';
 
 /** The states a module.json may declare. */

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compareVersions } from '../main/engine/platform/platform-versions';
 
 /** The status a module must end with after preparing for 11.12.0 or later. */
 export type ExpectedStatus = 'prepared' | 'failed' | 'skipped' | 'excluded';
@@ -11,6 +12,8 @@ export interface OracleModule {
   references: string[];
   /** Calls an API removed in 11.12.0, so it cannot compile there. */
   usesRemovedApi: boolean;
+  /** Formats a date with month names through `formatDate`, which 11.17.0 no longer accepts. */
+  usesDateTextPattern?: boolean;
 }
 
 /** A module read back from a factory folder. */
@@ -23,19 +26,32 @@ export interface FactoryModuleInfo extends OracleModule {
 
 const REMOVED_API_CALL = /\b(sendMailLegacy|getSessionValue|setSessionValue)\s*\(/;
 
+const DATE_TEXT_PATTERN = /\bformatDate\s*\([^;]*'[^']*(MMM|EEE)[^']*'\s*\)/;
+
+/** True when a module's source passes `formatDate` a pattern with month or day names (refused from 11.17.0). */
+export function usesDateTextPattern(source: string): boolean {
+  return DATE_TEXT_PATTERN.test(source);
+}
+
 /** True when a module's source calls an API that 11.12.0 removed. */
 export function usesRemovedApi(source: string): boolean {
   return REMOVED_API_CALL.test(source);
 }
 
 /**
- * The expected statuses of a preparation for 11.12.0+. Modules not published are `excluded`. Among published
+ * The expected statuses of a preparation for `targetVersion` (11.12.0+; from 11.17.0 a `formatDate` pattern with
+ * month or day names breaks too). Modules not published are `excluded`. Among published
  * modules, the members of a reference cycle are prepared together, as one: the component is `skipped` when a
  * producer outside it, directly or transitively, is not prepared (a missing or unpublished producer counts as
  * not prepared); otherwise `failed` when any member uses a removed API (for a cycle, all its members fail,
  * and a module referencing itself fails too); `prepared` otherwise.
  */
-export function computeExpectedPreparation(modules: OracleModule[]): Record<string, ExpectedStatus> {
+export function computeExpectedPreparation(
+  modules: OracleModule[],
+  targetVersion = '11.13.0',
+): Record<string, ExpectedStatus> {
+  const dateTextRefused = compareVersions(targetVersion, '11.17.0') >= 0;
+  const breaks = (m: OracleModule): boolean => m.usesRemovedApi || (dateTextRefused && m.usesDateTextPattern === true);
   const status = new Map<string, ExpectedStatus>();
   for (const m of modules) if (m.state !== 'published') status.set(m.name, 'excluded');
   // Cycles are found among published modules only: the engine prepares just those.
@@ -54,7 +70,7 @@ export function computeExpectedPreparation(modules: OracleModule[]): Record<stri
     // A module is compiled against its producers' declarations, so without them it is never compiled.
     const verdict: ExpectedStatus = outside.some((ref) => status.get(ref) !== 'prepared')
       ? 'skipped'
-      : selfReference || component.some((name) => (byName.get(name) as OracleModule).usesRemovedApi)
+      : selfReference || component.some((name) => breaks(byName.get(name) as OracleModule))
         ? 'failed'
         : 'prepared';
     for (const name of component) status.set(name, verdict);
@@ -139,12 +155,17 @@ export function readFactory(dir: string): {
   const modules = names.map((folder): FactoryModuleInfo => {
     const manifest = JSON.parse(readFileSync(join(modulesDir, folder, 'module.json'), 'utf8')) as Omit<
       FactoryModuleInfo,
-      'files' | 'usesRemovedApi'
+      'files' | 'usesRemovedApi' | 'usesDateTextPattern'
     >;
     const srcDir = join(modulesDir, folder, 'src');
     const files = existsSync(srcDir) ? listFiles(srcDir) : [];
-    const removed = files.some((file) => usesRemovedApi(readFileSync(join(srcDir, file), 'utf8')));
-    return { ...manifest, files, usesRemovedApi: removed };
+    const sources = files.map((file) => readFileSync(join(srcDir, file), 'utf8'));
+    return {
+      ...manifest,
+      files,
+      usesRemovedApi: sources.some(usesRemovedApi),
+      usesDateTextPattern: sources.some(usesDateTextPattern),
+    };
   });
   return { environment, modules };
 }

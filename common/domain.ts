@@ -84,6 +84,13 @@ export interface EnvironmentStatus {
   installedVersion: string;
   availableVersions: string[];
   upgradePending: boolean;
+  /**
+   * How a preparation for the installed version locks the environment (spec §3): `environment` until it ends
+   * (11.12–11.16), or `progressive`, only the group being compiled (11.17.0+).
+   */
+  installedVersionLock: 'environment' | 'progressive';
+  /** The platform's known-issue warning for the pending upgrade (from 11.10.0 or earlier to 11.12.0+), or null. */
+  upgradeWarning: string | null;
   settings: CompilationSettings;
   moduleCount: number;
   applicationCount: number;
@@ -122,6 +129,18 @@ export interface ModuleDetail extends ModuleRow {
   publishFailure: { at: string; platformVersion: string; errors: ModuleError[] } | null;
   lastRunId: number | null;
   durationMs: number | null;
+  /** The module's version numbers (spec §4b): what runs, what was last published with success, what the latest preparation prepared, the latest upload. */
+  versions: ModuleVersions;
+}
+
+/** Version numbers of a module (1, 2, …); null where there is none. */
+export interface ModuleVersions {
+  running: number | null;
+  published: number | null;
+  prepared: number | null;
+  latest: number;
+  /** True when the latest upload is newer than the last successful publication: publishing publishes it. */
+  newerUpload: boolean;
 }
 
 export type UpgradeStepId = 'backup' | 'migrate' | 'system-components' | 'switch-version' | 'prepare-modules';

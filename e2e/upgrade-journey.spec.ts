@@ -16,11 +16,11 @@ async function progressOf(page: Page, testId: string): Promise<number> {
   return Number(await page.getByTestId(testId).getAttribute('aria-valuenow'));
 }
 
-test('first start shows the pending upgrade from 11.11.3 to 11.13.0', async ({ ui }) => {
+test('first start shows the pending upgrade from 11.11.3 to 11.17.0', async ({ ui }) => {
   const { page } = ui;
   await ui.goto('/config-tool');
   await expect(page.getByTestId('config-platform-version')).toHaveText('11.11.3');
-  await expect(page.getByTestId('config-installed-version')).toHaveText('11.13.0');
+  await expect(page.getByTestId('config-installed-version')).toHaveText('11.17.0');
   await expect(page.getByTestId('upgrade-pending-notice')).toContainText('Upgrade pending');
   await ui.snap('01-config-tool');
 });
@@ -31,6 +31,10 @@ test('Apply/Exit asks for confirmation, then Environment Setup shows the upgrade
   await page.getByTestId('config-parallel').fill('1');
   await page.getByTestId('config-apply-exit').click();
   await expect(page.getByTestId('upgrade-ok')).toBeVisible();
+  await expect(page.getByTestId('upgrade-lock')).toHaveText(
+    /Each module can be published as soon as the modules it consumes are prepared/,
+  );
+  await expect(page.getByTestId('upgrade-warning')).toHaveCount(0);
   await ui.snap('02-upgrade-confirmation');
   await page.getByTestId('upgrade-ok').click();
   await expect(page.getByTestId('setup-window')).toBeVisible();
@@ -57,7 +61,7 @@ test('a reload mid-run shows the live progress, which keeps advancing', async ({
   await expect(page.getByTestId('setup-window')).toBeVisible();
   await expect(page.getByTestId('count-total')).not.toHaveText('0');
   // The log comes back whole, from the upgrade's first step on, not only what arrives after the reload.
-  await expect(page.getByTestId('setup-log')).toContainText('Upgrading the environment from 11.11.3 to 11.13.0.');
+  await expect(page.getByTestId('setup-log')).toContainText('Upgrading the environment from 11.11.3 to 11.17.0.');
   const afterReload = await progressOf(page, 'setup-progress');
   expect(afterReload).toBeLessThan(100);
   await expect
@@ -66,19 +70,19 @@ test('a reload mid-run shows the live progress, which keeps advancing', async ({
   await ui.snap('05-setup-after-reload');
 });
 
-test("Environment Setup runs to the end with the demo's 5 failed and 7 skipped modules, and the console turns orange", async ({
+test("Environment Setup runs to the end with the demo's 10 failed and 7 skipped modules, and the console turns orange", async ({
   ui,
 }) => {
   const { page } = ui;
   await ui.goto('/setup');
   await expect(page.getByTestId('count-remaining')).toHaveText('0', { timeout: PREPARATION_TIMEOUT });
-  await expect(page.getByTestId('count-failed')).toHaveText('5');
+  await expect(page.getByTestId('count-failed')).toHaveText('10');
   await expect(page.getByTestId('count-skipped')).toHaveText('7');
   await expect.poll(() => progressOf(page, 'setup-progress'), { timeout: PREPARATION_TIMEOUT }).toBe(100);
   await ui.snap('06-environment-setup-finished');
   await ui.goto('/console');
   await expect(page.getByTestId('banner-errors')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId('banner-counts')).toContainText('5 failed, 7 skipped');
+  await expect(page.getByTestId('banner-counts')).toContainText('10 failed, 7 skipped');
   await ui.snap('07-console-overview-orange');
 });
 
@@ -116,7 +120,7 @@ test('each report format downloads with its content', async ({ ui }) => {
     contents[format] = fs.readFileSync(await download.path(), 'utf8');
   }
   const json = JSON.parse(contents.json!) as { run: { counts: { failed: number; skipped: number } } };
-  expect(json.run.counts).toMatchObject({ failed: 5, skipped: 7 });
+  expect(json.run.counts).toMatchObject({ failed: 10, skipped: 7 });
   expect(contents.csv!.split(/\r?\n/)[0]).toBe('name,application,status,duration_ms,errors');
   expect(contents.html).toMatch(/<html/i);
   expect(contents.html).toMatch(/summary/i);

@@ -13,6 +13,7 @@ import {
   computeExpectedPreparation,
   writeEnvironmentJson,
   writeModule,
+  usesDateTextPattern,
   type ExpectedStatus,
   type ModuleState,
 } from '../bench/factory-generator';
@@ -28,7 +29,7 @@ import {
 export const DEMO_ENVIRONMENT = { name: 'Acme Production', platformVersion: '11.11.3' };
 
 /** The version the demo's expected preparation statuses are computed for. */
-export const DEMO_TARGET_VERSION = '11.13.0';
+export const DEMO_TARGET_VERSION = '11.17.0';
 
 const FIELDS: Record<string, string> = {
   setting: 'key:string,value:string,updatedAt:Date',
@@ -230,7 +231,7 @@ const PUBLISH_FAILED = new Set([
   'CatalogImport',
   'ForecastModels',
 ]);
-/** Published modules that still call APIs removed in 11.12.0: they fail to prepare for 11.13.0. */
+/** Published modules that still call APIs removed in 11.12.0: they fail to prepare for 11.12.0 and later. */
 const REMOVED_API: Record<string, RemovedApi> = {
   MailTemplates: 'sendMailLegacy',
   SessionHelper: 'getSessionValue',
@@ -259,7 +260,7 @@ const FILES_BY_KIND: Record<ModuleKind, number[]> = {
   mobile: [3, 2],
 };
 
-/** Writes the demo factory into `dir` (emptied first); returns the expected statuses for 11.13.0. */
+/** Writes the demo factory into `dir` (emptied first); returns the expected statuses for DEMO_TARGET_VERSION. */
 export function writeDemoFactory(dir: string): Record<string, ExpectedStatus> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -301,10 +302,16 @@ export function writeDemoFactory(dir: string): Record<string, ExpectedStatus> {
       purpose,
     });
     writeModule(dir, { name, application, kind, state, references }, sources);
-    return { name, state, references, usesRemovedApi: removedApi !== undefined };
+    return {
+      name,
+      state,
+      references,
+      usesRemovedApi: removedApi !== undefined,
+      usesDateTextPattern: Object.values(sources).some(usesDateTextPattern),
+    };
   });
 
-  const expected = computeExpectedPreparation(oracle);
+  const expected = computeExpectedPreparation(oracle, DEMO_TARGET_VERSION);
   const counts: Record<ExpectedStatus, number> = { prepared: 0, failed: 0, skipped: 0, excluded: 0 };
   for (const status of Object.values(expected)) counts[status]++;
   const fixture = { targetVersion: DEMO_TARGET_VERSION, counts, modules: expected };

@@ -164,9 +164,11 @@ function status(): EnvironmentStatus {
     location: '/var/lib/platform/environments/acme-production',
     name: 'Acme Production',
     platformVersion,
-    installedVersion: '11.13.0',
-    availableVersions: ['11.10.0', '11.11.3', '11.12.0', '11.13.0'],
-    upgradePending: platformVersion !== '11.13.0',
+    installedVersion: '11.17.0',
+    availableVersions: ['11.10.0', '11.11.3', '11.12.0', '11.13.0', '11.17.0'],
+    upgradePending: platformVersion !== '11.17.0',
+    installedVersionLock: 'progressive',
+    upgradeWarning: null,
     settings,
     moduleCount: modules.length,
     applicationCount: APPS.length,
@@ -216,7 +218,7 @@ function startRun(kind: 'upgrade' | 'retry', upgrading: boolean) {
       id,
       kind,
       fromVersion: '11.11.3',
-      toVersion: '11.13.0',
+      toVersion: '11.17.0',
       status: 'running',
       startedAt: new Date().toISOString(),
       finishedAt: null,
@@ -230,7 +232,7 @@ function startRun(kind: 'upgrade' | 'retry', upgrading: boolean) {
     runId: id,
     upgrading,
     fromVersion: '11.11.3',
-    toVersion: '11.13.0',
+    toVersion: '11.17.0',
     status: upgrading ? 'upgrading' : 'running',
     steps: upgrading ? steps(0) : steps(4, 'running'),
     total: eligible.length,
@@ -253,11 +255,11 @@ function tick() {
     const titles = progress.steps.map((s) => s.title);
     newLines.push(line(`${titles[phase - 1]}: done`));
     if (phase >= 4) {
-      platformVersion = '11.13.0';
+      platformVersion = '11.17.0';
       progress = { ...progress, status: 'running', steps: steps(4, 'running') };
       newLines.push(
         line(
-          `Preparing ${eligible.length} modules for 11.13.0 with ${settings.parallelCompilations} parallel compilations`,
+          `Preparing ${eligible.length} modules for 11.17.0 with ${settings.parallelCompilations} parallel compilations`,
         ),
       );
       emit('environment.changed', status());
@@ -308,7 +310,7 @@ function tick() {
 
 // Scenarios.
 if (scenario === 'running' || scenario === 'errors' || scenario === 'finished') {
-  platformVersion = '11.13.0';
+  platformVersion = '11.17.0';
   startRun('upgrade', false);
   progress!.steps = steps(4, 'running');
   const upto = scenario === 'running' ? Math.floor(eligible.length * 0.35) : eligible.length;
@@ -345,7 +347,7 @@ if (scenario === 'running' || scenario === 'errors' || scenario === 'finished') 
 if (scenario === 'failed') {
   lastUpgradeFailure = {
     at: '2025-11-26T08:14:00Z',
-    toVersion: '11.13.0',
+    toVersion: '11.17.0',
     step: 'Upgrade the platform database',
     message: 'Migration 016 failed: disk full (SQLITE_FULL). The backup was restored.',
   };
@@ -366,7 +368,7 @@ function detail(name: string): ModuleDetail {
     publishFailure: null,
     preparedForCurrentVersion: row.status === 'prepared' || row.status === 'compiling',
     statusMessage: failed
-      ? 'Its compilation for 11.13.0 has errors.'
+      ? 'Its compilation for 11.17.0 has errors.'
       : skipped
         ? 'It was skipped because its producer CommonLib is not prepared.'
         : row.status === 'pending'
@@ -394,6 +396,13 @@ function detail(name: string): ModuleDetail {
         : [],
     lastRunId: progress?.runId ?? null,
     durationMs: row.status === 'prepared' ? 812 : null,
+    versions: {
+      running: row.runningVersion ? 3 : null,
+      published: 3,
+      prepared: row.status === 'prepared' ? 3 : null,
+      latest: name === 'CommonLib' ? 4 : 3,
+      newerUpload: name === 'CommonLib',
+    },
   };
 }
 
@@ -416,8 +425,8 @@ const handlers: { [C in Channel]: (req: never) => ResponseOf<C> } = {
     phase = 0;
     startRun('upgrade', true);
     log.length = 0;
-    emit('preparation.log', [line('Upgrade of Acme Production from 11.11.3 to 11.13.0 started')]);
-    return { upgradeStarted: true, toVersion: '11.13.0' };
+    emit('preparation.log', [line('Upgrade of Acme Production from 11.11.3 to 11.17.0 started')]);
+    return { upgradeStarted: true, toVersion: '11.17.0' };
   },
   'preparation.progress': () => snapshot(),
   'preparation.log': () => log.slice(-5000),

@@ -23,7 +23,7 @@ describe('publish and delete', () => {
     baseEnv = path.join(tmp, 'base-env');
     // On the installed version, so publishing compiles for the version the environment runs.
     const factory = writeTestFactory(path.join(tmp, 'factory'), {
-      platformVersion: '11.13.0',
+      platformVersion: '11.17.0',
       modules: [
         { name: 'SalesLib', application: 'Sales', state: 'uploaded' },
         { name: 'SalesService', application: 'Sales', state: 'uploaded', references: ['SalesLib'] },
@@ -45,7 +45,7 @@ describe('publish and delete', () => {
 
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
-      `SalesService can't be published: its producer 'SalesLib' has no publication for platform 11.13.0`,
+      `SalesService can't be published: its producer 'SalesLib' has no publication for platform 11.17.0`,
     );
     expect(deployedVersions(envDir).SalesService).toBeNull();
   });
@@ -58,7 +58,7 @@ describe('publish and delete', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(compiledOrder(result.stderr)).toEqual(['SalesLib', 'SalesService']);
     expect(result.stdout).toContain('Published 2 modules');
-    expect(deployedVersions(envDir)).toMatchObject({ SalesLib: '11.13.0', SalesService: '11.13.0' });
+    expect(deployedVersions(envDir)).toMatchObject({ SalesLib: '11.17.0', SalesService: '11.17.0' });
   });
 
   it('publishes a whole application with --app, producers before their consumers', async () => {
@@ -69,8 +69,8 @@ describe('publish and delete', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(compiledOrder(result.stderr)).toEqual(['SalesLib', 'SalesService']);
     expect(deployedVersions(envDir)).toMatchObject({
-      SalesLib: '11.13.0',
-      SalesService: '11.13.0',
+      SalesLib: '11.17.0',
+      SalesService: '11.17.0',
       CoreLib: null,
       Portal: null,
     });
@@ -90,12 +90,12 @@ describe('publish and delete', () => {
     before('SalesService', 'Portal');
     before('CoreLib', 'Portal');
     before('AuditLib', 'AuditService');
-    expect(Object.values(deployedVersions(envDir))).toEqual(Array(6).fill('11.13.0'));
+    expect(Object.values(deployedVersions(envDir))).toEqual(Array(6).fill('11.17.0'));
   });
 
   it('exits 1 with each module error located when a module fails to publish, and keeps what ran before', async () => {
     const factory = writeTestFactory(path.join(tmp, 'broken-factory'), {
-      platformVersion: '11.13.0',
+      platformVersion: '11.17.0',
       modules: [
         {
           name: 'Broken',
@@ -186,6 +186,6 @@ describe('publish and delete', () => {
       taken.lease.release();
       db.close();
     }
-    expect(deployedVersions(envDir)).toHaveProperty('AuditService', '11.13.0');
+    expect(deployedVersions(envDir)).toHaveProperty('AuditService', '11.17.0');
   });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { PublishOutcome } from '../../../common/contract';
 import { UserError } from '../../engine/errors';
@@ -26,8 +27,26 @@ function printPublishOutcome(outcome: PublishOutcome): void {
   for (const failure of outcome.failed) printError(`${failure.name}: publish failed — ${indentRest(failure.message)}`);
 }
 
-/** `publish` and `delete`: operations on modules, refused while a preparation runs. */
+/** `upload`, `publish` and `delete`: operations on modules (publish and delete are refused by the preparation lock). */
 export function registerModuleCommands(program: Command, kit: CommandKit): void {
+  program
+    .command('upload')
+    .description('store a new version of a module from a module folder (module.json + src/); never published by it')
+    .argument('<name>', 'the module (created when it does not exist yet)')
+    .argument('<dir>', 'the module folder, in the factory format')
+    .action(
+      kit.action(async (name: string, dir: string, _options: unknown, command: Command) => {
+        const { uploadModule } = await import('../../engine/operations/upload-module');
+        const outcome = await withEnvironment(environmentDirOf(globalOptions(command)), (context) =>
+          uploadModule(context, name, path.resolve(dir)),
+        );
+        printLine(
+          `${outcome.created ? 'Created module' : 'Uploaded'} ${outcome.name} version ${outcome.version}; ` +
+            `run 'config-tool publish ${outcome.name}' to publish it.`,
+        );
+      }),
+    );
+
   program
     .command('publish')
     .description('publish modules: compile them for the environment version (producers first) and deploy them')

@@ -43,7 +43,7 @@ describe('upgrade, prepare and report through the command line', () => {
   it('exits 3 when the upgrade preparation ends with failed or skipped modules, with only the final report as JSON on stdout', () => {
     expect(upgrade.status, upgrade.stderr).toBe(3);
     const report = JSON.parse(upgrade.stdout) as JsonReport;
-    expect(report.run).toMatchObject({ fromVersion: '11.11.3', toVersion: '11.13.0', status: 'finished' });
+    expect(report.run).toMatchObject({ fromVersion: '11.11.3', toVersion: '11.17.0', status: 'finished' });
     expect(report.run.counts).toMatchObject({ prepared: 1, failed: 1, skipped: 1, excluded: 1 });
     expect(report.modules).toHaveLength(3);
   });
@@ -107,7 +107,7 @@ describe('upgrade, prepare and report through the command line', () => {
     const result = await runCli(['status', '--env', envDir]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /^Latest run: +#\d+ \(retry\) 11\.11\.3 → 11\.13\.0, finished .*1 failed, 1 skipped/m,
+      /^Latest run: +#\d+ \(retry\) 11\.11\.3 → 11\.17\.0, finished .*1 failed, 1 skipped/m,
     );
     expect(result.stdout).not.toContain('upgrade pending');
   });

@@ -66,9 +66,15 @@ function preparationCompilations(env: string): Map<string, number> {
   return new Map(rows.map((row) => [row.name, row.n]));
 }
 
+/**
+ * These tests pin section 4's whole-environment lock, which upgrades to 11.12.0–11.16.x keep; the progressive
+ * preparation of 11.17.0 and later has its own tests (progressive-preparation.test.ts).
+ */
+const WHOLE_LOCK_TARGET = '11.13.0';
+
 /** Starts `config-tool upgrade` in the background; resolves its exit when it ends. */
 function startUpgrade(env: string, extraEnv: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, 'upgrade', '--env', env], {
+  const child = spawn(process.execPath, [BIN, 'upgrade', '--to', WHOLE_LOCK_TARGET, '--env', env], {
     env: { ...process.env, CONFIG_TOOL_ENV: '', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -132,7 +138,7 @@ describe('modules preparation (spec §4)', () => {
     'ends every module with the status the oracle expects, and exits 3 when some are not prepared',
     async () => {
       const env = freshEnvironment();
-      const upgrade = await cli(env, ['upgrade']);
+      const upgrade = await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
       const expected = Object.values(factory.expected);
       expect(upgrade.status).toBe(expected.includes('failed') || expected.includes('skipped') ? 3 : 0);
       const json = await report(env);
@@ -156,7 +162,7 @@ describe('modules preparation (spec §4)', () => {
       ).map((row) => row.name);
       for (const name of members) expect(running).toContain(name);
       const env = freshEnvironment();
-      await cli(env, ['upgrade']);
+      await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
       const byName = new Map((await report(env)).modules.map((module) => [module.name, module]));
       const statusesOfCycle = new Set(members.map((name) => byName.get(name)!.status));
       expect(statusesOfCycle).toEqual(new Set([factory.expected[members[0]]]));
@@ -172,7 +178,7 @@ describe('modules preparation (spec §4)', () => {
     async () => {
       const env = freshEnvironment();
       const before = query(env, 'SELECT module_id, artifact_id, platform_version FROM deployments ORDER BY module_id');
-      await cli(env, ['upgrade']);
+      await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
       const after = query(
         env,
         `SELECT d.module_id, d.artifact_id, d.platform_version FROM deployments d JOIN modules m ON m.id = d.module_id WHERE m.is_system = 0 ORDER BY d.module_id`,
@@ -222,7 +228,9 @@ describe('modules preparation (spec §4)', () => {
         .filter(([, status]) => status === 'prepared')
         .map(([name]) => name);
       const [crashing, hanging] = prepared;
-      const upgrade = await cli(env, ['upgrade'], { CONFIG_TOOL_TEST_FAULTS: `crash:${crashing},hang:${hanging}` });
+      const upgrade = await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET], {
+        CONFIG_TOOL_TEST_FAULTS: `crash:${crashing},hang:${hanging}`,
+      });
       expect(upgrade.status).toBe(3);
       const json = await report(env);
       expect(json.run.status).toBe('finished');
@@ -251,7 +259,10 @@ describe('modules preparation (spec §4)', () => {
           factory.expected[module.name] === 'prepared' &&
           factory.modules.some((consumer) => consumer.references.includes(module.name)),
       )!.name;
-      expect((await cli(env, ['upgrade'], { CONFIG_TOOL_TEST_FAULTS: `crash:${producer}` })).status).toBe(3);
+      expect(
+        (await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET], { CONFIG_TOOL_TEST_FAULTS: `crash:${producer}` }))
+          .status,
+      ).toBe(3);
       const first = await report(env);
       const notPrepared = first.modules.filter((module) => module.status !== 'prepared').map((module) => module.name);
       expect(notPrepared).toContain(producer);
@@ -328,7 +339,9 @@ describe('upgrade (Apply/Exit)', () => {
     async () => {
       const env = freshEnvironment();
       const before = tableDump(env);
-      const failed = await cli(env, ['upgrade'], { CONFIG_TOOL_TEST_FAULTS: 'upgrade-fail:system-components' });
+      const failed = await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET], {
+        CONFIG_TOOL_TEST_FAULTS: 'upgrade-fail:system-components',
+      });
       expect(failed.status).toBe(1);
       expect(failed.stderr).toMatch(/failed at step 'system-components' and was rolled back/);
       expect(tableDump(env)).toEqual(before);
@@ -347,7 +360,9 @@ describe('upgrade (Apply/Exit)', () => {
     async () => {
       const env = freshEnvironment();
       const before = tableDump(env);
-      const killed = await cli(env, ['upgrade'], { CONFIG_TOOL_TEST_FAULTS: 'upgrade-crash:switch-version' });
+      const killed = await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET], {
+        CONFIG_TOOL_TEST_FAULTS: 'upgrade-crash:switch-version',
+      });
       expect(killed.status).not.toBe(0);
       const status = JSON.parse((await cli(env, ['status', '--json'])).stdout) as {
         platformVersion: string;
@@ -366,7 +381,7 @@ describe('after preparation', () => {
     'publishes a prepared module from its prepared compilation, without compiling again',
     async () => {
       const env = freshEnvironment();
-      await cli(env, ['upgrade']);
+      await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
       const prepared = factory.modules.find(
         (module) => factory.expected[module.name] === 'prepared' && module.references.length > 0,
       )!;
@@ -388,7 +403,7 @@ describe('after preparation', () => {
     'deploy-prepared deploys every prepared module without compiling, and a second run deploys nothing',
     async () => {
       const env = freshEnvironment();
-      await cli(env, ['upgrade']);
+      await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
       const compilationsBefore = query<{ n: number }>(env, 'SELECT count(*) AS n FROM compilations')[0].n;
       const first = await cli(env, ['deploy-prepared', '--json']);
       expect(first.status, first.stderr).toBe(0);
@@ -411,7 +426,7 @@ describe('after preparation', () => {
     'refuses to publish a module whose producer is not prepared, naming the producer',
     async () => {
       const env = freshEnvironment();
-      await cli(env, ['upgrade']);
+      await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
       const skipped = factory.modules.find((module) => factory.expected[module.name] === 'skipped')!;
       expect(skipped).toBeDefined();
       const result = await cli(env, ['publish', skipped.name]);

@@ -73,7 +73,22 @@ function listFiles(dir: string): string[] {
 }
 
 function readModule(modulesDir: string, folder: string, problems: Problems): FactoryModule | null {
-  const moduleDir = path.join(modulesDir, folder);
+  return readModuleDir(path.join(modulesDir, folder), problems, {
+    name: folder,
+    nameRule: `the folder name '${folder}'`,
+    checkState: true,
+  });
+}
+
+/**
+ * Reads one module folder (module.json + src/). `expected.name` is what "name" must equal (the folder's name
+ * in a factory, the NAME given to `upload`); `state` is checked only in a factory (upload ignores it).
+ */
+function readModuleDir(
+  moduleDir: string,
+  problems: Problems,
+  expected: { name: string; nameRule: string; checkState: boolean },
+): FactoryModule | null {
   const manifestFile = path.join(moduleDir, 'module.json');
   const manifest = readJson(manifestFile, problems);
   if (!manifest) return null;
@@ -81,8 +96,8 @@ function readModule(modulesDir: string, folder: string, problems: Problems): Fac
   const { name, application, kind, state, references } = manifest;
   if (typeof name !== 'string' || !NAME_PATTERN.test(name)) {
     problems.add(manifestFile, `"name" must match ^[A-Za-z][A-Za-z0-9_]{0,63}$ (got ${JSON.stringify(name)})`);
-  } else if (name !== folder) {
-    problems.add(manifestFile, `"name" must equal the folder name '${folder}' (got '${name}')`);
+  } else if (name !== expected.name) {
+    problems.add(manifestFile, `"name" must equal ${expected.nameRule} (got '${name}')`);
   }
   if (typeof application !== 'string' || application.trim() === '' || application.length > 128) {
     problems.add(manifestFile, '"application" must be a non-empty string of at most 128 characters');
@@ -90,7 +105,7 @@ function readModule(modulesDir: string, folder: string, problems: Problems): Fac
   if (!MODULE_KINDS.includes(kind as ModuleKind)) {
     problems.add(manifestFile, `"kind" must be one of ${MODULE_KINDS.join(', ')} (got ${JSON.stringify(kind)})`);
   }
-  if (!MODULE_STATES.includes(state as ModuleState)) {
+  if (expected.checkState && !MODULE_STATES.includes(state as ModuleState)) {
     problems.add(manifestFile, `"state" must be one of ${MODULE_STATES.join(', ')} (got ${JSON.stringify(state)})`);
   }
   if (!Array.isArray(references) || references.some((reference) => typeof reference !== 'string')) {
@@ -103,7 +118,8 @@ function readModule(modulesDir: string, folder: string, problems: Problems): Fac
   const sources: Record<string, string> = {};
   if (!fs.existsSync(path.join(srcDir, 'index.ts'))) {
     problems.add(path.join(srcDir, 'index.ts'), 'is missing (every module needs src/index.ts, its public interface)');
-  } else {
+  }
+  if (fs.existsSync(srcDir) && fs.statSync(srcDir).isDirectory()) {
     for (const file of listFiles(srcDir).sort()) {
       const text = readText(file, problems);
       if (text !== null && file.endsWith('.ts'))
@@ -115,10 +131,52 @@ function readModule(modulesDir: string, folder: string, problems: Problems): Fac
     name: name as string,
     application: application as string,
     kind: kind as ModuleKind,
-    state: state as ModuleState,
+    state: (expected.checkState ? state : 'uploaded') as ModuleState,
     references: references as string[],
     sources,
   };
+}
+
+function invalid(what: string, problems: Problems): UserError {
+  const shown = problems.list.slice(0, MAX_REPORTED_PROBLEMS);
+  const more = problems.list.length - shown.length;
+  return new UserError(
+    'invalid-factory',
+    `${what}:\n  ${shown.join('\n  ')}${more > 0 ? `\n  … and ${more} more` : ''}`,
+    { problems: problems.list },
+  );
+}
+
+/**
+ * Reads and checks a module folder for `upload NAME DIR` (spec §4b): the factory's rules for one module, its
+ * "state" ignored, "name" equal to NAME, and every reference naming a module that exists (`moduleExists`).
+ * Every broken rule is reported at once, each naming its file.
+ */
+export function readModuleFolder(
+  dir: string,
+  name: string,
+  options: { moduleExists: (name: string) => boolean },
+): FactoryModule {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new UserError('invalid-factory', `Module folder ${dir} does not exist.`);
+  }
+  const problems = new Problems();
+  const module = readModuleDir(dir, problems, {
+    name,
+    nameRule: `the module name '${name}' given to upload`,
+    checkState: false,
+  });
+  if (module) {
+    for (const reference of module.references) {
+      if (reference !== name && !options.moduleExists(reference))
+        problems.add(
+          path.join(dir, 'module.json'),
+          `"references" names '${reference}', which is not a module of this environment`,
+        );
+    }
+  }
+  if (problems.list.length > 0) throw invalid(`The module folder ${dir} is invalid; nothing was uploaded`, problems);
+  return module!;
 }
 
 /**
@@ -175,14 +233,6 @@ export function readFactory(
     }
   }
 
-  if (problems.list.length > 0) {
-    const shown = problems.list.slice(0, MAX_REPORTED_PROBLEMS);
-    const more = problems.list.length - shown.length;
-    throw new UserError(
-      'invalid-factory',
-      `The factory ${dir} is invalid; nothing was imported:\n  ${shown.join('\n  ')}${more > 0 ? `\n  … and ${more} more` : ''}`,
-      { problems: problems.list },
-    );
-  }
+  if (problems.list.length > 0) throw invalid(`The factory ${dir} is invalid; nothing was imported`, problems);
   return { name: environment!.name as string, platformVersion: environment!.platformVersion as string, modules };
 }

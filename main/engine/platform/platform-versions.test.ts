@@ -6,15 +6,17 @@ import {
   compareVersions,
   installedPlatformVersion,
   isKnownVersion,
+  isProgressivePreparation,
+  upgradeWarning,
   listPlatformVersions,
   loadPlatformVersion,
   loadSystemComponents,
 } from './platform-versions';
 
 describe('platform versions', () => {
-  it('ships 11.10.0, 11.11.3, 11.12.0 and 11.13.0, the newest being the installed one', () => {
-    expect(listPlatformVersions()).toEqual(['11.10.0', '11.11.3', '11.12.0', '11.13.0']);
-    expect(installedPlatformVersion()).toBe('11.13.0');
+  it('ships 11.10.0, 11.11.3, 11.12.0, 11.13.0 and 11.17.0, the newest being the installed one', () => {
+    expect(listPlatformVersions()).toEqual(['11.10.0', '11.11.3', '11.12.0', '11.13.0', '11.17.0']);
+    expect(installedPlatformVersion()).toBe('11.17.0');
     expect(isKnownVersion('11.12.0')).toBe(true);
     expect(isKnownVersion('11.9.9')).toBe(false);
     expect(isKnownVersion('../11.12.0')).toBe(false);
@@ -36,7 +38,49 @@ describe('platform versions', () => {
     expect(() => loadPlatformVersion('12.0.0')).toThrow("Unknown platform version '12.0.0'");
   });
 
-  it.each(['11.10.0', '11.11.3', '11.12.0', '11.13.0'])(
+  it('keeps the 11.13.0 runtime API in 11.17.0 and lists what it changes (formatDate) as BREAKING', () => {
+    const exportsOf = (version: string) =>
+      [...loadPlatformVersion(version).runtimeDts.matchAll(/export declare (?:function|const) (\w+)/g)].map(
+        (m) => m[1],
+      );
+    expect(exportsOf('11.17.0')).toEqual(expect.arrayContaining(exportsOf('11.13.0')));
+    expect(loadPlatformVersion('11.17.0').releaseNotes).toMatch(/BREAKING[\s\S]*formatDate[\s\S]*formatDateText/);
+    const cache = new CompilerCache();
+    const uses = (code: string) =>
+      compileModule(
+        {
+          moduleName: 'M',
+          platformVersion: '11.17.0',
+          sources: { 'src/index.ts': code },
+          references: [],
+          producers: {},
+        },
+        cache,
+      ).diagnostics.map((d) => d.message);
+    expect(
+      uses("import { formatDate } from '@platform/runtime';\nexport const d = formatDate(new Date(), 'yyyy-MM-dd');"),
+    ).toEqual([]);
+    expect(
+      uses(
+        "import { formatDate } from '@platform/runtime';\nexport const d = formatDate(new Date(), 'd MMM yyyy');",
+      ).join('\n'),
+    ).toContain('DatePattern');
+  });
+
+  it('prepares progressively from 11.17.0 and warns about upgrades from 11.10.0 or earlier to 11.12.0 or later', () => {
+    expect(['11.12.0', '11.13.0', '11.16.9', '11.17.0'].map(isProgressivePreparation)).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
+    expect(upgradeWarning('11.10.0', '11.12.0')).toMatch(/publishing all applications/);
+    expect(upgradeWarning('11.10.0', '11.17.0')).toMatch(/publishing all applications/);
+    expect(upgradeWarning('11.10.0', '11.11.3')).toBeNull();
+    expect(upgradeWarning('11.11.3', '11.17.0')).toBeNull();
+  });
+
+  it.each(['11.10.0', '11.11.3', '11.12.0', '11.13.0', '11.17.0'])(
     'compiles the system components of %s with that version',
     (version) => {
       const cache = new CompilerCache();

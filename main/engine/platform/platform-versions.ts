@@ -68,6 +68,26 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/** The first version whose modules preparation is progressive (spec §4a): it locks only the group being compiled. */
+export const PROGRESSIVE_PREPARATION_FROM = '11.17.0';
+
+/** True when a preparation for `targetVersion` is progressive; below 11.17.0 it locks the whole environment. */
+export function isProgressivePreparation(targetVersion: string): boolean {
+  return compareVersions(targetVersion, PROGRESSIVE_PREPARATION_FROM) >= 0;
+}
+
+/**
+ * The platform's known issue (spec §3): an upgrade from 11.10.0 or earlier straight to 11.12.0 or later is
+ * allowed, but all applications should be published afterwards. The warning to show, or null.
+ */
+export function upgradeWarning(fromVersion: string, toVersion: string): string | null {
+  if (compareVersions(fromVersion, '11.10.0') > 0 || compareVersions(toVersion, '11.12.0') < 0) return null;
+  return (
+    `Upgrading from ${fromVersion} straight to ${toVersion} skips 11.11: the platform's known issue recommends ` +
+    `publishing all applications after the upgrade (config-tool publish --all).`
+  );
+}
+
 /** The shipped platform versions, oldest first. */
 export function listPlatformVersions(platformsDir: string = defaultPlatformsDir()): string[] {
   return fs

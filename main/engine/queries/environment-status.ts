@@ -1,6 +1,12 @@
 import type { EnvironmentStatus, PreparationProgress } from '../../../common/domain';
 import type { EngineContext } from '../engine-context';
-import { compareVersions, installedPlatformVersion, listPlatformVersions } from '../platform/platform-versions';
+import {
+  compareVersions,
+  installedPlatformVersion,
+  isProgressivePreparation,
+  listPlatformVersions,
+  upgradeWarning,
+} from '../platform/platform-versions';
 import { countItems, effectiveStatus, latestRun, summarizeRun } from '../preparation/run-repository';
 import { findEnvironment } from '../store/environment-repository';
 import { activeLock } from '../store/lock-repository';
@@ -31,13 +37,16 @@ export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus 
        WHERE p.outcome = 'success' AND m.is_system = 0`,
     )
     .get() as { n: number };
+  const upgradePending = compareVersions(installedVersion, environment.platformVersion) > 0;
   return {
     location: context.environmentDir,
     name: environment.name,
     platformVersion: environment.platformVersion,
     installedVersion,
     availableVersions: listPlatformVersions(),
-    upgradePending: compareVersions(installedVersion, environment.platformVersion) > 0,
+    upgradePending,
+    installedVersionLock: isProgressivePreparation(installedVersion) ? 'progressive' : 'environment',
+    upgradeWarning: upgradePending ? upgradeWarning(environment.platformVersion, installedVersion) : null,
     settings: compilationSettings(db),
     moduleCount: counts.modules,
     applicationCount: counts.applications,

@@ -1,7 +1,8 @@
-import type { ModuleConsoleStatus, ModuleDetail, ModuleError, ModuleRow } from '../../../common/domain';
+import type { ModuleConsoleStatus, ModuleDetail, ModuleError, ModuleRow, ModuleVersions } from '../../../common/domain';
 import type { EngineContext } from '../engine-context';
 import { UserError } from '../errors';
 import { latestRun } from '../preparation/run-repository';
+import { getArtifact } from '../store/artifact-repository';
 import { findEnvironment } from '../store/environment-repository';
 import { latestFailedPublication } from '../store/publication-repository';
 import {
@@ -118,6 +119,19 @@ export function getModuleDetail(context: EngineContext, name: string): ModuleDet
         })
       : [];
   const failedPublish = latestFailedPublication(context.db, module.id);
+  const numberOf = (moduleVersionId: number | null | undefined) =>
+    moduleVersionId ? getModuleVersion(context.db, moduleVersionId).number : null;
+  const latest = getModuleVersion(context.db, module.latestVersionId).number;
+  const published = numberOf(module.publishedVersionId);
+  const versions: ModuleVersions = {
+    running: module.runningArtifactId
+      ? numberOf(getArtifact(context.db, module.runningArtifactId).moduleVersionId)
+      : null,
+    published,
+    prepared: item?.status === 'prepared' && toVersion === environmentVersion ? numberOf(item.moduleVersionId) : null,
+    latest,
+    newerUpload: published === null ? false : latest > published,
+  };
   return {
     ...toRow(module, status),
     references: version.references,
@@ -134,5 +148,6 @@ export function getModuleDetail(context: EngineContext, name: string): ModuleDet
     },
     lastRunId: item?.runId ?? null,
     durationMs: item?.durationMs ?? null,
+    versions,
   };
 }

@@ -104,7 +104,7 @@ export function uploadModuleVersion(
     sources: Record<string, string>;
     isSystem?: boolean;
   },
-): { moduleId: number; moduleVersionId: number } {
+): { moduleId: number; moduleVersionId: number; number: number } {
   const applicationId = ensureApplication(db, input.application);
   const at = nowIso();
   let moduleRow = statement(db, 'SELECT id FROM modules WHERE name = @name').get({ name: input.name }) as
@@ -150,7 +150,7 @@ export function uploadModuleVersion(
     moduleVersionId,
     moduleId,
   });
-  return { moduleId, moduleVersionId };
+  return { moduleId, moduleVersionId, number };
 }
 
 /** Names of the modules whose latest upload or published version references `producer`. */

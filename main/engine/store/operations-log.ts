@@ -4,7 +4,15 @@ import { nowIso } from './database';
 import { statement } from './statement-cache';
 
 export type OperationName =
-  'import' | 'publish' | 'delete' | 'config-set' | 'config-apply' | 'upgrade' | 'prepare' | 'deploy-prepared';
+  | 'import'
+  | 'upload'
+  | 'publish'
+  | 'delete'
+  | 'config-set'
+  | 'config-apply'
+  | 'upgrade'
+  | 'prepare'
+  | 'deploy-prepared';
 
 export type OperationOutcome = 'accepted' | 'refused' | 'succeeded' | 'failed';
 

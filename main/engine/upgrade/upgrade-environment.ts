@@ -7,6 +7,7 @@ import {
   installedPlatformVersion,
   isKnownVersion,
   loadSystemComponents,
+  upgradeWarning,
 } from '../platform/platform-versions';
 import { createPreparationRun, prepareModules, takeLease } from '../preparation/prepare-modules';
 import type { EngineEventListener } from '../preparation/preparation-events';
@@ -126,6 +127,8 @@ async function runUpgrade(
   );
   recordOperation(db, { operation: 'upgrade', target: `${fromVersion} → ${toVersion}`, outcome: 'accepted', user });
   log('info', `Upgrading the environment from ${fromVersion} to ${toVersion}.`);
+  const knownIssue = upgradeWarning(fromVersion, toVersion);
+  if (knownIssue) log('warning', knownIssue);
   let current: UpgradeStepId = 'backup';
   let backupPath: string | null = null;
   try {

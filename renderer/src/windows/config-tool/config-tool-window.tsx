@@ -267,6 +267,8 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
           moduleCount={status.moduleCount}
           preparableCount={status.preparableModuleCount}
           returnFocusTo={applyRef}
+          lock={status.installedVersionLock}
+          warning={status.upgradeWarning}
           busy={busy}
           onConfirm={() => void onConfirmUpgrade()}
           onCancel={() => setConfirming(false)}

@@ -10,6 +10,10 @@ export interface UpgradeConfirmDialogProps {
   /** Modules published with success: the ones the preparation compiles. */
   preparableCount: number;
   moduleCount: number;
+  /** How the target version's preparation locks the environment. */
+  lock: 'environment' | 'progressive';
+  /** The platform's known-issue warning for this upgrade, or null. */
+  warning: string | null;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -19,11 +23,6 @@ export interface UpgradeConfirmDialogProps {
 
 const STEPS: UpgradeStepId[] = ['backup', 'migrate', 'system-components', 'switch-version', 'prepare-modules'];
 
-/** From this version on the preparation is progressive: only the modules being compiled are locked. */
-function isProgressive(version: string): boolean {
-  const [major, minor] = version.split('.').map(Number);
-  return major > 11 || (major === 11 && minor >= 17);
-}
 
 /** The Platform Upgrade confirmation shown by Apply/Exit when an upgrade is pending. */
 export function UpgradeConfirmDialog({
@@ -31,6 +30,8 @@ export function UpgradeConfirmDialog({
   toVersion,
   preparableCount,
   moduleCount,
+  lock,
+  warning,
   busy,
   onConfirm,
   onCancel,
@@ -79,12 +80,18 @@ export function UpgradeConfirmDialog({
           </li>
         ))}
       </ol>
-      <p className="note note--orange" data-testid="upgrade-dialog-lock">
+      <p className="note note--orange" data-testid="upgrade-lock">
         <span aria-hidden="true">⚠ </span>
-        {isProgressive(toVersion)
-          ? 'Until the modules preparation finishes, a module can’t be published or deleted while it is being prepared, nor before the modules it consumes are prepared.'
+        {lock === 'progressive'
+          ? 'Only the modules being prepared are locked: each module can be published as soon as the modules it consumes are prepared.'
           : 'Publishing, applying configurations and deleting modules are blocked until the modules preparation finishes.'}
       </p>
+      {warning && (
+        <p className="note note--orange" data-testid="upgrade-warning">
+          <span aria-hidden="true">⚠ </span>
+          {warning}
+        </p>
+      )}
       <p className="note">
         Published applications keep running on the previous version until their modules are published again.
       </p>

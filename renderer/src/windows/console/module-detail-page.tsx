@@ -120,6 +120,10 @@ export function ModuleDetailPage({ name }: { name: string }) {
             <dd className="mono" data-testid="module-running-version">
               {detail.runningVersion ?? 'Not deployed'}
             </dd>
+            <dt>Versions</dt>
+            <dd data-testid="module-versions">
+              <ModuleVersionsText versions={detail.versions} />
+            </dd>
             <dt>Preparation for {detail.environmentVersion}</dt>
             <dd data-testid="module-status">
               <ModuleStatusBadge status={detail.status} />
@@ -157,3 +161,23 @@ export function ModuleDetailPage({ name }: { name: string }) {
     </section>
   );
 }
+
+/** "Running version 2 · prepared version 2 · version 3 uploaded, not published yet". */
+function ModuleVersionsText({ versions }: { versions: ModuleDetail['versions'] }) {
+  const parts = [
+    versions.running !== null ? `running version ${versions.running}` : 'none running',
+    versions.prepared !== null ? `prepared version ${versions.prepared}` : null,
+  ].filter((part): part is string => part !== null);
+  return (
+    <>
+      <span>{parts.join(' · ')}</span>
+      {versions.newerUpload && (
+        <span className="muted" data-testid="module-newer-upload">
+          {' '}
+          · version {versions.latest} uploaded, not published yet (Publish publishes it)
+        </span>
+      )}
+    </>
+  );
+}
+
