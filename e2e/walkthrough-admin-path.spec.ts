@@ -4,6 +4,8 @@
  * limit keeps the run open) and after it, Prepare again, the browser host stopping,
  * and every page at 100 % and 200 % zoom.
  */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { consumerSource, legacyMailSource, writeTestFactory } from '../main/cli/test-support/factories';
 import { expect, test, type Ui } from './fixtures';
@@ -41,6 +43,15 @@ test.use({
       }),
   },
 });
+
+/** Runs the built CLI in its own process; resolves with its exit status. */
+function startCli(args: string[], env: Record<string, string>): Promise<number | null> {
+  const child = spawn(process.execPath, [path.join(__dirname, '..', 'bin', 'config-tool.cjs'), ...args], {
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
+  return new Promise((resolve) => child.on('close', resolve));
+}
 
 async function progressOf(page: Page, testId: string): Promise<number> {
   return Number(await page.getByTestId(testId).getAttribute('aria-valuenow'));
@@ -125,43 +136,91 @@ test('11/13: the Platform Upgrade dialog lists the 5 steps and the modules it pr
   await expect(page.getByTestId('config-apply-exit')).toBeFocused();
 });
 
-test('2/6: an open console follows the run, and what the lock refuses is disabled with the reason', async ({ ui }) => {
+test('6: while a whole-environment preparation holds the lock, what it refuses is disabled with the reason', async ({
+  ui,
+}) => {
   const { page } = ui;
-  const consolePage = await page.context().newPage();
-  await consolePage.goto(`${ui.app.url}#/console`);
-  await expect(consolePage.getByTestId('console-upgrade-pending')).toBeVisible();
-  const from = (await consolePage.getByTestId('console-env-version').textContent()) ?? '';
-
-  await ui.goto('/config-tool');
-  const target = (await page.getByTestId('config-installed-version').textContent()) ?? '';
-  const progressive = Number(target.split('.')[1]) >= 17;
-  await page.getByTestId('config-apply-exit').click();
-  await page.getByTestId('upgrade-ok').click();
-  await expect(page.getByTestId('setup-window')).toBeVisible();
-
-  // The console, never reloaded, follows: version switch, run started, counts.
-  await expect(consolePage.getByTestId('console-env-version')).toHaveText(`Platform Server ${target}`, {
-    timeout: RUN_TIMEOUT,
+  // Up to 11.16.x the whole environment is locked (spec §4): upgrade to 11.13.0 from the command line, as another admin would.
+  const upgrade = startCli(['upgrade', '--to', '11.13.0', '--env', ui.app.environmentDir], {
+    CONFIG_TOOL_TEST_FAULTS: 'hang:Slow',
   });
-  expect(from).not.toBe(`Platform Server ${target}`);
-  await expect(consolePage.getByTestId('console-upgrade-pending')).toHaveCount(0);
-  await expect(consolePage.getByTestId('banner-preparing')).toBeVisible();
-  await expect(consolePage.getByTestId('overview-latest-run')).toContainText(/running/i);
-  await consolePage.close();
-
-  // Slow hangs until its time limit: the run is still going.
-  await ui.goto('/config-tool');
-  await expect(page.getByTestId('config-apply-exit')).toBeDisabled();
-  await expect(page.getByTestId('config-apply-reason')).toContainText('holds the preparation lock');
-  if (!progressive) {
+  try {
     await openModule(ui, 'Core');
+    // Another process holds the lock: this page learns it from the status it reads on a reload.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await expect(page.getByTestId('module-facts')).toBeVisible();
+          await page.waitForTimeout(300);
+          return page.getByTestId('console-lock-notice').isVisible();
+        },
+        { timeout: 60_000, intervals: [1000] },
+      )
+      .toBe(true);
     await expect(page.getByTestId('module-publish')).toBeDisabled();
     await expect(page.getByTestId('module-delete')).toBeDisabled();
     await expect(page.getByTestId('module-actions-reason')).toContainText('holds the preparation lock');
     await expect(page.getByTestId('apply-configurations')).toBeDisabled();
-    await expect(page.getByTestId('console-lock-notice')).toContainText('the modules preparation');
+    await expect(page.getByTestId('console-lock-notice')).toContainText(/the (platform upgrade|modules preparation)/);
     await ui.snap('admin-06-actions-locked');
+    await ui.goto('/config-tool');
+    await expect(page.getByTestId('config-apply-exit')).toBeDisabled();
+    await expect(page.getByTestId('config-apply-reason')).toContainText('holds the preparation lock');
+  } finally {
+    // 3: the preparation finished with failed or skipped modules (Mailer, Slow and their consumers).
+    expect(await upgrade).toBe(3);
   }
+  await page.reload();
+  await expect(page.getByTestId('config-apply-exit')).toBeEnabled();
+});
+
+test('1: after Prepare again finishes with failures, the preparation step lists them without a reload', async ({
+  ui,
+}) => {
+  const { page } = ui;
+  await ui.goto('/console/preparation');
+  await expect(page.getByTestId('troubled-module')).toHaveCount(4);
+  await page.getByTestId('preparation-retry').click();
+  await expect(page.getByTestId('preparation-status')).toHaveText(/Running/, { timeout: 30_000 });
+  // Started here, the run's events disable what its lock refuses, without a reload.
+  await ui.goto('/console/modules/Core');
+  await expect(page.getByTestId('module-publish')).toBeDisabled();
+  await ui.goto('/console/preparation');
+  await expect(page.getByTestId('preparation-status')).toHaveText('Finished with errors', { timeout: RUN_TIMEOUT });
+  await expect(page.getByTestId('preparation-title')).toHaveText(/^Prepared 2 of 6 modules$/);
+  await expect(page.getByTestId('troubled-module')).toHaveCount(4);
+  await expect(page.getByText('No failed or skipped modules.')).toHaveCount(0);
+  await expect(page.getByTestId('step-prepare-modules')).toContainText('Finished with errors');
+  await ui.goto('/console/modules/Core');
+  await expect(page.getByTestId('module-publish')).toBeEnabled();
+});
+
+test('2: an open console follows the run: version switch, run started and finished, counts', async ({ ui }) => {
+  const { page } = ui;
+  const consolePage = await page.context().newPage();
+  await consolePage.goto(`${ui.app.url}#/console`);
+  await expect(consolePage.getByTestId('console-upgrade-pending')).toBeVisible();
+  await expect(consolePage.getByTestId('console-env-version')).toHaveText('Platform Server 11.13.0');
+
+  await ui.goto('/config-tool');
+  const target = (await page.getByTestId('config-installed-version').textContent()) ?? '';
+  await page.getByTestId('config-apply-exit').click();
+  await page.getByTestId('upgrade-ok').click();
+  await expect(page.getByTestId('setup-window')).toBeVisible();
+
+  // The console, never reloaded, follows.
+  await expect(consolePage.getByTestId('console-env-version')).toHaveText(`Platform Server ${target}`, {
+    timeout: RUN_TIMEOUT,
+  });
+  await expect(consolePage.getByTestId('console-upgrade-pending')).toHaveCount(0);
+  await expect(consolePage.getByTestId('banner-preparing')).toBeVisible();
+  await expect(consolePage.getByTestId('overview-latest-run')).toContainText(/running/i);
+  await expect(consolePage.getByTestId('overview-latest-run')).toContainText(/finished with errors/i, {
+    timeout: RUN_TIMEOUT,
+  });
+  await expect(consolePage.getByTestId('banner-errors')).toBeVisible();
+  await consolePage.close();
 });
 
 test('9: the finished Setup window offers the next steps and its bar shows its percentage', async ({ ui }) => {
@@ -180,6 +239,7 @@ test('9: the finished Setup window offers the next steps and its bar shows its p
   await page.getByTestId('setup-show-failed').click();
   await expect(page.getByTestId('modules-filter-status')).toHaveValue('failed');
   await expect(page.getByTestId('module-row')).toHaveCount(2);
+  await page.getByTestId('modules-filter-status').selectOption('all');
 });
 
 test('5: a skipped module links to the producer it waits for, not to compiler errors', async ({ ui }) => {
@@ -189,21 +249,6 @@ test('5: a skipped module links to the producer it waits for, not to compiler er
   await expect(page.getByText('Compiler errors')).toHaveCount(0);
   await expect(page.getByText('fix its errors first')).toHaveCount(0);
   await ui.snap('admin-05-skipped-module');
-});
-
-test('1: after Prepare again finishes with failures, the preparation step lists them without a reload', async ({
-  ui,
-}) => {
-  const { page } = ui;
-  await ui.goto('/console/preparation');
-  await expect(page.getByTestId('troubled-module')).toHaveCount(4);
-  await page.getByTestId('preparation-retry').click();
-  await expect(page.getByTestId('preparation-status')).toHaveText(/Running/, { timeout: 30_000 });
-  await expect(page.getByTestId('preparation-status')).toHaveText('Finished with errors', { timeout: RUN_TIMEOUT });
-  await expect(page.getByTestId('preparation-title')).toHaveText(/^Prepared 2 of 6 modules$/);
-  await expect(page.getByTestId('troubled-module')).toHaveCount(4);
-  await expect(page.getByText('No failed or skipped modules.')).toHaveCount(0);
-  await expect(page.getByTestId('step-prepare-modules')).toContainText('Finished with errors');
 });
 
 const PAGES = [

@@ -26,16 +26,13 @@ const LOCK_TITLES: Record<LockInfo['operation'], string> = {
   'deploy-prepared': 'the deployment of prepared modules',
 };
 
-/** First version whose preparation is progressive (spec §4a): only the current group is locked. */
-const PROGRESSIVE_FROM = [11, 17, 0];
-
-function isProgressiveTarget(version: string | undefined): boolean {
-  if (!version) return false;
-  const parts = version.split('.').map(Number);
-  for (let i = 0; i < 3; i++) {
-    if ((parts[i] ?? 0) !== PROGRESSIVE_FROM[i]) return (parts[i] ?? 0) > PROGRESSIVE_FROM[i];
-  }
-  return true;
+/**
+ * A progressive preparation (spec §4a) locks only its current group, which the status
+ * then names (`currentGroup`, added with the progressive group lock); every other lock
+ * holds the whole environment.
+ */
+function locksOnlyAGroup(status: EnvironmentStatus): boolean {
+  return (status as EnvironmentStatus & { currentGroup?: unknown }).currentGroup != null;
 }
 
 /** The message shown while the connection is down (the browser host may have stopped). */
@@ -48,9 +45,9 @@ export function lockReason(status: EnvironmentStatus | null, action: Environment
   const run = status.activeRun;
   if (!lock && !run) return null;
   const operation: LockInfo['operation'] = lock?.operation ?? (run?.kind === 'upgrade' ? 'upgrade' : 'preparation');
-  const progressive = operation === 'preparation' && isProgressiveTarget(run?.toVersion);
-  // A progressive preparation locks only the current group: the module pages say which modules can publish.
-  if (progressive && (action === 'publish' || action === 'delete' || action === 'apply-configurations')) return null;
+  // A group lock refuses only some modules: the module pages say which can publish, and why not.
+  if (locksOnlyAGroup(status) && (action === 'publish' || action === 'delete' || action === 'apply-configurations'))
+    return null;
   const startedAt = lock?.startedAt ?? run?.startedAt;
   const by = lock?.holder ?? run?.startedBy;
   const runId = lock?.runId ?? run?.id ?? null;

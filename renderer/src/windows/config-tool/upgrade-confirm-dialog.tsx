@@ -23,7 +23,6 @@ export interface UpgradeConfirmDialogProps {
 
 const STEPS: UpgradeStepId[] = ['backup', 'migrate', 'system-components', 'switch-version', 'prepare-modules'];
 
-
 /** The Platform Upgrade confirmation shown by Apply/Exit when an upgrade is pending. */
 export function UpgradeConfirmDialog({
   fromVersion,

@@ -180,4 +180,3 @@ function ModuleVersionsText({ versions }: { versions: ModuleDetail['versions'] }
     </>
   );
 }
-
