@@ -63,6 +63,19 @@ async function openModule(ui: Ui, name: string): Promise<void> {
   await expect(ui.page.getByTestId('module-facts')).toBeVisible();
 }
 
+test('15: no page asks for a file the host does not have (the favicon comes with the build)', async ({ ui }) => {
+  const { page } = ui;
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+  });
+  await page.reload();
+  await expect(page.getByTestId('config-tool-window')).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(missing).toEqual([]);
+  await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
+});
+
 test('3/4: before any preparation each module says what is true, and what to do', async ({ ui }) => {
   const { page } = ui;
   await ui.goto('/console/modules');

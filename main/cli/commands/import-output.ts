@@ -30,7 +30,7 @@ export function printImportSummary(environmentDir: string, summary: ImportSummar
   printLine(
     `${plural(summary.modules, 'module')} in ${plural(summary.applications, 'application')}: ` +
       `${summary.published} published and deployed, ${summary.uploaded} uploaded, ${failedCount} failed to publish` +
-      `${recorded.length > 0 ? ` (${recorded.length} as the factory recorded them)` : ''}.`,
+      `${recorded.length === 0 ? '' : recorded.length === failedCount ? ' (as the factory recorded them)' : ` (${recorded.length} as the factory recorded them)`}.`,
   );
   if (recorded.length > 0) {
     printLine(

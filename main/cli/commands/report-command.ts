@@ -3,6 +3,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
 import { REPORT_FORMATS, type ReportFormat } from '../../../common/domain';
+import { UserError } from '../../engine/errors';
 import { writeReport } from '../../engine/report/export-report';
 import { globalOptions, integerIn, type CommandKit } from '../command-kit';
 import { environmentDirOf, withEnvironment } from '../environment-session';
@@ -27,6 +28,15 @@ async function writeReportFile(file: string, write: (stream: fs.WriteStream) => 
   }
 }
 
+/** Refuses, with the admin's words, an --output whose folder is missing or that names a folder. */
+function assertWritableFolder(file: string): void {
+  const folder = path.dirname(file);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())
+    throw new UserError('not-found', `Can't write the report to ${file}: the folder ${folder} does not exist.`);
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory())
+    throw new UserError('refused', `Can't write the report to ${file}: it is a folder. Give a file name.`);
+}
+
 /** `report`: the latest (or a given) preparation report, streamed to stdout or a file. */
 export function registerReportCommand(program: Command, kit: CommandKit): void {
   program
@@ -41,6 +51,7 @@ export function registerReportCommand(program: Command, kit: CommandKit): void {
         await withEnvironment(environmentDirOf(globalOptions(command)), async ({ db }) => {
           if (options.output) {
             const file = path.resolve(options.output);
+            assertWritableFolder(file);
             await writeReportFile(file, (stream) => writeReport(db, request, stream));
             printError(`Report written to ${file}.`);
           } else {

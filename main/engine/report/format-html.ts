@@ -54,7 +54,7 @@ function summary(head: ReportHead): string {
   const { run, totals } = head;
   const unfinished = totals.pending + totals.compiling;
   const rows: [string, string][] = [
-    ['Run', `${run.id} (${head.kind === 'retry' ? `retry of run ${head.retryOf ?? '?'}` : 'upgrade'})`],
+    ['Run', `${run.id} (${head.kind === 'retry' ? `Prepare again of run ${head.retryOf ?? '?'}` : 'upgrade'})`],
     ['Platform versions', `${h(run.fromVersion)} → ${h(run.toVersion)}`],
     ['Status', `<span class="status">${h(run.status)}</span>`],
     ['Started', `${time(run.startedAt)} by ${h(head.startedBy)}`],

@@ -127,7 +127,9 @@ export function ModuleDetailPage({ name }: { name: string }) {
             <dt>Preparation for {detail.environmentVersion}</dt>
             <dd data-testid="module-status">
               <ModuleStatusBadge status={detail.status} />
-              {detail.durationMs !== null && <span className="muted"> ({formatCompileTime(detail.durationMs)})</span>}
+              {detail.durationMs !== null && detail.status !== 'skipped' && (
+                <span className="muted"> ({formatCompileTime(detail.durationMs)})</span>
+              )}
             </dd>
             <dt>References</dt>
             <dd>

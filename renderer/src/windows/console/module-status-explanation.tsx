@@ -76,7 +76,14 @@ export function ModuleStatusExplanation({ detail }: { detail: ModuleDetail }) {
               <>
                 {detail.waitingFor.length === 1 ? 'the module it consumes, ' : 'the modules it consumes, '}
                 <span data-testid="module-waiting-for">
-                  <ModuleLinks names={detail.waitingFor} />
+                  {detail.waitingFor.map((producer, i) => (
+                    <span key={producer}>
+                      {i > 0 && ', '}
+                      <a className="link" href={hrefs.module(producer)}>
+                        {producer}
+                      </a>
+                    </span>
+                  ))}
                 </span>
                 {detail.waitingFor.length === 1 ? ', is not prepared.' : ', are not prepared.'}
               </>
