@@ -153,7 +153,12 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
           await electronApp.close();
           return;
         }
-        const host: BrowserHost = await startBrowserHost({ environmentDir, createDemo, serviceEnv });
+        const host: BrowserHost = await startBrowserHost({
+          environmentDir,
+          createDemo,
+          // TypeScript 7 prepares the demo in about a second: slow each compilation so the specs can act mid-run.
+          serviceEnv: { CONFIG_TOOL_TEST_FAULTS: ownEnvironment?.faults ?? 'delay:150' },
+        });
         let hostStopped: Promise<void> | null = null;
         const stopHost = () => (hostStopped ??= host.close());
         const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

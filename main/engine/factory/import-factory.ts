@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { ModuleError } from '../../../common/domain';
 import { scheduleCompilations, type CompileUnit } from '../compilation/compile-scheduler';
-import { withCompilerPool, type EngineContext } from '../engine-context';
+import { withCompilationSession, type EngineContext } from '../engine-context';
 import { UserError } from '../errors';
 import { isKnownVersion } from '../platform/platform-versions';
 import type { WorkerSpawner } from '../process/worker-spawner';
@@ -85,8 +85,11 @@ export async function importFactory(
       if (module.state === 'published')
         units.push({ name: module.name, references: module.references, moduleVersionId: ids.moduleVersionId });
     }
-    const sourcesByVersion = new Map(
-      factory.modules.map((module) => [versionOf.get(module.name)!.moduleVersionId, module.sources]),
+    const inputByVersion = new Map(
+      factory.modules.map((module) => [
+        versionOf.get(module.name)!.moduleVersionId,
+        { kind: module.kind, sources: module.sources },
+      ]),
     );
     const user = currentUser();
     for (const module of factory.modules) {
@@ -120,13 +123,13 @@ export async function importFactory(
       spawner: options.spawner,
       workerEnv: options.workerEnv,
     };
-    await withCompilerPool(context, (pool, size) =>
+    await withCompilationSession(context, undefined, (session) =>
       scheduleCompilations({
         units,
         platformVersion: factory.platformVersion,
-        compiler: pool,
-        concurrency: size,
-        loadSources: (moduleVersionId) => sourcesByVersion.get(moduleVersionId)!,
+        compiler: session.compiler,
+        concurrency: session.size,
+        loadModule: (moduleVersionId) => inputByVersion.get(moduleVersionId)!,
         externalProducer: (name) => ({ missing: `is ${stateOf.get(name) ?? 'missing'}, not published` }),
         findReusable: () => null,
         saveResult: (unit, result) => {

@@ -1,5 +1,5 @@
 import type { LockInfo, RunSummary } from '../../../common/domain';
-import type { EngineContext } from '../engine-context';
+import type { CompilationSession, EngineContext } from '../engine-context';
 import { lockRefusalMessage } from '../operations/operation-gate';
 import { nowIso } from '../store/database';
 import { UserError } from '../errors';
@@ -25,6 +25,8 @@ import { consumerChainLengths } from '../compilation/dependency-graph';
 export interface PrepareOptions {
   onEvent: EngineEventListener;
   shouldStop?: () => boolean;
+  /** The compiler processes of the operation this is a step of (an upgrade resuming its run); its own when absent. */
+  session?: CompilationSession;
 }
 
 /** Takes the environment lock, or refuses naming who holds it. */
@@ -116,6 +118,7 @@ export async function prepareModules(
       steps: stepsForRun(run.kind),
       upgrading: false,
       shouldStop: options.shouldStop,
+      session: options.session,
     });
     return { run: summary, nothingToDo: false };
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { LogLine, RunSummary, UpgradeStep } from '../../../common/domain';
 import { scheduleCompilations, type CompileUnit, type ExternalProducer } from '../compilation/compile-scheduler';
-import { withCompilerPool, type EngineContext } from '../engine-context';
+import { withCompilationSession, type CompilationSession, type EngineContext } from '../engine-context';
 import {
   findArtifact,
   getArtifact,
@@ -8,7 +8,7 @@ import {
   recordCompilation,
   saveArtifact,
 } from '../store/artifact-repository';
-import { getModuleVersion, loadSources } from '../store/module-repository';
+import { getModuleVersion, loadModuleInput } from '../store/module-repository';
 import { HEARTBEAT_INTERVAL_MS, type Lease } from '../store/lock-repository';
 import type { EngineEventListener } from './preparation-events';
 import { ProgressTracker } from './progress-tracker';
@@ -30,6 +30,8 @@ export interface RunPreparationOptions {
   upgrading: boolean;
   /** Asked between compilations; true stops the run as 'interrupted' (shutdown). */
   shouldStop?: () => boolean;
+  /** The compiler processes of the operation this run is a step of (an upgrade); its own when absent. */
+  session?: CompilationSession;
 }
 
 /**
@@ -95,7 +97,7 @@ export async function runPreparation(
   const heartbeat = setInterval(() => lease.heartbeat(), HEARTBEAT_INTERVAL_MS);
   let stopped = false;
   try {
-    await withCompilerPool(context, async (pool, jobsInFlight, size) => {
+    await withCompilationSession(context, options.session, async (session) => {
       const tracker = new ProgressTracker(
         {
           runId: run.id,
@@ -107,15 +109,15 @@ export async function runPreparation(
         steps,
         items.length,
         counts,
-        size,
+        session.size,
       );
       emit(tracker, 'running');
       await scheduleCompilations({
         units,
         platformVersion: run.toVersion,
-        compiler: pool,
-        concurrency: jobsInFlight,
-        loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
+        compiler: session.compiler,
+        concurrency: session.jobsInFlight,
+        loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
         externalProducer: (name): ExternalProducer => {
           const item = itemByName.get(name);
           if (item?.status === 'prepared' && item.artifactId !== null) {
@@ -155,6 +157,7 @@ export async function runPreparation(
             log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
           })();
           tracker.started(unit.name);
+          options.onEvent({ type: 'module', name: unit.name, status: 'compiling' });
           emit(tracker, 'running');
         },
         onFinish: (unit, outcome) => {
@@ -170,6 +173,7 @@ export async function runPreparation(
           const compiled = outcome.status !== 'skipped' && outcome.compiled;
           if (!compiled && outcome.status !== 'skipped') started++;
           tracker.finished(unit.name, outcome.status, durationMs, compiled);
+          options.onEvent({ type: 'module', name: unit.name, status: outcome.status });
           emit(tracker, 'running');
         },
         shouldStop: () => {

@@ -7,6 +7,7 @@ import {
   listPlatformVersions,
   upgradeWarning,
 } from '../platform/platform-versions';
+import { buildProgress } from '../preparation/progress-snapshot';
 import { countItems, effectiveStatus, latestRun, summarizeRun } from '../preparation/run-repository';
 import { findEnvironment } from '../store/environment-repository';
 import { activeLock } from '../store/lock-repository';
@@ -68,7 +69,6 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
   if (!run) return null;
   const { total, counts } = countItems(db, run.id);
   const status = effectiveStatus(db, run);
-  const done = counts.prepared + counts.failed + counts.skipped;
   const steps = stepsForRun(run.kind).map((step) =>
     step.id !== 'prepare-modules'
       ? step
@@ -89,8 +89,7 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
       .prepare(`SELECT module_name AS name FROM preparation_items WHERE run_id = @runId AND status = 'compiling'`)
       .all({ runId: run.id }) as { name: string }[]
   ).map((row) => row.name);
-  const endMs = run.finishedAt ? Date.parse(run.finishedAt) : Date.now();
-  return {
+  return buildProgress({
     runId: run.id,
     upgrading: run.kind === 'upgrade',
     fromVersion: run.fromVersion,
@@ -101,8 +100,6 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
     counts,
     compilingNow,
     startedAt: run.startedAt,
-    elapsedMs: endMs - Date.parse(run.startedAt),
-    estimatedFinishAt: run.finishedAt,
-    percent: total === 0 ? 100 : Math.floor((done / total) * 100),
-  };
+    finishedAt: run.finishedAt,
+  });
 }

@@ -1,6 +1,6 @@
-import type { LogLine, RunSummary, UpgradeStep, UpgradeStepId } from '../../../common/domain';
+import type { LogLine, ModuleKind, RunSummary, UpgradeStep, UpgradeStepId } from '../../../common/domain';
 import { scheduleCompilations } from '../compilation/compile-scheduler';
-import { withCompilerPool, type EngineContext } from '../engine-context';
+import { CompilationSession, type EngineContext } from '../engine-context';
 import { UserError } from '../errors';
 import {
   compareVersions,
@@ -11,6 +11,7 @@ import {
 } from '../platform/platform-versions';
 import { createPreparationRun, prepareModules, takeLease } from '../preparation/prepare-modules';
 import type { EngineEventListener } from '../preparation/preparation-events';
+import { buildProgress, emptyCounts } from '../preparation/progress-snapshot';
 import { runPreparation } from '../preparation/run-preparation';
 import { appendLog, effectiveStatus, latestRun } from '../preparation/run-repository';
 import { recordCompilation, saveArtifact } from '../store/artifact-repository';
@@ -61,6 +62,7 @@ export function resolveUpgradeTarget(
  */
 async function runUpgrade(
   context: EngineContext,
+  session: CompilationSession,
   options: UpgradeOptions,
 ): Promise<{ run: RunSummary | null; upgraded: boolean }> {
   const { db, environmentDir } = context;
@@ -70,7 +72,7 @@ async function runUpgrade(
     const latest = latestRun(db);
     if (latest && effectiveStatus(db, latest) === 'interrupted') {
       return {
-        run: (await prepareModules(context, { onEvent: options.onEvent, shouldStop: options.shouldStop })).run,
+        run: (await prepareModules(context, { onEvent: options.onEvent, shouldStop: options.shouldStop, session })).run,
         upgraded: false,
       };
     }
@@ -79,7 +81,7 @@ async function runUpgrade(
 
   const lease = takeLease(context, 'upgrade', null, `Upgrade to ${toVersion}`);
   // Compiler processes take a second to start: let that overlap the backup.
-  await withCompilerPool(context, async (pool) => pool.startWorkers());
+  session.startWorkers();
   const withPreparation = compareVersions(toVersion, PREPARATION_FROM_VERSION) >= 0;
   const steps = upgradeSteps(withPreparation);
   const startedAt = nowIso();
@@ -92,21 +94,18 @@ async function runUpgrade(
   const emitProgress = () =>
     options.onEvent({
       type: 'progress',
-      progress: {
+      progress: buildProgress({
         runId: null,
         upgrading: true,
         fromVersion,
         toVersion,
         status: 'upgrading',
-        steps: steps.map((step) => ({ ...step })),
+        steps,
         total: 0,
-        counts: { pending: 0, compiling: 0, prepared: 0, failed: 0, skipped: 0, excluded: 0 },
+        counts: emptyCounts(),
         compilingNow: [],
         startedAt,
-        elapsedMs: Date.now() - Date.parse(startedAt),
-        estimatedFinishAt: null,
-        percent: 0,
-      },
+      }),
     });
   const setStep = (id: UpgradeStepId, status: UpgradeStep['status'], detail: string | null = null) => {
     Object.assign(
@@ -149,7 +148,7 @@ async function runUpgrade(
 
     current = 'system-components';
     setStep('system-components', 'running');
-    const published = await publishSystemComponents(context, toVersion, user);
+    const published = await publishSystemComponents(context, session, toVersion, user);
     failIfInjected('system-components');
     setStep('system-components', 'done', published.join(', '));
     log('info', `Published the system components of ${toVersion}: ${published.join(', ')}.`);
@@ -183,23 +182,35 @@ async function runUpgrade(
     return { run: null, upgraded: true };
   }
   return {
-    run: await startPreparation(context, lease, { upgradeId, fromVersion, toVersion, steps, options }),
+    run: await startPreparation(context, lease, { upgradeId, fromVersion, toVersion, steps, options, session }),
     upgraded: true,
   };
 }
 
-/** Runs the whole upgrade on one compiler pool, so the preparation starts with the workers the system components warmed. */
-export function upgradeEnvironment(
+/** Runs the whole upgrade in one compilation session, so the preparation starts with the workers the system components warmed. */
+export async function upgradeEnvironment(
   context: EngineContext,
   options: UpgradeOptions,
 ): Promise<{ run: RunSummary | null; upgraded: boolean }> {
-  return withCompilerPool(context, () => runUpgrade(context, options));
+  const session = CompilationSession.open(context);
+  try {
+    return await runUpgrade(context, session, options);
+  } finally {
+    session.close();
+  }
 }
 
 async function startPreparation(
   context: EngineContext,
   lease: Lease,
-  input: { upgradeId: number; fromVersion: string; toVersion: string; steps: UpgradeStep[]; options: UpgradeOptions },
+  input: {
+    upgradeId: number;
+    fromVersion: string;
+    toVersion: string;
+    steps: UpgradeStep[];
+    options: UpgradeOptions;
+    session: CompilationSession;
+  },
 ): Promise<RunSummary> {
   const run = createPreparationRun(context, {
     kind: 'upgrade',
@@ -214,6 +225,7 @@ async function startPreparation(
     steps: input.steps,
     upgrading: true,
     shouldStop: input.options.shouldStop,
+    session: input.session,
   });
 }
 
@@ -242,7 +254,12 @@ function migratePlatformDatabase(context: EngineContext, toVersion: string): voi
 }
 
 /** Compiles and deploys the target version's system components; any failure fails the step. */
-async function publishSystemComponents(context: EngineContext, toVersion: string, user: string): Promise<string[]> {
+async function publishSystemComponents(
+  context: EngineContext,
+  session: CompilationSession,
+  toVersion: string,
+  user: string,
+): Promise<string[]> {
   const { db } = context;
   const components = loadSystemComponents(toVersion);
   const versions = new Map(
@@ -258,43 +275,44 @@ async function publishSystemComponents(context: EngineContext, toVersion: string
       }),
     ]),
   );
-  const sourcesByVersion = new Map(
-    components.map((component) => [versions.get(component.name)!.moduleVersionId, component.sources]),
+  const inputByVersion = new Map(
+    components.map((component) => [
+      versions.get(component.name)!.moduleVersionId,
+      { kind: component.kind as ModuleKind, sources: component.sources },
+    ]),
   );
   const failures: string[] = [];
-  await withCompilerPool(context, (pool, size) =>
-    scheduleCompilations({
-      units: components.map((component) => ({
-        name: component.name,
-        references: component.references,
-        moduleVersionId: versions.get(component.name)!.moduleVersionId,
-      })),
-      platformVersion: toVersion,
-      compiler: pool,
-      concurrency: size,
-      loadSources: (moduleVersionId) => sourcesByVersion.get(moduleVersionId)!,
-      externalProducer: () => ({ missing: `is not a system component of ${toVersion}` }),
-      findReusable: () => null,
-      saveResult: (unit, result) => {
-        recordCompilation(db, unit.moduleVersionId, toVersion, 'system-component');
-        return saveArtifact(db, unit.moduleVersionId, result);
-      },
-      onFinish: (unit, outcome) => {
-        if (outcome.status !== 'prepared') {
-          failures.push(`${unit.name}: ${outcome.errors[0]?.message ?? outcome.status}`);
-          return;
-        }
-        const ids = versions.get(unit.name)!;
-        recordPublication(db, {
-          ...ids,
-          artifactId: outcome.artifactId,
-          platformVersion: toVersion,
-          success: true,
-          user,
-        });
-      },
-    }),
-  );
+  await scheduleCompilations({
+    units: components.map((component) => ({
+      name: component.name,
+      references: component.references,
+      moduleVersionId: versions.get(component.name)!.moduleVersionId,
+    })),
+    platformVersion: toVersion,
+    compiler: session.compiler,
+    concurrency: session.size,
+    loadModule: (moduleVersionId) => inputByVersion.get(moduleVersionId)!,
+    externalProducer: () => ({ missing: `is not a system component of ${toVersion}` }),
+    findReusable: () => null,
+    saveResult: (unit, result) => {
+      recordCompilation(db, unit.moduleVersionId, toVersion, 'system-component');
+      return saveArtifact(db, unit.moduleVersionId, result);
+    },
+    onFinish: (unit, outcome) => {
+      if (outcome.status !== 'prepared') {
+        failures.push(`${unit.name}: ${outcome.errors[0]?.message ?? outcome.status}`);
+        return;
+      }
+      const ids = versions.get(unit.name)!;
+      recordPublication(db, {
+        ...ids,
+        artifactId: outcome.artifactId,
+        platformVersion: toVersion,
+        success: true,
+        user,
+      });
+    },
+  });
   if (failures.length > 0) throw new Error(`system components did not compile: ${failures.join('; ')}`);
   return components.map((component) => component.name).filter((name) => findModule(db, name));
 }

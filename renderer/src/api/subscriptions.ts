@@ -2,20 +2,27 @@
  * Wires host events into the stores, once, outside React. Components then select
  * only what they show, so a progress tick re-renders only the progress widgets.
  */
+import type { PreparationProgress } from '../../../common/domain';
 import { pushAlert } from '../stores/alerts-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useEnvironmentStore } from '../stores/environment-store';
-import { appendLog, setProgress, usePreparationStore } from '../stores/preparation-store';
-import type { PreparationProgress } from '../../../common/domain';
+import { parseProgressUpdate } from '../../../common/contract';
+import { applyModuleStatuses } from '../stores/modules-store';
+import { applyProgressUpdate, usePreparationStore } from '../stores/preparation-store';
 import { onConnectionState, onEvent, onReconnect } from './client';
-import { refreshAll, refreshLoaded, refreshStatus } from './loaders';
-
-/** While a run changes module statuses, the lists are re-read at most this often. */
-const LIST_REFRESH_MS = 3000;
+import { refreshAll, refreshLoaded, refreshPreparation, refreshStatus } from './loaders';
 
 let started = false;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 let statusTimer: ReturnType<typeof setTimeout> | null = null;
+
+function scheduleListRefresh(delayMs: number): void {
+  if (refreshTimer) return;
+  refreshTimer = setTimeout(() => {
+    refreshTimer = null;
+    void refreshLoaded();
+  }, delayMs);
+}
 
 /**
  * What changes the environment's status during a run: the run, its status and its
@@ -26,6 +33,7 @@ function phaseOf(progress: PreparationProgress | null): string {
   return `${progress.runId ?? ''}|${progress.status}|${progress.steps.map((step) => step.status).join(',')}`;
 }
 
+/** Re-reads the status soon: the header's version, "upgrade pending" and the lock follow the run. */
 function scheduleStatusRefresh(): void {
   if (statusTimer) return;
   statusTimer = setTimeout(() => {
@@ -34,42 +42,31 @@ function scheduleStatusRefresh(): void {
   }, 100);
 }
 
-function scheduleListRefresh(delayMs: number, soon = false): void {
-  // A run that starts or ends must show at once, not after a pending slow refresh.
-  if (refreshTimer && soon) {
-    clearTimeout(refreshTimer);
-    refreshTimer = null;
-  }
-  if (refreshTimer) return;
-  refreshTimer = setTimeout(() => {
-    refreshTimer = null;
-    void refreshLoaded();
-  }, delayMs);
-}
-
 /** Subscribes to every host event and fetches the initial state. Idempotent. */
 export function startSubscriptions(): void {
   if (started) return;
   started = true;
 
-  onEvent('preparation.progress', (progress) => {
+  // Coalesced progress: the counts and only what changed. Rows are patched in place; the
+  // lists are re-read only when a run starts or finishes.
+  onEvent('preparation.update', (payload) => {
+    const update = parseProgressUpdate(payload);
+    if (!update) return void refreshPreparation();
     const previous = usePreparationStore.getState().progress;
-    setProgress(progress);
-    // The header's version, "upgrade pending" and the lock follow the run: re-read the status when its phase moves.
+    if (applyProgressUpdate(update) === 'stale') void refreshPreparation();
+    const progress = usePreparationStore.getState().progress;
+    applyModuleStatuses(update.modules, progress?.toVersion ?? null);
     if (phaseOf(previous) !== phaseOf(progress)) scheduleStatusRefresh();
-    const finishedNow = previous === null || previous.status !== progress.status || previous.runId !== progress.runId;
-    const countsMoved =
+    if (
       previous !== null &&
-      (previous.counts.prepared !== progress.counts.prepared ||
-        previous.counts.failed !== progress.counts.failed ||
-        previous.counts.skipped !== progress.counts.skipped);
-    if (finishedNow) scheduleListRefresh(100, true);
-    else if (countsMoved) scheduleListRefresh(LIST_REFRESH_MS);
+      progress !== null &&
+      (previous.status !== progress.status || previous.runId !== progress.runId)
+    )
+      scheduleListRefresh(100);
   });
-  onEvent('preparation.log', (lines) => appendLog(lines));
   onEvent('environment.changed', (status) => {
     useEnvironmentStore.setState({ status, loadError: null });
-    scheduleListRefresh(100, true);
+    scheduleListRefresh(100);
   });
   onEvent('service.notice', (notice) => {
     pushAlert(
