@@ -82,7 +82,7 @@ export function UpgradeConfirmDialog({
       <p className="note note--orange" data-testid="upgrade-lock">
         <span aria-hidden="true">⚠ </span>
         {lock === 'progressive'
-          ? 'Only the modules being prepared are locked: each module can be published as soon as the modules it consumes are prepared.'
+          ? 'Each module can be published as soon as the modules it consumes are prepared: only the modules being prepared are locked.'
           : 'Publishing, applying configurations and deleting modules are blocked until the modules preparation finishes.'}
       </p>
       {warning && (
