@@ -264,6 +264,25 @@ test('5: a skipped module links to the producer it waits for, not to compiler er
   await ui.snap('admin-05-skipped-module');
 });
 
+test('7: an application is published from the console in one go, and what failed is said with its error', async ({
+  ui,
+}) => {
+  const { page } = ui;
+  await ui.goto('/console/modules');
+  await page.getByTestId('modules-filter-application').selectOption('Billing');
+  await page.getByTestId('publish-application').click();
+  await expect(page.getByTestId('publish-application-dialog')).toContainText('The 2 modules of Billing');
+  await page.getByTestId('publish-application-confirm').click();
+  const alert = page.getByTestId('alert-error').filter({ hasText: 'Publish of Billing: 2 modules failed' });
+  await expect(alert).toBeVisible({ timeout: RUN_TIMEOUT });
+  await expect(alert).toContainText('sendMailLegacy');
+  await alert.getByRole('button', { name: /Dismiss/ }).click();
+  await page.getByTestId('modules-filter-application').selectOption('all');
+  // The failed publish now shows on the module's page, with its compiler errors.
+  await openModule(ui, 'Mailer');
+  await expect(page.getByTestId('module-publish-failure')).toContainText('sendMailLegacy');
+});
+
 const PAGES = [
   ['config-tool', '/config-tool'],
   ['setup', '/setup'],

@@ -7,6 +7,7 @@ import { useModuleFiltersStore } from '../../stores/module-filters-store';
 import { useModulesStore } from '../../stores/modules-store';
 import { filterModules } from './filter-modules';
 import { ModuleTable } from './module-table';
+import { PublishApplicationButton } from './publish-application-button';
 
 const STATUS_OPTIONS: ModuleConsoleStatus[] = [
   ...MODULE_PREPARATION_STATUSES,
@@ -40,6 +41,7 @@ export function ModulesPage() {
         <h1 id="modules-title" className="page__title">
           Modules
         </h1>
+        {filters.application !== 'all' && <PublishApplicationButton application={filters.application} />}
         <p className="muted" role="status" data-testid="modules-count">
           {loaded
             ? `Showing ${filtered.length.toLocaleString()} of ${rows.length.toLocaleString()} modules`
