@@ -98,15 +98,24 @@ export function describeCounts(run: RunSummary): string {
 }
 
 function describeRun(run: RunSummary): string {
-  const when = run.finishedAt ? `${run.startedAt} – ${run.finishedAt}` : `since ${run.startedAt}`;
-  // The glossary's words: an upgrade shows its versions, a Prepare again run only its version.
+  const when = run.finishedAt
+    ? `${utcTime(run.startedAt)} – ${utcTime(run.finishedAt)}`
+    : `since ${utcTime(run.startedAt)}`;
+  // The glossary's words: an upgrade shows its versions, a Prepare again run or a check only its version.
   const what =
-    run.kind === 'retry'
+    run.kind === 'prepare'
       ? `(prepare again${run.retryOf !== null ? ` of #${run.retryOf}` : ''}) ${run.toVersion}`
-      : `(upgrade) ${run.fromVersion} → ${run.toVersion}`;
+      : run.kind === 'check'
+        ? `(readiness check) ${run.toVersion}`
+        : `(upgrade) ${run.fromVersion} → ${run.toVersion}`;
   const outcome =
     run.status === 'finished' && run.counts.failed + run.counts.skipped > 0 ? 'finished with errors' : run.status;
   return `#${run.id} ${what}, ${outcome} ${when}: ${describeCounts(run)} of ${run.total}`;
+}
+
+/** "2026-11-28 19:20:05 UTC": the one time convention of the app, the CLI and the reports. */
+function utcTime(iso: string): string {
+  return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
 }
 
 /** What the admin should run next, given the environment's state; null when nothing is due. */
@@ -143,14 +152,14 @@ function printStatus(status: EnvironmentStatus, pending: string[]): void {
     const run = status.lock.runId !== null ? ` (run #${status.lock.runId})` : '';
     rows.push([
       'Lock',
-      `held by the ${status.lock.operation}${run}, started by ${status.lock.holder} at ${status.lock.startedAt}`,
+      `held by the ${status.lock.operation}${run}, started by ${status.lock.holder} at ${utcTime(status.lock.startedAt)}`,
     ]);
   }
   if (status.lastUpgradeFailure) {
     const failure = status.lastUpgradeFailure;
     rows.push([
       'Last failure',
-      `upgrade to ${failure.toVersion} failed at ${failure.at} in step ${failure.step}, rolled back: ${failure.message}`,
+      `upgrade to ${failure.toVersion} failed at ${utcTime(failure.at)} in step ${failure.step}, rolled back: ${failure.message}`,
     ]);
   }
   const next = nextCommand(status);

@@ -57,7 +57,6 @@ export class GroupCompiler {
   /** A result per member of `group`, in its order; never throws for a compiler or server failure. */
   compile(group: CompileGroup): CompileResult[] {
     const started = performance.now();
-    let firstFailure: string | undefined;
     for (let attempt = 1; attempt <= 2; attempt++) {
       try {
         this.faults?.beforeAttempt(group, () => this.server.killForTest());
@@ -73,15 +72,12 @@ export class GroupCompiler {
           return this.failAll(group, started, `Internal compiler error while compiling ${name}: ${detail}`);
         }
         this.server.close(); // the next attempt starts a fresh server
-        if (firstFailure === undefined) {
-          firstFailure = detail;
-          continue;
-        }
-        const why = firstFailure === detail ? `(${detail}) twice` : `twice (${firstFailure}, then ${detail})`;
+        if (attempt === 1) continue;
+        // The pipe error depends on when the server went (EPIPE on write, EOF on read): give the last one.
         return this.failAll(
           group,
           started,
-          `The TypeScript compiler server stopped ${why} while compiling ${groupName(group)}`,
+          `The TypeScript compiler server stopped twice while compiling ${groupName(group)} (${detail})`,
         );
       }
     }

@@ -160,7 +160,7 @@ describe('CompilerPool', () => {
     expect(doomed.kind === 'compiled' && doomed.results[0]!.diagnostics).toEqual([
       {
         message: expect.stringMatching(
-          /^The TypeScript compiler server stopped \(.+\) twice while compiling 'Doomed'$/,
+          /^The TypeScript compiler server stopped twice while compiling 'Doomed' \(.+\)$/,
         ),
       },
     ]);

@@ -2,7 +2,7 @@ import type { LockInfo } from '../../../common/domain';
 import { UserError } from '../errors';
 import type { Db } from '../store/database';
 import { nowIso } from '../store/database';
-import { activeLock } from '../store/lock-repository';
+import { liveLockOrBreakDead } from '../store/lock-repository';
 import { currentUser, recordOperation, type OperationName } from '../store/operations-log';
 
 /** Operations the preparation lock refuses while an upgrade or a preparation runs. */
@@ -62,7 +62,8 @@ function refusalMessage(
 export function runGatedWrite<T>(db: Db, operation: GatedOperation, target: string | null, write: () => T): T {
   const outcome = db
     .transaction((): { refusedBy: LockInfo } | { value: T } => {
-      const lock = activeLock(db);
+      // A dead holder's lock is removed here, so that holder, should it wake up, writes nothing more.
+      const lock = liveLockOrBreakDead(db);
       return lock ? { refusedBy: lock } : { value: write() };
     })
     .immediate();

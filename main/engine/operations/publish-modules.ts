@@ -104,7 +104,7 @@ export async function publishModules(
       units,
       platformVersion,
       compiler: session.compiler,
-      concurrency: session.size,
+      concurrency: session.jobsInFlight,
       loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
       externalProducer: (name) => {
         const usable = findUsableCompilation(db, name, platformVersion);

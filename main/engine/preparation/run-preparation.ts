@@ -9,11 +9,12 @@ import {
   saveArtifact,
 } from '../store/artifact-repository';
 import { getModuleVersion, loadModuleInput } from '../store/module-repository';
-import { HEARTBEAT_INTERVAL_MS, type Lease } from '../store/lock-repository';
+import { LeaseLostError, type Lease } from '../store/lock-repository';
 import type { EngineEventListener } from './preparation-events';
 import { ProgressTracker } from './progress-tracker';
 import {
   appendLog,
+  checkRunOfArtifact,
   finishItem,
   listItems,
   markItemCompiling,
@@ -22,6 +23,12 @@ import {
   summarizeRun,
   type StoredRun,
 } from './run-repository';
+
+/**
+ * What keeps a run alive while it compiles and fences its writes: a preparation's lease on
+ * the environment lock, or a readiness check's heartbeat on its own run (a check takes no lock).
+ */
+export type RunKeeper = Pick<Lease, 'write' | 'lost' | 'release'>;
 
 export interface RunPreparationOptions {
   onEvent: EngineEventListener;
@@ -37,11 +44,12 @@ export interface RunPreparationOptions {
 /**
  * Runs (or resumes) a preparation run to its end while holding the lease: modules
  * not final yet are compiled in the worker pool, producers first; each result is
- * committed before it is reported; the lease is renewed all along.
+ * committed before it is reported. Every write checks the lease in its transaction:
+ * a holder that lost it stops before writing anything more (LeaseLostError).
  */
 export async function runPreparation(
   context: EngineContext,
-  lease: Lease,
+  lease: RunKeeper,
   run: StoredRun,
   options: RunPreparationOptions,
 ): Promise<RunSummary> {
@@ -56,8 +64,10 @@ export async function runPreparation(
   const reportLog = () => {
     for (const line of unreported.splice(0)) options.onEvent({ type: 'log', line });
   };
-  resetCompilingItems(db, run.id);
-  setRunStatus(db, run.id, 'running');
+  lease.write(() => {
+    resetCompilingItems(db, run.id);
+    setRunStatus(db, run.id, 'running');
+  });
   const items = listItems(db, run.id);
   const itemByName = new Map(items.map((item) => [item.moduleName, item]));
   const excluded = new Map(
@@ -86,16 +96,22 @@ export async function runPreparation(
   };
 
   const resumed = pending.length < items.length;
-  log(
-    'info',
-    resumed
-      ? `Resuming the modules preparation for ${run.toVersion}: ${pending.length} of ${items.length} modules left.`
-      : `Preparing ${items.length} modules for platform ${run.toVersion} (${excluded.size} excluded).`,
+  const checking = run.kind === 'check';
+  const what = checking ? 'upgrade readiness check' : 'modules preparation';
+  lease.write(() =>
+    log(
+      'info',
+      resumed
+        ? `Resuming the ${what} for ${run.toVersion}: ${pending.length} of ${items.length} modules left.`
+        : checking
+          ? `Checking ${items.length} modules against platform ${run.toVersion} (${excluded.size} excluded); nothing is upgraded or deployed.`
+          : `Preparing ${items.length} modules for platform ${run.toVersion} (${excluded.size} excluded).`,
+    ),
   );
   reportLog();
 
-  const heartbeat = setInterval(() => lease.heartbeat(), HEARTBEAT_INTERVAL_MS);
   let stopped = false;
+  let reusedFromChecks = 0;
   try {
     await withCompilationSession(context, options.session, async (session) => {
       const tracker = new ProgressTracker(
@@ -146,16 +162,23 @@ export async function runPreparation(
         },
         // One transaction per module event: a commit per row would cost the coordinator more than the compile.
         saveResult: (unit, result) =>
-          db.transaction(() => {
-            recordCompilation(db, unit.moduleVersionId, run.toVersion, 'prepare');
+          lease.write(() => {
+            recordCompilation(db, unit.moduleVersionId, run.toVersion, checking ? 'check' : 'prepare');
             return saveArtifact(db, unit.moduleVersionId, result);
-          })(),
+          }),
         onStart: (unit) => {
+          // Called from a compiler process's message: a lost lease stops the run at its next awaited write instead.
+          if (lease.lost) return;
           started++;
-          db.transaction(() => {
-            markItemCompiling(db, run.id, unit.name);
-            log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
-          })();
+          try {
+            lease.write(() => {
+              markItemCompiling(db, run.id, unit.name);
+              log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
+            });
+          } catch (error) {
+            if (error instanceof LeaseLostError) return;
+            throw error;
+          }
           tracker.started(unit.name);
           options.onEvent({ type: 'module', name: unit.name, status: 'compiling' });
           emit(tracker, 'running');
@@ -164,12 +187,27 @@ export async function runPreparation(
           const artifactId = outcome.status === 'skipped' ? null : outcome.artifactId;
           const durationMs = outcome.status === 'skipped' ? 0 : outcome.durationMs;
           const errors = outcome.status === 'prepared' ? [] : outcome.errors;
-          db.transaction(() => {
-            finishItem(db, run.id, unit.name, { status: outcome.status, artifactId, durationMs, errors });
+          // Spec §4c: a preparation says which compilations it took from a readiness check.
+          const reusedFromRun =
+            !checking && outcome.status === 'prepared' && !outcome.compiled
+              ? checkRunOfArtifact(db, outcome.artifactId, run.toVersion)
+              : null;
+          lease.write(() => {
+            finishItem(db, run.id, unit.name, {
+              status: outcome.status,
+              artifactId,
+              durationMs,
+              errors,
+              reusedFromRun,
+            });
+            if (reusedFromRun !== null) {
+              reusedFromChecks++;
+              log('info', `${unit.name}: reused from the readiness check (run #${reusedFromRun}), not compiled again.`);
+            }
             if (outcome.status === 'failed')
               log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
             if (outcome.status === 'skipped') log('warning', `${unit.name} skipped: ${errors[0]?.message ?? ''}`);
-          })();
+          });
           const compiled = outcome.status !== 'skipped' && outcome.compiled;
           if (!compiled && outcome.status !== 'skipped') started++;
           tracker.finished(unit.name, outcome.status, durationMs, compiled);
@@ -177,25 +215,32 @@ export async function runPreparation(
           emit(tracker, 'running');
         },
         shouldStop: () => {
-          stopped = stopped || (options.shouldStop?.() ?? false);
+          // A lost lease stops the scheduling at once; the next write says why.
+          stopped = stopped || (options.shouldStop?.() ?? false) || lease.lost !== null;
           return stopped;
         },
       });
       const finalStatus = stopped ? 'interrupted' : 'finished';
-      setRunStatus(db, run.id, finalStatus);
       const stepStatus = counts.failed + counts.skipped > 0 ? 'warning' : 'done';
       for (const step of steps)
         if (step.id === 'prepare-modules') Object.assign(step, { status: stopped ? 'pending' : stepStatus });
-      log(
-        stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
-        stopped
-          ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
-          : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.`,
-      );
+      lease.write(() => {
+        setRunStatus(db, run.id, finalStatus);
+        log(
+          stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
+          checking
+            ? stopped
+              ? `Readiness check interrupted: ${tracker.done} of ${items.length} modules done; checking again resumes it.`
+              : `Readiness check finished: ${counts.prepared} modules ready, ${counts.failed} would fail, ${counts.skipped} would be skipped, ${counts.excluded} excluded.`
+            : stopped
+              ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
+              : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.` +
+                (reusedFromChecks > 0 ? ` ${reusedFromChecks} reused from the readiness check.` : ''),
+        );
+      });
       emit(tracker, finalStatus);
     });
   } finally {
-    clearInterval(heartbeat);
     lease.release();
   }
   return summarizeRun(db, { ...run, status: stopped ? 'interrupted' : 'finished' });

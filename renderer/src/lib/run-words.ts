@@ -3,7 +3,7 @@
  * "11.11.3 → 11.13.0", a Prepare again run only its version; a finished run with
  * failed or skipped modules is "Finished with errors" wherever it shows.
  */
-import type { PreparationProgress, RunStatus, StatusCounts } from '../../../common/domain';
+import type { PreparationProgress, RunStatus, RunSummary, StatusCounts } from '../../../common/domain';
 
 /** A run's status in words, with its tone. */
 export function runStatusWords(
@@ -26,12 +26,13 @@ export function runStatusWords(
   }
 }
 
-/** "11.11.3 → 11.13.0" for an upgrade, "11.13.0" for a Prepare again run (its version does not change). */
+/** "11.11.3 → 11.13.0" for an upgrade, "11.13.0" for a Prepare again run or a readiness check (the version does not change). */
 export function runVersions(run: { upgrade: boolean; fromVersion: string; toVersion: string }): string {
   return run.upgrade && run.fromVersion !== run.toVersion ? `${run.fromVersion} → ${run.toVersion}` : run.toVersion;
 }
 
-/** "Upgrade" or "Prepare again of #1": what started the run. */
-export function runKindWords(run: { kind: 'upgrade' | 'retry'; retryOf: number | null }): string {
-  return run.kind === 'retry' ? `Prepare again${run.retryOf !== null ? ` of #${run.retryOf}` : ''}` : 'Upgrade';
+/** "Upgrade", "Prepare again of #1" or "Readiness check": what started the run. */
+export function runKindWords(run: { kind: RunSummary['kind']; retryOf: number | null }): string {
+  if (run.kind === 'prepare') return `Prepare again${run.retryOf !== null ? ` of #${run.retryOf}` : ''}`;
+  return run.kind === 'check' ? 'Readiness check' : 'Upgrade';
 }
