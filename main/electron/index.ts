@@ -83,7 +83,9 @@ function start(): void {
     windows.focusAny(runActive() ? 'setup' : 'config-tool');
   });
   app.on('activate', () => {
-    if (!stopping && windows.count === 0) windows.open(runActive() ? 'setup' : 'config-tool');
+    if (stopping || windows.count > 0) return;
+    app.dock?.setBadge('');
+    windows.open(runActive() ? 'setup' : 'config-tool');
   });
   // Closing a window (Environment Setup mid-run included) never stops work; closing the last one quits, except on macOS.
   app.on('window-all-closed', () => {
