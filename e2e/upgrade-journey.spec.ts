@@ -123,7 +123,7 @@ test('each report format downloads with its content', async ({ ui }) => {
   }
   const json = JSON.parse(contents.json!) as { run: { counts: { failed: number; skipped: number } } };
   expect(json.run.counts).toMatchObject({ failed: 10, skipped: 7 });
-  expect(contents.csv!.split(/\r?\n/)[0]).toBe('name,application,status,duration_ms,errors');
+  expect(contents.csv!.split(/\r?\n/)[0]).toBe('name,application,status,duration_ms,errors,reused_from_check');
   expect(contents.html).toMatch(/<html/i);
   expect(contents.html).toMatch(/summary/i);
   expect(contents.junit).toContain('<testsuite');
