@@ -10,6 +10,8 @@ import { hrefs } from '../../routing/route';
 import { CompilationSettingsFields } from './compilation-settings-fields';
 import { PARALLEL_LIMITS, TIME_LIMIT_LIMITS, validateWholeNumber } from './settings-validation';
 import { UpgradeConfirmDialog } from './upgrade-confirm-dialog';
+import { UpgradeReadinessSection } from './upgrade-readiness-section';
+import { useReadinessStore } from '../../stores/readiness-store';
 import { VersionSummary } from './version-summary';
 
 /** The Configuration Tool window: environment, versions, compilation settings, Apply/Exit and Exit. */
@@ -50,6 +52,9 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
   const parallelError = validateWholeNumber(parallel, 'Parallel compilations', PARALLEL_LIMITS);
   const timeLimitError = validateWholeNumber(timeLimit, 'Module time limit', TIME_LIMIT_LIMITS);
   const runActive = status.activeRun !== null || status.lock !== null;
+  const readiness = useReadinessStore((s) =>
+    s.state?.targetVersion === status.installedVersion ? s.state.latest : null,
+  );
 
   const onApply = async () => {
     setShowErrors(true);
@@ -128,6 +133,12 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
 
         <VersionSummary status={status} />
 
+        {status.upgradePending && (
+          <UpgradeReadinessSection
+            disabledReason={runActive ? 'An upgrade or a preparation is running: there is nothing to check now.' : null}
+          />
+        )}
+
         <CompilationSettingsFields
           parallel={parallel}
           timeLimit={timeLimit}
@@ -195,6 +206,7 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
           moduleCount={status.moduleCount}
           lock={status.installedVersionLock}
           warning={status.upgradeWarning}
+          readiness={readiness}
           busy={busy}
           onConfirm={() => void onConfirmUpgrade()}
           onCancel={() => setConfirming(false)}
