@@ -169,6 +169,7 @@ function status(): EnvironmentStatus {
     upgradePending: platformVersion !== '11.17.0',
     installedVersionLock: 'progressive',
     upgradeWarning: null,
+    currentGroup: null,
     settings,
     moduleCount: modules.length,
     applicationCount: APPS.length,

@@ -7,7 +7,8 @@ import {
   listPlatformVersions,
   upgradeWarning,
 } from '../platform/platform-versions';
-import { countItems, effectiveStatus, latestRun, summarizeRun } from '../preparation/run-repository';
+import { progressiveRunOf } from '../preparation/progressive-run';
+import { countItems, currentGroup, effectiveStatus, latestRun, summarizeRun } from '../preparation/run-repository';
 import { findEnvironment } from '../store/environment-repository';
 import { activeLock } from '../store/lock-repository';
 import { compilationSettings } from '../store/settings-repository';
@@ -31,6 +32,8 @@ export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus 
       'SELECT count(*) AS modules, count(DISTINCT application_id) AS applications FROM modules WHERE is_system = 0',
     )
     .get() as { modules: number; applications: number };
+  const lock = activeLock(db);
+  const progressive = progressiveRunOf(db, lock);
   const upgradePending = compareVersions(installedVersion, environment.platformVersion) > 0;
   return {
     location: context.environmentDir,
@@ -46,7 +49,8 @@ export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus 
     applicationCount: counts.applications,
     activeRun: latestSummary?.status === 'running' ? latestSummary : null,
     latestRun: latestSummary,
-    lock: activeLock(db),
+    lock,
+    currentGroup: progressive ? currentGroup(db, progressive.id) : null,
     lastUpgradeFailure: failure ?? null,
   };
 }
@@ -83,6 +87,13 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
       .all({ runId: run.id }) as { name: string }[]
   ).map((row) => row.name);
   const endMs = run.finishedAt ? Date.parse(run.finishedAt) : Date.now();
+  const group = currentGroup(db, run.id);
+  const progressive = isProgressivePreparation(run.toVersion)
+    ? {
+        group: status === 'running' && group.number !== null ? { number: group.number, modules: group.modules } : null,
+        readyToPublish: counts.prepared,
+      }
+    : undefined;
   return {
     runId: run.id,
     upgrading: run.kind === 'upgrade',
@@ -97,5 +108,6 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
     elapsedMs: endMs - Date.parse(run.startedAt),
     estimatedFinishAt: run.finishedAt,
     percent: total === 0 ? 100 : Math.floor((done / total) * 100),
+    ...(progressive ? { progressive } : {}),
   };
 }
