@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { EnvironmentStatus, LogLine, ModuleDetail, ModuleRow, PreparationProgress, RunSummary } from './domain';
-import { REPORT_FORMATS } from './domain';
+import { MODULE_PREPARATION_STATUSES, REPORT_FORMATS, RUN_STATUSES } from './domain';
 
 const moduleName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'not a module name');
 const empty = z.object({}).strict();
@@ -29,11 +29,8 @@ export const requestSchemas = {
         .optional(),
     })
     .strict(),
-  'preparation.progress': empty,
-  /** The latest lines of the run's log, for a window opened (or reloaded) mid-run. */
-  'preparation.log': z
-    .object({ runId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(5000).optional() })
-    .strict(),
+  /** The whole state of the current (or latest) run at once: progress, counts and every log line. */
+  'preparation.state': empty,
   /** Prepare again: resumes an interrupted run, or retries the failed and skipped modules of the latest one. */
   'preparation.retry': empty,
   'runs.list': empty,
@@ -72,8 +69,7 @@ export interface ResponseTypes {
   'environment.status': EnvironmentStatus;
   'settings.save': EnvironmentStatus;
   'upgrade.start': { upgradeStarted: boolean; toVersion: string };
-  'preparation.progress': PreparationProgress | null;
-  'preparation.log': LogLine[];
+  'preparation.state': ProgressUpdate;
   'preparation.retry': { runId: number };
   'runs.list': RunSummary[];
   'modules.list': ModuleRow[];
@@ -87,21 +83,96 @@ export interface ResponseTypes {
 }
 export type ResponseOf<C extends Channel> = ResponseTypes[C];
 
-/** Events pushed to every window. Progress is batched by the host (at most ~20 a second). */
+const counts = z.object({
+  pending: z.number(),
+  compiling: z.number(),
+  prepared: z.number(),
+  failed: z.number(),
+  skipped: z.number(),
+  excluded: z.number(),
+});
+
+/** PreparationProgress as zod sees it; `satisfies` keeps it in step with the domain type. */
+const preparationProgressSchema = z.object({
+  runId: z.number().nullable(),
+  upgrading: z.boolean(),
+  fromVersion: z.string(),
+  toVersion: z.string(),
+  status: z.enum([...RUN_STATUSES, 'upgrading', 'failed']),
+  steps: z.array(
+    z.object({
+      id: z.enum(['backup', 'migrate', 'system-components', 'switch-version', 'prepare-modules']),
+      title: z.string(),
+      status: z.enum(['pending', 'running', 'done', 'warning', 'failed']),
+      detail: z.string().nullable(),
+    }),
+  ),
+  total: z.number(),
+  counts,
+  compilingNow: z.array(z.string()),
+  startedAt: z.string(),
+  elapsedMs: z.number(),
+  estimatedFinishAt: z.string().nullable(),
+  percent: z.number(),
+  progressive: z
+    .object({
+      group: z.object({ number: z.number(), modules: z.array(z.string()) }).nullable(),
+      readyToPublish: z.number(),
+    })
+    .optional(),
+}) satisfies z.ZodType<PreparationProgress>;
+
+const logLineSchema = z.object({
+  at: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  text: z.string(),
+}) satisfies z.ZodType<LogLine>;
+
+/**
+ * Progress as coalesced state, the same over Electron IPC and the browser host's
+ * WebSocket. The service sends a `full` update when a window asks for the state
+ * (start-up, reload, reconnect) and otherwise `delta` updates, at most a few a
+ * second, each carrying the counts and only what changed since the previous one:
+ * the log lines appended and the modules whose status changed.
+ *
+ * A window applies a delta onto what it holds: `log.from` is the position of the
+ * first line in the run's log, so a window that finds it past its own end missed
+ * something and asks for the full state again.
+ */
+export const progressUpdateSchema = z.object({
+  /** True: replaces everything the window holds. False: applies onto it. */
+  full: z.boolean(),
+  /** The piece of work (upgrade, preparation) the log belongs to; a new one starts a new log. Grows over time. */
+  workId: z.number().int().nonnegative(),
+  /** Deltas of a work are numbered 1, 2, …; a full update carries the number of the last delta sent before it. */
+  seq: z.number().int().nonnegative(),
+  /** The latest progress (counts, steps, timing); null in a delta when it did not change, or when no run ever ran. */
+  progress: preparationProgressSchema.nullable(),
+  log: z.object({ from: z.number().int().nonnegative(), lines: z.array(logLineSchema) }),
+  /** The modules whose status changed (their latest status); empty in a full update (the Modules list reads them). */
+  modules: z.array(z.object({ name: z.string(), status: z.enum(MODULE_PREPARATION_STATUSES) })),
+});
+export type ProgressUpdate = z.infer<typeof progressUpdateSchema>;
+
+/** Validates a progress update as it reaches a window; null (and the window asks for the full state) when it is not one. */
+export function parseProgressUpdate(payload: unknown): ProgressUpdate | null {
+  const parsed = progressUpdateSchema.safeParse(payload);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Events pushed to every window. */
 export interface EventPayloads {
-  'preparation.progress': PreparationProgress;
-  'preparation.log': LogLine[];
+  /**
+   * The run's progress as coalesced state (common/progress-update.ts): at most a few a
+   * second, each with the counts and only what changed since the previous one.
+   */
+  'preparation.update': ProgressUpdate;
   'environment.changed': EnvironmentStatus;
   /** A supervisor notice: a crashed process restarted, the service unavailable… */
   'service.notice': { level: 'info' | 'warning' | 'error'; message: string };
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = [
-  'preparation.progress',
-  'preparation.log',
-  'environment.changed',
-  'service.notice',
-];
+export const EVENT_NAMES: readonly EventName[] = ['preparation.update', 'environment.changed', 'service.notice'];
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];
 
 /** An error as it crosses the contract: a code and a message for the admin. */

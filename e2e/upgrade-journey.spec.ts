@@ -60,8 +60,13 @@ test('a reload mid-run shows the live progress, which keeps advancing', async ({
   await page.reload();
   await expect(page.getByTestId('setup-window')).toBeVisible();
   await expect(page.getByTestId('count-total')).not.toHaveText('0');
-  // The log comes back whole, from the upgrade's first step on, not only what arrives after the reload.
-  await expect(page.getByTestId('setup-log')).toContainText('Upgrading the environment from 11.11.3 to 11.17.0.');
+  // The log comes back whole, from the upgrade's first step on, not only what arrives after the reload:
+  // it shows the latest lines, and Home (the log takes the keyboard) scrolls to its first one.
+  const log = page.getByTestId('setup-log');
+  await expect(log.getByTestId('setup-log-line').first()).toBeVisible();
+  await log.focus();
+  await page.keyboard.press('Home');
+  await expect(log).toContainText('Upgrading the environment from 11.11.3 to 11.17.0.');
   const afterReload = await progressOf(page, 'setup-progress');
   expect(afterReload).toBeLessThan(100);
   await expect

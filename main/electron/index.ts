@@ -89,7 +89,7 @@ function start(): void {
     connection.ready.catch((error: unknown) =>
       log('error', `the environment could not be opened: ${(error as Error).message}`),
     );
-    // Already throttled by the service (at most ~20 progress events a second).
+    // Already coalesced by the service (a few progress updates a second).
     connection.onEvent((event, payload) => windows.broadcast(event, payload));
 
     const hostActions: HostActions = {

@@ -21,6 +21,3 @@ export type ServiceToHost =
 
 /** Channels a host answers itself, without the service (windows, quitting). */
 export const HOST_CHANNELS = ['window.open', 'app.exit'] as const satisfies readonly Channel[];
-
-/** At most this many progress events a second reach a window (design brief: ~20). */
-export const MAX_PROGRESS_EVENTS_PER_SECOND = 20;

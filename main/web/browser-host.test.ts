@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { InvokeResult } from '../../common/contract';
+import { parseProgressUpdate, type InvokeResult, type ProgressUpdate } from '../../common/contract';
+import type { LogLine, ModulePreparationStatus } from '../../common/domain';
 import type { ServerMessage } from '../../common/ws-protocol';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 
@@ -123,4 +124,44 @@ describe('browser host', () => {
     ws.close();
     expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
+
+  // Last: it upgrades the environment the tests above read.
+  it('carries an upgrade as coalesced updates that rebuild the whole state a window reloading at the end gets', async () => {
+    const ws = (await connect(host.token)) as WebSocket;
+    const updates: ProgressUpdate[] = [];
+    let finished!: () => void;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as ServerMessage;
+      if (message.type !== 'event' || message.event !== 'preparation.update') return;
+      const update = parseProgressUpdate(message.payload);
+      expect(update, 'every update matches the contract').not.toBeNull();
+      updates.push(update!);
+      if (update!.progress?.status === 'finished') finished();
+    });
+    const started = await invoke(ws, 5, 'upgrade.start', {});
+    expect(started).toMatchObject({ ok: true, value: { upgradeStarted: true } });
+    await done;
+
+    // Replaying the deltas gives what a window holds; it equals the full state asked for now.
+    const log: LogLine[] = [];
+    const statuses = new Map<string, ModulePreparationStatus>();
+    for (const update of updates) {
+      expect(update.full).toBe(false);
+      expect(update.log.from).toBe(log.length);
+      log.push(...update.log.lines);
+      for (const change of update.modules) statuses.set(change.name, change.status);
+    }
+    const state = await invoke(ws, 6, 'preparation.state', {});
+    ws.close();
+    expect(state.ok).toBe(true);
+    const full = parseProgressUpdate((state as { ok: true; value: unknown }).value)!;
+    expect(full.full).toBe(true);
+    expect(full.log.lines.map((line) => line.text)).toEqual(log.map((line) => line.text));
+    expect(full.progress?.counts).toEqual(updates.at(-1)!.progress?.counts);
+    const counts = full.progress!.counts;
+    expect(statuses.size).toBe(counts.prepared + counts.failed + counts.skipped);
+    expect([...statuses.values()].filter((status) => status === 'failed')).toHaveLength(counts.failed);
+    expect(updates.map((update) => update.seq)).toEqual(updates.map((_, index) => index + 1));
+  }, 300_000);
 });

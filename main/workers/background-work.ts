@@ -2,7 +2,12 @@ import type { EngineContext } from '../engine/engine-context';
 import { isUserError } from '../engine/errors';
 import type { EngineEventListener } from '../engine/preparation/preparation-events';
 import { getEnvironmentStatus } from '../engine/queries/environment-status';
-import type { EmitEvent, EventForwarder } from './event-forwarder';
+import type { LogLine } from '../../common/domain';
+import type { EventName, EventPayloads } from '../../common/contract';
+import type { ProgressCoalescer } from './progress-coalescer';
+
+/** Sends one contract event to the host. */
+export type EmitEvent = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 
 /** What a long piece of work (upgrade, preparation) receives from the runner. */
 export interface WorkHooks {
@@ -22,7 +27,7 @@ export class BackgroundWork {
 
   constructor(
     private readonly context: EngineContext,
-    private readonly forwarder: EventForwarder,
+    private readonly progress: ProgressCoalescer,
     private readonly emit: EmitEvent,
   ) {}
 
@@ -34,12 +39,17 @@ export class BackgroundWork {
   /**
    * Starts `work` and resolves once its synchronous checks passed (the engine takes
    * the lock and creates the run before its first await); a refusal rejects here, so
-   * the request that started it can answer with it.
+   * the request that started it can answer with it. `earlierLog`: the log of the
+   * interrupted run it resumes, so the windows show the whole run.
    */
-  async start(label: string, work: (hooks: WorkHooks) => Promise<unknown>): Promise<void> {
+  async start(
+    label: string,
+    work: (hooks: WorkHooks) => Promise<unknown>,
+    earlierLog: readonly LogLine[] = [],
+  ): Promise<void> {
     if (this.stopping) throw new Error('The service is shutting down.');
-    this.forwarder.reset();
-    const promise = work({ onEvent: this.forwarder.onEvent, shouldStop: () => this.stopping });
+    this.progress.reset(earlierLog);
+    const promise = work({ onEvent: this.progress.onEvent, shouldStop: () => this.stopping });
     const early = await Promise.race([
       promise.then(
         () => null,
@@ -77,7 +87,7 @@ export class BackgroundWork {
   }
 
   private finished(label?: string, error?: unknown): void {
-    this.forwarder.flush();
+    this.progress.flush();
     if (label !== undefined) {
       if (isUserError(error)) {
         this.emit('service.notice', { level: 'error', message: error.message });

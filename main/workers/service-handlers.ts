@@ -1,4 +1,5 @@
 import type { Channel, RequestOf, ResponseOf } from '../../common/contract';
+import type { LogLine } from '../../common/domain';
 import type { HOST_CHANNELS } from '../host/service-protocol';
 import type { EngineContext } from '../engine/engine-context';
 import { applyConfiguration, setConfiguration } from '../engine/operations/configuration';
@@ -17,13 +18,13 @@ import { getModuleDetail, listModuleRows } from '../engine/queries/module-querie
 import { exportReport } from '../engine/report/export-report';
 import { resolveUpgradeTarget, upgradeEnvironment } from '../engine/upgrade/upgrade-environment';
 import type { BackgroundWork } from './background-work';
-import type { EventForwarder } from './event-forwarder';
+import type { ProgressCoalescer } from './progress-coalescer';
 
 /** What the handlers work with: the open environment and the background runner. */
 export interface ServiceState {
   context: EngineContext;
   work: BackgroundWork;
-  forwarder: EventForwarder;
+  progress: ProgressCoalescer;
 }
 
 /** The channels the service answers: all of them but the host's own (windows, quitting). */
@@ -34,7 +35,16 @@ type Handler<C extends ServiceChannel> = (
   request: RequestOf<C>,
 ) => Promise<ResponseOf<C>> | ResponseOf<C>;
 
-const DEFAULT_LOG_LINES = 500;
+/** Every line of a run's log (a 10,000-module run writes about one a module). */
+const WHOLE_LOG = 1_000_000;
+
+/** The log of the interrupted run a new piece of work resumes, or nothing when it starts afresh. */
+export function logOfInterruptedRun(context: EngineContext): LogLine[] {
+  const latest = latestRun(context.db);
+  return latest && effectiveStatus(context.db, latest) === 'interrupted'
+    ? readLog(context.db, latest.id, WHOLE_LOG)
+    : [];
+}
 
 /** Runs an operation that changes the environment, then tells every window. */
 async function changing<T>(state: ServiceState, operation: () => Promise<T> | T): Promise<T> {
@@ -62,25 +72,22 @@ export const serviceHandlers: { [C in ServiceChannel]: Handler<C> } = {
     const resumes = latest !== null && effectiveStatus(context.db, latest) === 'interrupted';
     if (target.fromVersion === target.toVersion && !resumes)
       return { upgradeStarted: false, toVersion: target.toVersion };
-    await work.start(`The upgrade to ${target.toVersion}`, (hooks) =>
-      upgradeEnvironment(context, { toVersion: target.toVersion, ...hooks }),
+    await work.start(
+      `The upgrade to ${target.toVersion}`,
+      (hooks) => upgradeEnvironment(context, { toVersion: target.toVersion, ...hooks }),
+      resumes ? logOfInterruptedRun(context) : [],
     );
     return { upgradeStarted: true, toVersion: target.toVersion };
   },
 
-  'preparation.progress': ({ context, work, forwarder }) => {
-    // Mid-run the live progress is ahead of the database (and knows the upgrade steps before a run exists).
-    if (work.busy && forwarder.latestProgress) return forwarder.latestProgress;
-    return getStoredProgress(context);
-  },
-
-  'preparation.log': ({ context }, request) => {
-    const limit = request.limit ?? DEFAULT_LOG_LINES;
-    return request.runId === undefined ? readCurrentLog(context.db, limit) : readLog(context.db, request.runId, limit);
+  'preparation.state': ({ context, work, progress }) => {
+    // Mid-run the live state is ahead of the database (and knows the upgrade steps before a run exists).
+    if (work.busy && progress.hasWork) return progress.fullState();
+    return progress.storedState(getStoredProgress(context), readCurrentLog(context.db, WHOLE_LOG));
   },
 
   'preparation.retry': async ({ context, work }) => {
-    await work.start('The preparation', (hooks) => prepareModules(context, hooks));
+    await work.start('The preparation', (hooks) => prepareModules(context, hooks), logOfInterruptedRun(context));
     return { runId: latestRun(context.db)!.id };
   },
 

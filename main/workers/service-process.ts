@@ -17,10 +17,10 @@ import { findPackageRoot } from '../engine/platform/platform-versions';
 import { createNodeWorkerSpawner, type WorkerSpawner } from '../engine/process/worker-spawner';
 import { environmentExists } from '../engine/store/database';
 import type { HostToService, ServiceToHost } from '../host/service-protocol';
-import { BackgroundWork } from './background-work';
-import { EventForwarder, type EmitEvent } from './event-forwarder';
+import { BackgroundWork, type EmitEvent } from './background-work';
+import { ProgressCoalescer } from './progress-coalescer';
 import { connectToParent, type ParentConnection } from './parent-port';
-import { isServiceChannel, serviceHandlers, type ServiceState } from './service-handlers';
+import { isServiceChannel, logOfInterruptedRun, serviceHandlers, type ServiceState } from './service-handlers';
 
 function logBug(what: string, error: unknown): void {
   process.stderr.write(
@@ -92,8 +92,8 @@ async function main(): Promise<void> {
   try {
     const context = await openService(await chooseSpawner());
     const emit: EmitEvent = (event, payload) => send({ type: 'event', event, payload } as ServiceToHost);
-    const forwarder = new EventForwarder(emit);
-    state = { context, forwarder, work: new BackgroundWork(context, forwarder, emit) };
+    const progress = new ProgressCoalescer({ send: (update) => emit('preparation.update', update) });
+    state = { context, progress, work: new BackgroundWork(context, progress, emit) };
   } catch (error) {
     const message = isUserError(error) || error instanceof Error ? error.message : String(error);
     if (!isUserError(error)) logBug('could not open the environment', error);
@@ -128,7 +128,11 @@ async function main(): Promise<void> {
   const latest = latestRun(state.context.db);
   if (latest && effectiveStatus(state.context.db, latest) === 'interrupted' && !closing) {
     state.work
-      .start('Resuming the preparation', (hooks) => prepareModules(state.context, hooks))
+      .start(
+        'Resuming the preparation',
+        (hooks) => prepareModules(state.context, hooks),
+        logOfInterruptedRun(state.context),
+      )
       .catch((error: unknown) => {
         if (isUserError(error))
           send({ type: 'event', event: 'service.notice', payload: { level: 'warning', message: error.message } });

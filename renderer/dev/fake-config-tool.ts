@@ -3,13 +3,22 @@
  * without a backend. Never imported by production code.
  * URL parameters: ?scenario=pending|running|errors|finished|failed&modules=120
  */
-import type { Channel, ConfigToolApi, EventName, EventPayloads, InvokeResult, ResponseOf } from '../../common/contract';
+import type {
+  Channel,
+  ConfigToolApi,
+  EventName,
+  EventPayloads,
+  InvokeResult,
+  ProgressUpdate,
+  ResponseOf,
+} from '../../common/contract';
 import type {
   EnvironmentStatus,
   LogLine,
   ModuleConsoleStatus,
   ModuleDetail,
   ModuleKind,
+  ModulePreparationStatus,
   ModuleRow,
   PreparationProgress,
   RunSummary,
@@ -104,9 +113,36 @@ const log: LogLine[] = [];
 function line(text: string, level: LogLine['level'] = 'info') {
   const entry = { at: new Date().toISOString(), level, text };
   log.push(entry);
-  if (log.length > 5000) log.shift();
   logSeq++;
   return entry;
+}
+
+// Coalesced progress, as the service sends it (common/contract.ts, ProgressUpdate).
+let workId = 1;
+let updateSeq = 0;
+let sentLines = 0;
+
+function sendUpdate(modulesChanged: { name: string; status: ModulePreparationStatus }[] = []) {
+  emit('preparation.update', {
+    full: false,
+    workId,
+    seq: ++updateSeq,
+    progress: snapshot(),
+    log: { from: sentLines, lines: log.slice(sentLines) },
+    modules: modulesChanged,
+  });
+  sentLines = log.length;
+}
+
+function fullState(): ProgressUpdate {
+  return {
+    full: true,
+    workId,
+    seq: updateSeq,
+    progress: snapshot(),
+    log: { from: 0, lines: log.slice() },
+    modules: [],
+  };
 }
 
 function steps(phase: number, prepStatus: UpgradeStep['status'] = 'pending'): UpgradeStep[] {
@@ -250,6 +286,7 @@ let phase = 0;
 function tick() {
   if (!progress || (progress.status !== 'running' && progress.status !== 'upgrading')) return;
   const newLines: LogLine[] = [];
+  const changed: { name: string; status: ModulePreparationStatus }[] = [];
   if (progress.status === 'upgrading') {
     phase++;
     const titles = progress.steps.map((s) => s.title);
@@ -271,6 +308,7 @@ function tick() {
       if (m.status === 'compiling') {
         const i = modules.indexOf(m);
         m.status = fate(i);
+        changed.push({ name: m.name, status: m.status as ModulePreparationStatus });
         if (m.status === 'failed')
           newLines.push(
             line(`Module ${m.name} failed: src/index.ts:12:5 Property 'sendMailLegacy' does not exist`, 'error'),
@@ -282,6 +320,7 @@ function tick() {
       const m = eligible[cursor];
       if (m.status !== 'pending') continue;
       m.status = 'compiling';
+      changed.push({ name: m.name, status: 'compiling' });
       newLines.push(line(`Compiling module ${cursor + 1} of ${eligible.length}: ${m.name}`));
     }
     if (cursor >= eligible.length && !eligible.some((m) => m.status === 'compiling')) {
@@ -304,8 +343,7 @@ function tick() {
       emit('environment.changed', status());
     }
   }
-  emit('preparation.progress', snapshot()!);
-  if (newLines.length) emit('preparation.log', newLines);
+  sendUpdate(changed);
 }
 
 // Scenarios.
@@ -423,11 +461,14 @@ const handlers: { [C in Channel]: (req: never) => ResponseOf<C> } = {
     phase = 0;
     startRun('upgrade', true);
     log.length = 0;
-    emit('preparation.log', [line('Upgrade of Acme Production from 11.11.3 to 11.17.0 started')]);
+    workId++;
+    updateSeq = 0;
+    sentLines = 0;
+    line('Upgrade of Acme Production from 11.11.3 to 11.17.0 started');
+    sendUpdate();
     return { upgradeStarted: true, toVersion: '11.17.0' };
   },
-  'preparation.progress': () => snapshot(),
-  'preparation.log': () => log.slice(-5000),
+  'preparation.state': () => fullState(),
   'preparation.retry': () => {
     for (const m of eligible) if (m.status === 'failed' || m.status === 'skipped') m.status = 'pending';
     startRun('retry', false);

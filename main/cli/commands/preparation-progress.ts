@@ -19,6 +19,7 @@ export function preparationProgress(title: string): { onEvent: EngineEventListen
       display.log(level === 'info' ? text : `${level}: ${text}`, level === 'info' ? 'routine' : 'notable');
       return;
     }
+    if (event.type !== 'progress') return;
     const progress = event.progress;
     if (progress.total > 0) {
       const done = progress.counts.prepared + progress.counts.failed + progress.counts.skipped;

@@ -1,4 +1,5 @@
 import type { PreparationProgress, StatusCounts, UpgradeStep } from '../../../common/domain';
+import { buildProgress } from './progress-snapshot';
 
 /**
  * Keeps the live counts of a run and estimates its finish from measured
@@ -8,7 +9,6 @@ export class ProgressTracker {
   private readonly compiling = new Set<string>();
   private measuredMs = 0;
   private measuredCount = 0;
-  private readonly startedAtMs: number;
 
   constructor(
     private readonly base: Pick<PreparationProgress, 'runId' | 'fromVersion' | 'toVersion' | 'startedAt'> & {
@@ -18,9 +18,7 @@ export class ProgressTracker {
     readonly total: number,
     readonly counts: StatusCounts,
     private readonly concurrency: number,
-  ) {
-    this.startedAtMs = Date.parse(base.startedAt);
-  }
+  ) {}
 
   started(name: string): void {
     this.counts.pending--;
@@ -43,25 +41,14 @@ export class ProgressTracker {
   }
 
   snapshot(status: PreparationProgress['status']): PreparationProgress {
-    const now = Date.now();
-    const remaining = this.total - this.done;
-    let estimatedFinishAt: string | null = null;
-    if (status === 'running' && this.measuredCount >= 3 && remaining > 0) {
-      const perModuleMs = this.measuredMs / this.measuredCount / Math.max(1, this.concurrency);
-      estimatedFinishAt = new Date(now + remaining * perModuleMs).toISOString();
-    } else if (remaining === 0) {
-      estimatedFinishAt = new Date(now).toISOString();
-    }
-    return {
+    return buildProgress({
       ...this.base,
       status,
-      steps: this.steps.map((step) => ({ ...step })),
+      steps: this.steps,
       total: this.total,
-      counts: { ...this.counts },
+      counts: this.counts,
       compilingNow: [...this.compiling],
-      elapsedMs: now - this.startedAtMs,
-      estimatedFinishAt,
-      percent: this.total === 0 ? 100 : Math.floor((this.done / this.total) * 100),
-    };
+      measured: { totalMs: this.measuredMs, count: this.measuredCount, concurrency: this.concurrency },
+    });
   }
 }

@@ -244,6 +244,7 @@ export async function runPreparation(
             log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
           })();
           tracker.started(unit.name);
+          options.onEvent({ type: 'module', name: unit.name, status: 'compiling' });
           emit(tracker, 'running');
         },
         onFinish: (unit, outcome) => {
@@ -261,6 +262,7 @@ export async function runPreparation(
           const compiled = outcome.status !== 'skipped' && outcome.compiled;
           if (!compiled && outcome.status !== 'skipped') started++;
           tracker.finished(unit.name, outcome.status, durationMs, compiled);
+          options.onEvent({ type: 'module', name: unit.name, status: outcome.status });
           emit(tracker, 'running');
         },
         shouldStop: () => {

@@ -7,6 +7,7 @@ import {
   listPlatformVersions,
   upgradeWarning,
 } from '../platform/platform-versions';
+import { buildProgress } from '../preparation/progress-snapshot';
 import { progressiveRunOf } from '../preparation/progressive-run';
 import { countItems, currentGroup, effectiveStatus, latestRun, summarizeRun } from '../preparation/run-repository';
 import { findEnvironment } from '../store/environment-repository';
@@ -65,7 +66,6 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
   if (!run) return null;
   const { total, counts } = countItems(db, run.id);
   const status = effectiveStatus(db, run);
-  const done = counts.prepared + counts.failed + counts.skipped;
   const steps = stepsForRun(run.kind).map((step) =>
     step.id !== 'prepare-modules'
       ? step
@@ -86,15 +86,8 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
       .prepare(`SELECT module_name AS name FROM preparation_items WHERE run_id = @runId AND status = 'compiling'`)
       .all({ runId: run.id }) as { name: string }[]
   ).map((row) => row.name);
-  const endMs = run.finishedAt ? Date.parse(run.finishedAt) : Date.now();
   const group = currentGroup(db, run.id);
-  const progressive = isProgressivePreparation(run.toVersion)
-    ? {
-        group: status === 'running' && group.number !== null ? { number: group.number, modules: group.modules } : null,
-        readyToPublish: counts.prepared,
-      }
-    : undefined;
-  return {
+  return buildProgress({
     runId: run.id,
     upgrading: run.kind === 'upgrade',
     fromVersion: run.fromVersion,
@@ -105,9 +98,13 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
     counts,
     compilingNow,
     startedAt: run.startedAt,
-    elapsedMs: endMs - Date.parse(run.startedAt),
-    estimatedFinishAt: run.finishedAt,
-    percent: total === 0 ? 100 : Math.floor((done / total) * 100),
-    ...(progressive ? { progressive } : {}),
-  };
+    finishedAt: run.finishedAt,
+    progressive: isProgressivePreparation(run.toVersion)
+      ? {
+          group:
+            status === 'running' && group.number !== null ? { number: group.number, modules: group.modules } : null,
+          readyToPublish: counts.prepared,
+        }
+      : undefined,
+  });
 }

@@ -11,6 +11,7 @@ import {
 } from '../platform/platform-versions';
 import { createPreparationRun, prepareModules, takeLease } from '../preparation/prepare-modules';
 import type { EngineEventListener } from '../preparation/preparation-events';
+import { buildProgress, emptyCounts } from '../preparation/progress-snapshot';
 import { runPreparation } from '../preparation/run-preparation';
 import { appendLog, effectiveStatus, latestRun } from '../preparation/run-repository';
 import { recordCompilation, saveArtifact } from '../store/artifact-repository';
@@ -92,21 +93,18 @@ async function runUpgrade(
   const emitProgress = () =>
     options.onEvent({
       type: 'progress',
-      progress: {
+      progress: buildProgress({
         runId: null,
         upgrading: true,
         fromVersion,
         toVersion,
         status: 'upgrading',
-        steps: steps.map((step) => ({ ...step })),
+        steps,
         total: 0,
-        counts: { pending: 0, compiling: 0, prepared: 0, failed: 0, skipped: 0, excluded: 0 },
+        counts: emptyCounts(),
         compilingNow: [],
         startedAt,
-        elapsedMs: Date.now() - Date.parse(startedAt),
-        estimatedFinishAt: null,
-        percent: 0,
-      },
+      }),
     });
   const setStep = (id: UpgradeStepId, status: UpgradeStep['status'], detail: string | null = null) => {
     Object.assign(

@@ -3,8 +3,9 @@
  * reconnect, after operations and after `environment.changed`.
  */
 import { useEnvironmentStore } from '../stores/environment-store';
-import { useModulesStore } from '../stores/modules-store';
-import { replaceLog, setProgress } from '../stores/preparation-store';
+import { parseProgressUpdate } from '../../../common/contract';
+import { setModuleRows, useModulesStore } from '../stores/modules-store';
+import { applyProgressUpdate } from '../stores/preparation-store';
 import { useRunsStore } from '../stores/runs-store';
 import { call } from './client';
 import { toErrorPayload } from './contract-error';
@@ -19,18 +20,25 @@ export async function refreshStatus(): Promise<void> {
   }
 }
 
-/** Re-reads the progress snapshot and the log tail, so a reload mid-run shows live progress. */
-export async function refreshPreparation(): Promise<void> {
-  try {
-    const [progress, log] = await Promise.all([
-      call('preparation.progress', {}),
-      call('preparation.log', { limit: 5000 }),
-    ]);
-    setProgress(progress);
-    replaceLog(log);
-  } catch {
-    // The status call reports an unreachable host; progress stays as it was.
-  }
+let stateRequest: Promise<void> | null = null;
+
+/**
+ * Fetches the run's whole state at once (progress, counts, every log line): at
+ * start-up, after a reload or a reconnect, and when a window finds it missed an update.
+ */
+export function refreshPreparation(): Promise<void> {
+  stateRequest ??= call('preparation.state', {})
+    .then((payload) => {
+      const update = parseProgressUpdate(payload);
+      if (update) applyProgressUpdate(update);
+    })
+    .catch(() => {
+      // The status call reports an unreachable host; progress stays as it was.
+    })
+    .finally(() => {
+      stateRequest = null;
+    });
+  return stateRequest;
 }
 
 let modulesRequest: Promise<void> | null = null;
@@ -40,7 +48,7 @@ export function loadModules(): Promise<void> {
   if (modulesRequest) return modulesRequest;
   useModulesStore.setState({ loading: true });
   modulesRequest = call('modules.list', {})
-    .then((rows) => useModulesStore.setState({ rows, loaded: true, loading: false, error: null }))
+    .then((rows) => setModuleRows(rows))
     .catch((error: unknown) => useModulesStore.setState({ loading: false, error: toErrorPayload(error).message }))
     .finally(() => {
       modulesRequest = null;

@@ -5,12 +5,11 @@
 import { pushAlert } from '../stores/alerts-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useEnvironmentStore } from '../stores/environment-store';
-import { appendLog, setProgress, usePreparationStore } from '../stores/preparation-store';
+import { parseProgressUpdate } from '../../../common/contract';
+import { applyModuleStatuses } from '../stores/modules-store';
+import { applyProgressUpdate, usePreparationStore } from '../stores/preparation-store';
 import { onConnectionState, onEvent, onReconnect } from './client';
-import { refreshAll, refreshLoaded } from './loaders';
-
-/** While a run changes module statuses, the lists are re-read at most this often. */
-const LIST_REFRESH_MS = 3000;
+import { refreshAll, refreshLoaded, refreshPreparation } from './loaders';
 
 let started = false;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
@@ -28,19 +27,17 @@ export function startSubscriptions(): void {
   if (started) return;
   started = true;
 
-  onEvent('preparation.progress', (progress) => {
+  // Coalesced progress: the counts and only what changed. Rows are patched in place; the
+  // lists are re-read only when the run's status changes (started, finished).
+  onEvent('preparation.update', (payload) => {
+    const update = parseProgressUpdate(payload);
+    if (!update) return void refreshPreparation();
     const previous = usePreparationStore.getState().progress;
-    setProgress(progress);
-    const finishedNow = previous !== null && previous.status !== progress.status;
-    const countsMoved =
-      previous !== null &&
-      (previous.counts.prepared !== progress.counts.prepared ||
-        previous.counts.failed !== progress.counts.failed ||
-        previous.counts.skipped !== progress.counts.skipped);
-    if (finishedNow) scheduleListRefresh(100);
-    else if (countsMoved) scheduleListRefresh(LIST_REFRESH_MS);
+    if (applyProgressUpdate(update) === 'stale') void refreshPreparation();
+    const progress = usePreparationStore.getState().progress;
+    applyModuleStatuses(update.modules, progress?.toVersion ?? null);
+    if (previous !== null && progress !== null && previous.status !== progress.status) scheduleListRefresh(100);
   });
-  onEvent('preparation.log', (lines) => appendLog(lines));
   onEvent('environment.changed', (status) => {
     useEnvironmentStore.setState({ status, loadError: null });
     scheduleListRefresh(100);

@@ -1,13 +1,61 @@
 import { create } from 'zustand';
-import type { ModuleRow } from '../../../common/domain';
+import type { ModulePreparationStatus, ModuleRow } from '../../../common/domain';
 
 /** Every module row of the environment (10,000+ possible): filtered client-side. */
 export interface ModulesState {
   rows: ModuleRow[];
+  /** Position of each row by module name, rebuilt only when the list is loaded. */
+  indexByName: ReadonlyMap<string, number>;
+  /** The distinct applications, sorted: changes only with the list, not with statuses. */
+  applications: string[];
   loaded: boolean;
   loading: boolean;
   error: string | null;
 }
 
-/** Modules list store; loaded on demand by the console, refreshed after changes. */
-export const useModulesStore = create<ModulesState>(() => ({ rows: [], loaded: false, loading: false, error: null }));
+/** Modules list store; loaded on demand by the console, refreshed after changes, patched by progress updates. */
+export const useModulesStore = create<ModulesState>(() => ({
+  rows: [],
+  indexByName: new Map(),
+  applications: [],
+  loaded: false,
+  loading: false,
+  error: null,
+}));
+
+/** Replaces the list (a load or a refresh). */
+export function setModuleRows(rows: ModuleRow[]): void {
+  useModulesStore.setState({
+    rows,
+    indexByName: new Map(rows.map((row, index) => [row.name, index])),
+    applications: [...new Set(rows.map((row) => row.application))].sort((a, b) => a.localeCompare(b)),
+    loaded: true,
+    loading: false,
+    error: null,
+  });
+}
+
+/**
+ * Applies the statuses a progress update says changed: only those rows get new
+ * objects, so only their (memoised) table rows render again.
+ * `runVersion`: a module already running that version stays 'prepared', as the host says.
+ */
+export function applyModuleStatuses(
+  changes: readonly { name: string; status: ModulePreparationStatus }[],
+  runVersion: string | null,
+): void {
+  if (changes.length === 0) return;
+  const { rows, indexByName, loaded } = useModulesStore.getState();
+  if (!loaded) return;
+  let next: ModuleRow[] | null = null;
+  for (const change of changes) {
+    const index = indexByName.get(change.name);
+    if (index === undefined) continue;
+    const row = (next ?? rows)[index];
+    if (row.status === change.status) continue;
+    if (row.status === 'prepared' && runVersion !== null && row.runningVersion === runVersion) continue;
+    next ??= rows.slice();
+    next[index] = { ...row, status: change.status };
+  }
+  if (next) useModulesStore.setState({ rows: next });
+}

@@ -1,54 +1,69 @@
 import { create } from 'zustand';
+import type { ProgressUpdate } from '../../../common/contract';
 import type { LogLine, PreparationProgress } from '../../../common/domain';
-
-/** Keeps the in-memory log bounded however long the run. */
-export const LOG_CAP = 5000;
-
-/** A log line with a stable key, so trimming the head does not re-render every line. */
-export interface LogEntry extends LogLine {
-  seq: number;
-}
 
 /** Live state of the current (or latest) preparation run. */
 export interface PreparationState {
   progress: PreparationProgress | null;
   /** performance.now() when `progress` arrived, to tick the elapsed time locally between events. */
   receivedAt: number;
-  log: LogEntry[];
-  nextSeq: number;
+  /** Every line of the run's log, oldest first (appended to, never rewritten, while the run goes on). */
+  log: LogLine[];
+  /** Which work the log belongs to and the last update applied (common/contract.ts, ProgressUpdate). */
+  workId: number;
+  seq: number;
 }
 
-/** Preparation store: progress and log, fed by host events. */
+/** Preparation store: progress and log, fed by the host's progress updates. */
 export const usePreparationStore = create<PreparationState>(() => ({
   progress: null,
   receivedAt: 0,
   log: [],
-  nextSeq: 1,
+  workId: -1,
+  seq: 0,
 }));
 
-/** Replaces the progress snapshot. */
-export function setProgress(progress: PreparationProgress | null): void {
-  usePreparationStore.setState({ progress, receivedAt: performance.now() });
-}
+/** What applying an update led to: `stale` means the window missed something and needs the full state. */
+export type UpdateOutcome = 'applied' | 'stale';
 
-/** Appends new log lines, dropping the oldest beyond LOG_CAP. */
-export function appendLog(lines: LogLine[]): void {
-  if (lines.length === 0) return;
-  usePreparationStore.setState((state) => {
-    let seq = state.nextSeq;
-    const added = lines.map((line) => ({ ...line, seq: seq++ }));
-    const merged = state.log.concat(added);
-    return { log: merged.length > LOG_CAP ? merged.slice(merged.length - LOG_CAP) : merged, nextSeq: seq };
+/**
+ * Applies a progress update from the host. A full update replaces the state (keeping
+ * the lines and progress of deltas that already went further); a delta appends its
+ * lines and takes its progress. Constant work per update apart from the lines it adds.
+ */
+export function applyProgressUpdate(update: ProgressUpdate): UpdateOutcome {
+  const state = usePreparationStore.getState();
+  const now = performance.now();
+  if (update.full) {
+    const sameWork = state.workId === update.workId;
+    const deltasAhead = sameWork && state.seq > update.seq;
+    const log =
+      deltasAhead && state.log.length > update.log.lines.length
+        ? update.log.lines.concat(state.log.slice(update.log.lines.length))
+        : update.log.lines;
+    usePreparationStore.setState({
+      progress: deltasAhead ? state.progress : update.progress,
+      receivedAt: deltasAhead ? state.receivedAt : now,
+      log,
+      workId: update.workId,
+      seq: Math.max(update.seq, sameWork ? state.seq : 0),
+    });
+    return 'applied';
+  }
+  if (update.workId < state.workId) return 'applied'; // the end of an earlier work, already superseded
+  const newWork = update.workId > state.workId;
+  if (newWork && update.log.from !== 0) return 'stale';
+  if (!newWork && update.seq <= state.seq) return 'applied'; // already in a full state applied meanwhile
+  const base = newWork ? [] : state.log;
+  if (update.log.from > base.length) return 'stale';
+  const fresh = update.log.lines.slice(base.length - update.log.from);
+  usePreparationStore.setState({
+    ...(update.progress ? { progress: update.progress, receivedAt: now } : {}),
+    log: fresh.length > 0 ? base.concat(fresh) : base,
+    workId: update.workId,
+    seq: update.seq,
   });
-}
-
-/** Replaces the log (after a reload or a reconnect, when the host's tail is the truth). */
-export function replaceLog(lines: LogLine[]): void {
-  usePreparationStore.setState((state) => {
-    let seq = state.nextSeq;
-    const tail = lines.slice(-LOG_CAP).map((line) => ({ ...line, seq: seq++ }));
-    return { log: tail, nextSeq: seq };
-  });
+  return 'applied';
 }
 
 /** True while an upgrade or a preparation is in progress. */

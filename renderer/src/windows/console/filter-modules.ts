@@ -12,8 +12,3 @@ export function filterModules(rows: ModuleRow[], filters: ModuleFilters): Module
       (!query || row.name.toLowerCase().includes(query) || row.application.toLowerCase().includes(query)),
   );
 }
-
-/** The distinct applications, sorted, for the filter. */
-export function applicationsOf(rows: ModuleRow[]): string[] {
-  return [...new Set(rows.map((row) => row.application))].sort((a, b) => a.localeCompare(b));
-}

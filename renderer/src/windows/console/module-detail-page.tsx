@@ -24,8 +24,11 @@ export function ModuleDetailPage({ name }: { name: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'publish' | 'delete' | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  // Re-read when the list changes (a run moved on, a publish happened elsewhere).
-  const rowsVersion = useModulesStore((s) => s.rows);
+  // Re-read when this module's row changes (a run moved it on, a publish happened elsewhere).
+  const rowVersion = useModulesStore((s) => {
+    const index = s.indexByName.get(name);
+    return index === undefined ? null : s.rows[index];
+  });
 
   const load = useCallback(async () => {
     try {
@@ -39,7 +42,7 @@ export function ModuleDetailPage({ name }: { name: string }) {
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- fetching on mount/refresh is the point
     void load();
-  }, [load, rowsVersion]);
+  }, [load, rowVersion]);
 
   const onPublish = async () => {
     setBusy('publish');

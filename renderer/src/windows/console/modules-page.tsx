@@ -5,15 +5,21 @@ import { loadModules } from '../../api/loaders';
 import { moduleStatusText } from '../../components/status-badge';
 import { useModuleFiltersStore } from '../../stores/module-filters-store';
 import { useModulesStore } from '../../stores/modules-store';
-import { applicationsOf, filterModules } from './filter-modules';
+import { filterModules } from './filter-modules';
 import { ModuleTable } from './module-table';
 
 const STATUS_OPTIONS: ModuleConsoleStatus[] = [...MODULE_PREPARATION_STATUSES, 'not-prepared', 'excluded'];
 
 /** The Modules list: search, filter by status and application, virtualised rows. */
 export function ModulesPage() {
-  const { rows, loaded, loading, error } = useModulesStore(
-    useShallow((s) => ({ rows: s.rows, loaded: s.loaded, loading: s.loading, error: s.error })),
+  const { rows, applications, loaded, loading, error } = useModulesStore(
+    useShallow((s) => ({
+      rows: s.rows,
+      applications: s.applications,
+      loaded: s.loaded,
+      loading: s.loading,
+      error: s.error,
+    })),
   );
   const filters = useModuleFiltersStore();
 
@@ -21,7 +27,6 @@ export function ModulesPage() {
     void loadModules();
   }, []);
 
-  const applications = useMemo(() => applicationsOf(rows), [rows]);
   const filtered = useMemo(() => filterModules(rows, filters), [rows, filters]);
 
   return (
