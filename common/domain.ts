@@ -123,6 +123,13 @@ export interface ModuleDetail extends ModuleRow {
   errors: ModuleError[];
   lastRunId: number | null;
   durationMs: number | null;
+  /**
+   * During a progressive preparation (spec §4a), why Publish is not possible now (in the current group,
+   * waiting for a producer, a producer failed); null when it is.
+   */
+  publishBlockedReason: string | null;
+  /** Set when the prepared compilation was compiled against a producer interface that changed since (spec §4a). */
+  preparedOutdated: string | null;
   /** The module's version numbers (spec §4b): what runs, what was last published with success, what the latest preparation prepared, the latest upload. */
   versions: ModuleVersions;
 }

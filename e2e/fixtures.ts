@@ -56,6 +56,19 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+/**
+ * Two of the demo's most consumed modules, held in the preparation's current group (test fault
+ * `prepare-hold`) until a spec releases them: with one compiler process the run then stands still, so
+ * specs act "during the run" deterministically. Release with `releaseHeldModules`.
+ */
+export const HELD_MODULES = ['CustomerCore', 'OrderModel'];
+const HOLD_FAULTS = { CONFIG_TOOL_TEST_FAULTS: HELD_MODULES.map((name) => `prepare-hold:${name}`).join(',') };
+
+/** Lets the held modules compile: the preparation goes on to its end. */
+export function releaseHeldModules(app: AppUnderTest): void {
+  for (const name of HELD_MODULES) fs.writeFileSync(path.join(app.environmentDir, `test-release-${name}`), '');
+}
+
 export const NO_ELECTRON =
   'No Electron binary in node_modules/electron/dist (it cannot be downloaded here); the web project covers the same specs';
 
@@ -95,17 +108,19 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
             executablePath: binary,
             args: ['.'],
             cwd: ROOT,
-            env: { ...process.env, CONFIG_TOOL_ENV: environmentDir, CONFIG_TOOL_CREATE_DEMO: '1' } as Record<
-              string,
-              string
-            >,
+            env: {
+              ...process.env,
+              ...HOLD_FAULTS,
+              CONFIG_TOOL_ENV: environmentDir,
+              CONFIG_TOOL_CREATE_DEMO: '1',
+            } as Record<string, string>,
           });
           const page = await electronApp.firstWindow();
           await use({ kind: 'electron', environmentDir, unavailable: null, url: null, token: null, page });
           await electronApp.close();
           return;
         }
-        const host: BrowserHost = await startBrowserHost({ environmentDir, createDemo: true });
+        const host: BrowserHost = await startBrowserHost({ environmentDir, createDemo: true, serviceEnv: HOLD_FAULTS });
         const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
         const context: BrowserContext = await browser.newContext({
           acceptDownloads: true,

@@ -432,6 +432,9 @@ function detail(name: string): ModuleDetail {
         : [],
     lastRunId: progress?.runId ?? null,
     durationMs: row.status === 'prepared' ? 812 : null,
+    publishBlockedReason:
+      row.status === 'pending' ? 'Waiting for producer CommonLib (being prepared in the modules preparation).' : null,
+    preparedOutdated: null,
     versions: {
       running: row.runningVersion ? 3 : null,
       published: 3,

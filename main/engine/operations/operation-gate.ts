@@ -65,7 +65,16 @@ export interface GateSubject {
 }
 
 type Decision =
-  { allowed: true } | { allowed: false; code: 'refused-by-lock' | 'refused'; reason: string; lock: LockInfo };
+  | { allowed: true }
+  | {
+      allowed: false;
+      code: 'refused-by-lock' | 'refused';
+      /** The refusal's reason after "was refused: "; empty for the whole-environment lock message. */
+      reason: string;
+      /** One line for a disabled button (progressive refusals only). */
+      short?: string;
+      lock: LockInfo;
+    };
 
 function formatGroup(group: { number: number | null; modules: string[] }): string {
   const shown = group.modules.slice(0, 8).join(', ') + (group.modules.length > 8 ? '…' : '');
@@ -94,6 +103,7 @@ function decideProgressive(
       allowed: false,
       code: 'refused-by-lock',
       lock,
+      short: `Being prepared now, in group ${group.number ?? '?'}: it can be published when its group finishes.`,
       reason:
         `${inGroup.join(', ')} ${inGroup.length === 1 ? 'is' : 'are'} being prepared now, in ${formatGroup(group)} of ` +
         `${LOCK_TITLES.preparation} (run #${run.id}), started by ${lock.holder} at ${formatTime(lock.startedAt)}, ` +
@@ -116,6 +126,9 @@ function decideProgressive(
         allowed: false,
         code: waiting ? 'refused-by-lock' : 'refused',
         lock,
+        short: waiting
+          ? `Waiting for producer ${producer} (${status} in the modules preparation).`
+          : `Producer ${producer} ${item.status === 'failed' ? 'failed' : 'was skipped'} in the modules preparation: publish ${producer} first.`,
         reason: waiting
           ? `its producer '${producer}' is ${status} in ${LOCK_TITLES.preparation} (run #${run.id}) for ${run.toVersion}. ` +
             `${name} can be published as soon as ${producer} is prepared.`
@@ -181,4 +194,17 @@ export function assertOperationAllowed(
   subject: GateSubject | null = null,
 ): void {
   runGatedWrite(db, operation, target, () => undefined, subject);
+}
+
+/**
+ * Why Publish of one module is not possible now under a progressive preparation (spec §4a): in the group,
+ * waiting for a producer, or a producer failed; null when the lock allows it (or locks the whole environment,
+ * which the refusal itself explains).
+ */
+export function progressivePublishBlock(db: Db, name: string): string | null {
+  const lock = activeLock(db);
+  const run = progressiveRunOf(db, lock);
+  if (!lock || !run) return null;
+  const decision = decideProgressive(db, 'publish', { modules: [name] }, lock, run);
+  return decision.allowed ? null : (decision.short ?? decision.reason);
 }

@@ -75,7 +75,9 @@ export function ModuleDetailPage({ name }: { name: string }) {
             type="button"
             className="button button--primary"
             onClick={onPublish}
-            disabled={busy !== null || !detail}
+            disabled={busy !== null || !detail || detail.publishBlockedReason !== null}
+            title={detail?.publishBlockedReason ?? undefined}
+            aria-describedby={detail?.publishBlockedReason ? 'module-publish-blocked' : undefined}
             data-testid="module-publish"
           >
             {busy === 'publish' ? 'Publishing…' : 'Publish'}
@@ -97,6 +99,11 @@ export function ModuleDetailPage({ name }: { name: string }) {
         </p>
       )}
       {!detail && !error && <p className="loading">Loading {name}…</p>}
+      {detail?.publishBlockedReason && (
+        <p className="note note--blue" id="module-publish-blocked" data-testid="module-publish-blocked">
+          Publish is not possible now: {detail.publishBlockedReason}
+        </p>
+      )}
       {detail && (
         <>
           <dl className="field-list field-list--wide card" data-testid="module-facts">
@@ -149,6 +156,11 @@ export function ModuleDetailPage({ name }: { name: string }) {
             </div>
           )}
           {detail.preparedForCurrentVersion && detail.statusMessage && <p className="note">{detail.statusMessage}</p>}
+          {detail.preparedOutdated && (
+            <p className="note note--orange" data-testid="module-prepared-outdated">
+              {detail.preparedOutdated}
+            </p>
+          )}
           <ModuleErrors errors={detail.errors} />
         </>
       )}
