@@ -7,6 +7,7 @@ import { formatCompileTime } from '../../lib/format';
 import { hrefs } from '../../routing/route';
 import { navigate } from '../../routing/use-route';
 import { useModulesStore } from '../../stores/modules-store';
+import { usePreparationStore } from '../../stores/preparation-store';
 import { DeleteModuleDialog } from './delete-module-dialog';
 import { ModuleErrors } from './module-errors';
 import { deleteModule, publishModule } from './module-actions';
@@ -29,6 +30,13 @@ export function ModuleDetailPage({ name }: { name: string }) {
     const index = s.indexByName.get(name);
     return index === undefined ? null : s.rows[index];
   });
+  // …and when the run moves on: a producer prepared or the group changed changes what Publish allows.
+  const runMoment = usePreparationStore((s) => {
+    const p = s.progress;
+    if (!p) return '';
+    const { prepared, failed, skipped } = p.counts;
+    return `${p.status}|${prepared}|${failed}|${skipped}|${p.progressive?.group?.number ?? ''}`;
+  });
 
   const load = useCallback(async () => {
     try {
@@ -42,7 +50,7 @@ export function ModuleDetailPage({ name }: { name: string }) {
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- fetching on mount/refresh is the point
     void load();
-  }, [load, rowVersion]);
+  }, [load, rowVersion, runMoment]);
 
   const onPublish = async () => {
     setBusy('publish');
