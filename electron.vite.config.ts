@@ -4,9 +4,30 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './common/content-security-policy';
 
 const root = __dirname;
+
+/**
+ * The strict CSP as a `<meta>` in the built index.html only: the dev server needs the React
+ * refresh preamble and Vite's injected styles, and gets its (dev) policy as a header from
+ * Electron main instead. Every host also sends the strict policy as a header.
+ */
+function cspMeta(): Plugin {
+  return {
+    name: 'config-tool-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ delivery: 'meta' }) },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   main: {
@@ -20,7 +41,9 @@ export default defineConfig({
           'service-process': resolve(root, 'main/workers/service-process.ts'),
           'compiler-worker': resolve(root, 'main/workers/compiler-worker.ts'),
         },
-        output: { format: 'cjs', entryFileNames: '[name].js' },
+        // index.js is package.json's "main"; the process entry points are named as in out/node
+        // (compiler-worker.cjs), so a service finds its workers next to itself in either build.
+        output: { format: 'cjs', entryFileNames: (chunk) => (chunk.name === 'index' ? '[name].js' : '[name].cjs') },
       },
     },
   },
@@ -38,9 +61,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    // Relative asset URLs: the same build loads from file:// (Electron) and from the browser host at '/'.
+    // Relative asset URLs: the same build loads from app:// (Electron) and from the browser host at '/'.
     base: './',
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileModule } from '../main/engine/compiler/module-compiler';
-import { CompilerCache } from '../main/engine/compiler/compiler-cache';
+import { GroupCompiler } from '../main/engine/compiler/compile-group';
+import type { ModuleKind } from '../common/domain';
 import type { ProducerInterface } from '../main/engine/compiler/compile-types';
 import { writeDemoFactory } from '../scripts/generate-demo-factory';
 import {
@@ -20,7 +20,8 @@ import {
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const DEMO_DIR = fileURLToPath(new URL('../resources/demo-factory', import.meta.url));
 const temporary: string[] = [];
-const compilerCache = new CompilerCache();
+const compiler = new GroupCompiler();
+afterAll(() => compiler.close());
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'factory-generator-'));
@@ -76,12 +77,13 @@ function prepareWithCompiler(dir: string, modules: FactoryModuleInfo[], version:
     for (const ref of m.references) producers[ref] = interfaces.get(ref) as ProducerInterface;
     const job = {
       moduleName: m.name,
+      kind: m.kind as ModuleKind,
       platformVersion: version,
       sources: sourcesOf(dir, m),
       references: m.references,
       producers,
     };
-    const result = compileModule(job, compilerCache);
+    const [result] = compiler.compile([job]);
     if (!result.success) {
       errors.set(
         m.name,

@@ -2,10 +2,11 @@
  * `npm run bench`: generates a 1,000-module factory, imports it, upgrades it to the
  * installed version with the modules preparation, retries on the prepared
  * environment, compiles the same modules once more in this one process (the floor
- * without workers, messages or writes), and runs `tsc -b` (TypeScript 6) on them laid
- * out as project references, all in one run on this machine. Prints the figures.
+ * without workers, messages or writes), and runs `tsc -b` with TypeScript 7 (native) and
+ * TypeScript 6 on them laid out as project references, all in one run on this machine.
+ * Prints the figures, with the peak memory of the compiler processes.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,67 @@ import { upgradeEnvironment } from '../main/engine/upgrade/upgrade-environment';
 import { generateFactory } from './factory-generator';
 import { compileInProcess } from './in-process-compile';
 import { writeTscBuildLayout } from './tsc-build-layout';
+import { findNativeBinary, NATIVE_COMPILER_VERSION } from '../main/engine/compiler/native-binary';
+import { processRssBytes } from '../main/engine/compiler/native-server';
+
+const MB = 1024 * 1024;
+
+/** The child processes of a process, from /proc (empty elsewhere). */
+function childPids(pid: number): number[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Watches this process's compiler workers (its children) with their native servers (their
+ * children): the highest RSS one worker tree reached, and the most workers seen at once.
+ */
+function watchCompilerProcesses(): { stop(): { peakBytes: number } } {
+  let peakBytes = 0;
+  const timer = setInterval(() => {
+    for (const worker of childPids(process.pid)) {
+      const tree = childPids(worker).reduce((sum, pid) => sum + processRssBytes(pid), processRssBytes(worker));
+      peakBytes = Math.max(peakBytes, tree);
+    }
+  }, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      return { peakBytes };
+    },
+  };
+}
+
+/** Runs a command to its end; wall time, exit status, output and its peak RSS (VmHWM, polled). */
+function runMeasured(
+  command: string,
+  args: string[],
+): Promise<{ ms: number; status: number | null; stdout: string; peakBytes: number }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let peakBytes = 0;
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', () => undefined);
+    const poll = setInterval(() => {
+      try {
+        const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const hwm = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
+        if (hwm) peakBytes = Math.max(peakBytes, Number(hwm[1]) * 1024);
+      } catch {
+        // gone, or no /proc
+      }
+    }, 100);
+    child.on('close', (status) => {
+      clearInterval(poll);
+      resolve({ ms: Date.now() - started, status, stdout, peakBytes });
+    });
+  });
+}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -28,8 +90,9 @@ async function main(): Promise<void> {
     .option('--modules <n>', 'modules in the generated factory', '1000')
     .option('--dir <dir>', 'work folder', path.join(os.tmpdir(), 'config-tool-bench'))
     .option('--skip-tsc', 'do not run tsc -b')
+    .option('--skip-tsc6', 'run tsc -b with TypeScript 7 only (TypeScript 6 takes minutes at 10,000 modules)')
     .parse()
-    .opts<{ modules: string; dir: string; skipTsc?: boolean }>();
+    .opts<{ modules: string; dir: string; skipTsc?: boolean; skipTsc6?: boolean }>();
   const moduleCount = Number(options.modules);
   const root = findPackageRoot();
   const work = path.resolve(options.dir);
@@ -39,7 +102,7 @@ async function main(): Promise<void> {
   const spawner = createNodeWorkerSpawner(path.join(root, 'out', 'node'));
   const target = installedPlatformVersion();
   console.log(
-    `bench: ${moduleCount} modules, ${os.availableParallelism()} cores, Node ${process.version}, target ${target}`,
+    `bench: ${moduleCount} modules, ${os.availableParallelism()} cores, Node ${process.version}, target ${target}, TypeScript ${NATIVE_COMPILER_VERSION} (native)`,
   );
 
   let started = Date.now();
@@ -48,10 +111,12 @@ async function main(): Promise<void> {
   console.log(`generate factory         ${seconds(Date.now() - started)}  (${factory.modules.length} modules)`);
 
   started = Date.now();
+  let watch = watchCompilerProcesses();
   const imported = await importFactory(environmentDir, factoryDir, { spawner });
   const importMs = Date.now() - started;
+  const importPeak = watch.stop().peakBytes;
   console.log(
-    `import                   ${seconds(importMs)}  (${imported.published} published and deployed, goal < 60 s)`,
+    `import                   ${seconds(importMs)}  (${imported.published} published and deployed, goal < 60 s; compiler process peak ${(importPeak / MB).toFixed(0)} MB RSS)`,
   );
 
   const context = openEnvironment(environmentDir, { spawner });
@@ -68,6 +133,7 @@ async function main(): Promise<void> {
   loopDelay.enable();
   started = Date.now();
   const cpuBefore = process.cpuUsage();
+  watch = watchCompilerProcesses();
   const stepsDoneAt = new Map<string, number>();
   const upgraded = await upgradeEnvironment(context, {
     toVersion: target,
@@ -78,12 +144,19 @@ async function main(): Promise<void> {
     },
   });
   const prepareMs = Date.now() - started;
+  const preparePeak = watch.stop().peakBytes;
   const cpu = process.cpuUsage(cpuBefore);
   loopDelay.disable();
   const run = upgraded.run!;
   const done = run.counts.prepared + run.counts.failed + run.counts.skipped;
   console.log(
-    `upgrade + preparation    ${seconds(prepareMs)}  (${run.counts.prepared} prepared, ${run.counts.failed} failed, ${run.counts.skipped} skipped; ${(done / (prepareMs / 1000)).toFixed(1)} modules/s)`,
+    `upgrade + preparation    ${seconds(prepareMs)}  (${run.counts.prepared} prepared, ${run.counts.failed} failed, ${run.counts.skipped} skipped; ${(done / (prepareMs / 1000)).toFixed(1)} modules/s, ${(prepareMs / Math.max(done, 1)).toFixed(1)} ms per module)`,
+  );
+  console.log(
+    `compiler process peak    ${(preparePeak / MB).toFixed(0)} MB RSS  (one worker with its native server, highest seen; goal < 512 MB)`,
+  );
+  console.log(
+    `import / preparation     ${(importMs / prepareMs).toFixed(2)}  (goal <= 1: import no slower than the preparation of the same modules)`,
   );
   const upgradeStepsMs = stepsDoneAt.get('switch-version') ?? 0;
   console.log(
@@ -109,27 +182,36 @@ async function main(): Promise<void> {
   const floor = await compileInProcess(context.db, target);
   const floorCpu = process.cpuUsage(floorCpuBefore);
   console.log(
-    `in-process compile       ${seconds(floor.ms)}  (${floor.succeeded} modules in this one process: no workers, messages or writes; ${seconds((floorCpu.user + floorCpu.system) / 1000)} CPU with V8's GC and JIT threads)`,
+    `in-process compile       ${seconds(floor.ms)}  (${floor.succeeded} modules in this one process with one native server: no workers, messages or writes; ${(floor.ms / Math.max(floor.succeeded, 1)).toFixed(1)} ms per module; ${seconds((floorCpu.user + floorCpu.system) / 1000)} CPU on the Node side; server ${(floor.serverRssBytes / MB).toFixed(0)} MB RSS at the end)`,
   );
 
   if (!options.skipTsc) {
-    const layout = path.join(work, 'tsc-b');
-    const projects = writeTscBuildLayout(context.db, layout, target);
-    started = Date.now();
-    const tsc = spawnSync(
-      process.execPath,
-      [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', path.join(layout, 'tsconfig.json')],
-      {
-        encoding: 'utf8',
-      },
-    );
-    const tscMs = Date.now() - started;
-    const tscErrors = (tsc.stdout.match(/error TS/g) ?? []).length;
+    const layout7 = path.join(work, 'tsc-b-7');
+    const projects = writeTscBuildLayout(context.db, layout7, target);
+    const native = await runMeasured(findNativeBinary().exe, ['-b', path.join(layout7, 'tsconfig.json')]);
     console.log(
-      `tsc -b (TypeScript 6)    ${seconds(tscMs)}  (${projects} projects, exit ${tsc.status}, ${tscErrors} errors)`,
+      `tsc -b (TypeScript 7)    ${seconds(native.ms)}  (native ${NATIVE_COMPILER_VERSION}, ${projects} projects, exit ${native.status}, ${(native.stdout.match(/error TS/g) ?? []).length} errors, peak ${(native.peakBytes / MB).toFixed(0)} MB RSS)`,
     );
-    console.log(`preparation / tsc -b     ${(prepareMs / tscMs).toFixed(2)}  (goal <= 0.6)`);
-    console.log(`in-process / tsc -b      ${(floor.ms / tscMs).toFixed(2)}  (the same compilations in one process)`);
+    const layout6 = path.join(work, 'tsc-b-6');
+    writeTscBuildLayout(context.db, layout6, target);
+    const classic = options.skipTsc6
+      ? undefined
+      : await runMeasured(process.execPath, [
+          path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+          '-b',
+          path.join(layout6, 'tsconfig.json'),
+        ]);
+    if (classic) {
+      console.log(
+        `tsc -b (TypeScript 6)    ${seconds(classic.ms)}  (${projects} projects, exit ${classic.status}, ${(classic.stdout.match(/error TS/g) ?? []).length} errors, peak ${(classic.peakBytes / MB).toFixed(0)} MB RSS)`,
+      );
+    }
+    const goal7 = moduleCount >= 10_000 ? 0.7 : 1.0;
+    console.log(`preparation / tsc -b 7   ${(prepareMs / native.ms).toFixed(2)}  (goal <= ${goal7.toFixed(1)})`);
+    if (classic) console.log(`preparation / tsc -b 6   ${(prepareMs / classic.ms).toFixed(2)}`);
+    console.log(
+      `in-process / tsc -b 7    ${(floor.ms / native.ms).toFixed(2)}  (the same compilations in one process)`,
+    );
   }
   context.db.close();
 }

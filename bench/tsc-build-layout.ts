@@ -3,23 +3,28 @@ import path from 'node:path';
 import type { Db } from '../main/engine/store/database';
 import { loadPlatformVersion } from '../main/engine/platform/platform-versions';
 import { findEligibleModules } from '../main/engine/preparation/eligibility';
-import { loadSources } from '../main/engine/store/module-repository';
+import { loadModuleInput } from '../main/engine/store/module-repository';
+import { RUNTIME_GLOBALS_DTS } from '../main/engine/compiler/runtime-globals';
 
 /**
  * Lays out the environment's eligible modules as TypeScript project references
  * (one composite project per module, consumers referencing producers) so `tsc -b`
- * does the same work as a preparation: type-check and emit JS + declarations.
+ * does the same work as a preparation: type-check and emit JS + declarations, with
+ * the same libraries (the DOM for web and mobile modules, the runtime globals for the others).
  */
 export function writeTscBuildLayout(db: Db, dir: string, platformVersion: string): number {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, '_platform'), { recursive: true });
   const platform = loadPlatformVersion(platformVersion);
   fs.writeFileSync(path.join(dir, '_platform', 'runtime.d.ts'), platform.runtimeDts);
+  fs.writeFileSync(path.join(dir, '_platform', 'runtime-globals.d.ts'), RUNTIME_GLOBALS_DTS);
   const target = platform.compilerSettings.target;
   const { eligible } = findEligibleModules(db);
   for (const module of eligible) {
     const moduleDir = path.join(dir, module.moduleName);
-    for (const [file, content] of Object.entries(loadSources(db, module.moduleVersionId))) {
+    const { kind, sources } = loadModuleInput(db, module.moduleVersionId);
+    const browser = kind === 'web' || kind === 'mobile';
+    for (const [file, content] of Object.entries(sources)) {
       fs.mkdirSync(path.dirname(path.join(moduleDir, file)), { recursive: true });
       fs.writeFileSync(path.join(moduleDir, file), content);
     }
@@ -30,7 +35,7 @@ export function writeTscBuildLayout(db: Db, dir: string, platformVersion: string
         composite: true,
         strict: true,
         target,
-        lib: [target.toLowerCase()],
+        lib: [target.toLowerCase(), ...(browser ? ['dom', 'dom.iterable', 'dom.asynciterable'] : [])],
         module: 'ES2022',
         moduleResolution: 'bundler',
         types: [],
@@ -41,6 +46,7 @@ export function writeTscBuildLayout(db: Db, dir: string, platformVersion: string
         paths,
       },
       include: ['src'],
+      files: browser ? [] : ['../_platform/runtime-globals.d.ts'],
       references: module.references.map((producer) => ({ path: `../${producer}` })),
     };
     fs.writeFileSync(path.join(moduleDir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));

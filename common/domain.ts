@@ -7,8 +7,13 @@
 export const MODULE_PREPARATION_STATUSES = ['pending', 'compiling', 'prepared', 'failed', 'skipped'] as const;
 export type ModulePreparationStatus = (typeof MODULE_PREPARATION_STATUSES)[number];
 
-/** How a module looks in the environment console when no run concerns it. */
-export type ModuleConsoleStatus = ModulePreparationStatus | 'excluded' | 'not-prepared';
+/**
+ * How a module looks in the environment console: its status in the latest run for the
+ * environment's version, or `up-to-date` (it runs the environment's version: nothing to
+ * prepare), `not-prepared` (published, but no compilation for the environment's version
+ * yet) or `excluded` (never published with success: no preparation includes it).
+ */
+export type ModuleConsoleStatus = ModulePreparationStatus | 'up-to-date' | 'excluded' | 'not-prepared';
 
 export const MODULE_KINDS = ['web', 'mobile', 'service', 'library'] as const;
 export type ModuleKind = (typeof MODULE_KINDS)[number];
@@ -39,11 +44,18 @@ export interface StatusCounts {
   excluded: number;
 }
 
-/** One preparation run (a row of the Upgrades history). */
+/**
+ * What started a run (spec §5 `run.kind`): `upgrade`, Apply/Exit; `prepare`, a retry of the
+ * failed and skipped modules of an earlier run; `check`, an upgrade readiness check (spec §4c),
+ * which compiles for a version the environment is not on yet and prepares nothing.
+ */
+export const RUN_KINDS = ['upgrade', 'prepare', 'check'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+
+/** One run (a row of the Upgrades history): a preparation, or a readiness check. */
 export interface RunSummary {
   id: number;
-  /** `upgrade`: started by Apply/Exit; `retry`: failed and skipped modules of an earlier run. */
-  kind: 'upgrade' | 'retry';
+  kind: RunKind;
   fromVersion: string;
   toVersion: string;
   status: RunStatus;
@@ -89,6 +101,8 @@ export interface EnvironmentStatus {
   settings: CompilationSettings;
   moduleCount: number;
   applicationCount: number;
+  /** Modules published with success: the ones a modules preparation compiles (the others are excluded). */
+  preparableModuleCount: number;
   activeRun: RunSummary | null;
   latestRun: RunSummary | null;
   lock: LockInfo | null;
@@ -121,6 +135,10 @@ export interface ModuleDetail extends ModuleRow {
   /** Why this module is in its status, written for the admin; null when all is well. */
   statusMessage: string | null;
   errors: ModuleError[];
+  /** For a skipped module: the producers it references that are not prepared (what it waits for). */
+  waitingFor: string[];
+  /** The module's latest publish when it failed (its compiler errors; none kept when a factory recorded it). */
+  publishFailure: { at: string; platformVersion: string; errors: ModuleError[] } | null;
   lastRunId: number | null;
   durationMs: number | null;
   /**
@@ -145,6 +163,15 @@ export interface ModuleVersions {
 }
 
 export type UpgradeStepId = 'backup' | 'migrate' | 'system-components' | 'switch-version' | 'prepare-modules';
+
+/** The upgrade steps' titles, in order: the Setup window, the console and the Platform Upgrade dialog all use these. */
+export const UPGRADE_STEP_TITLES: Record<UpgradeStepId, string> = {
+  backup: 'Back up the environment',
+  migrate: 'Upgrade the platform database',
+  'system-components': 'Publish the new system components',
+  'switch-version': 'Switch the environment to the new version',
+  'prepare-modules': 'Prepare the modules for the new version',
+};
 export type StepStatus = 'pending' | 'running' | 'done' | 'warning' | 'failed';
 
 export interface UpgradeStep {

@@ -2,9 +2,20 @@
  * Electron main: a thin shell. It owns windows, menus, the IPC endpoint and the supervision
  * of utility processes; the environment service (SQLite, upgrades, preparations) and the
  * compiler workers run in utility processes, so main's event loop stays free.
+ *
+ * Lifecycle rules:
+ * - one instance per user (requestSingleInstanceLock); a second launch focuses the running
+ *   one, or, while it is quitting, relaunches the app once it has quit;
+ * - quitting hides every window at once, then waits for the service to stop cleanly (a
+ *   running preparation is left interrupted and resumes on the next start);
+ * - on macOS the app stays alive with no window (the platform's convention): the dock shows
+ *   the running preparation's percent, and clicking the dock icon opens Environment Setup
+ *   during a run, the Configuration Tool otherwise.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import type { ProgressUpdate } from '../../common/contract';
+import type { PreparationProgress } from '../../common/domain';
 import { PRODUCT_NAME } from '../engine/environment-location';
 import { createContractHandlers, type HostActions } from '../host/contract-handlers';
 import { startServiceConnection, type ServiceConnection } from '../host/service-connection';
@@ -12,9 +23,10 @@ import { installAppMenu } from './app-menu';
 import { chooseEnvironmentDir, type EnvironmentChoice } from './environment-dir';
 import { saveExportWithDialog } from './export-dialog';
 import { registerIpcEndpoint } from './ipc';
+import { dockBadge, isRunActive, sandboxDisabled, userDataOverride } from './launch-options';
 import { log, openLogFile } from './log';
-import { resolveRendererLocation } from './renderer-location';
-import { blockNavigation, hardenSession } from './security';
+import { APP_SCHEME, rendererResponse, resolveRendererLocation } from './renderer-location';
+import { guardWebContents, hardenSession } from './security';
 import { spawnServiceProcess } from './service-process-host';
 import { WindowManager } from './windows';
 
@@ -24,10 +36,20 @@ const renderer = resolveRendererLocation(__dirname, app.isPackaged, process.env)
 
 app.setName(PRODUCT_NAME);
 // Pin the per-user folder to the product name (not package.json's "name") so the CLI's default finds the same environment.
-app.setPath('userData', path.join(app.getPath('appData'), PRODUCT_NAME));
+// `--user-data-dir=DIR` points it elsewhere (an isolated profile per Playwright test).
+app.setPath(
+  'userData',
+  path.resolve(userDataOverride(process.argv) ?? path.join(app.getPath('appData'), PRODUCT_NAME)),
+);
 app.setAppUserModelId(APP_ID);
-// Every renderer sandboxed, whatever a window's options say.
-app.enableSandbox();
+// Each window asks for `sandbox: true`. No app.enableSandbox(): it would strip --no-sandbox, which running as
+// root (CI, containers) or an AppImage on distributions that restrict user namespaces needs.
+if (sandboxDisabled(process.argv, process.env) && !app.commandLine.hasSwitch('no-sandbox'))
+  app.commandLine.appendSwitch('no-sandbox');
+// app://renderer/ serves the built renderer: a standard, secure origin ('self' in the CSP, one fixed origin for the IPC check).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 if (!app.requestSingleInstanceLock()) {
   // Another instance owns the environment: it focuses its window on 'second-instance'.
@@ -40,23 +62,38 @@ function start(): void {
   let connection: ServiceConnection | undefined;
   let serviceStopped = false;
   let stopping = false;
+  let relaunchRequested = false;
+  let progress: PreparationProgress | null = null;
   const environment = chooseEnvironmentDir(process.argv, process.env, app.getPath('userData'));
   const windows = new WindowManager(renderer, path.join(__dirname, '..', 'preload', 'index.js'), dev);
+  const isMac = process.platform === 'darwin';
+  const runActive = () => progress !== null && isRunActive(progress);
 
-  blockNavigation(renderer.isRendererUrl);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, renderer.isRendererUrl));
 
-  app.on('second-instance', () => windows.focusAny());
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) windows.open('config-tool');
+  app.on('second-instance', () => {
+    if (stopping) {
+      // The window it would open would close with this quit: start again once this instance has gone.
+      if (!relaunchRequested) app.relaunch();
+      relaunchRequested = true;
+      log('info', 'launched again while quitting: the app restarts once it has stopped');
+      return;
+    }
+    windows.focusAny(runActive() ? 'setup' : 'config-tool');
   });
-  // Closing a window (Environment Setup mid-run included) never stops work; closing the last one quits.
+  app.on('activate', () => {
+    if (!stopping && windows.count === 0) windows.open(runActive() ? 'setup' : 'config-tool');
+  });
+  // Closing a window (Environment Setup mid-run included) never stops work; closing the last one quits, except on macOS.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (!isMac) app.quit();
+    else app.dock?.setBadge(dockBadge(progress));
   });
   // Quitting mid-run: the service marks the run interrupted (it resumes on the next start), then exits.
   app.on('before-quit', (event) => {
     if (serviceStopped || !connection) return;
     event.preventDefault();
+    windows.hideAll();
     if (stopping) return;
     stopping = true;
     log('info', 'stopping the environment service');
@@ -75,7 +112,11 @@ function start(): void {
       'info',
       `${PRODUCT_NAME} ${app.getVersion()} (Electron ${process.versions.electron}); environment ${environment.dir} (${environment.source})`,
     );
-    hardenSession(session.defaultSession, dev);
+    hardenSession(session.defaultSession, { devServerUrl: renderer.devServerUrl });
+    session.defaultSession.protocol.handle(APP_SCHEME, (request) => {
+      const answer = rendererResponse(renderer.rendererDir, request.url, request.method);
+      return new Response(answer.body as BodyInit, { status: answer.status, headers: answer.headers });
+    });
 
     connection = startServiceConnection({
       spawn: () =>
@@ -90,7 +131,14 @@ function start(): void {
       log('error', `the environment could not be opened: ${(error as Error).message}`),
     );
     // Already coalesced by the service (a few progress updates a second).
-    connection.onEvent((event, payload) => windows.broadcast(event, payload));
+    connection.onEvent((event, payload) => {
+      if (event === 'preparation.update') {
+        const update = payload as ProgressUpdate;
+        if (update.progress) progress = update.progress;
+        if (isMac && windows.count === 0) app.dock?.setBadge(dockBadge(progress));
+      }
+      windows.broadcast(event, payload);
+    });
 
     const hostActions: HostActions = {
       openWindow: (name) => {
@@ -115,7 +163,7 @@ function start(): void {
   });
 }
 
-/** Only our own windows, showing our renderer in their top frame, may call the API. */
+/** Only our own windows, showing our renderer (app://renderer/) in their top frame, may call the API. */
 function isTrustedSender(windows: WindowManager, event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
@@ -130,6 +178,7 @@ function showAbout(environment: EnvironmentChoice): void {
     message: `${PRODUCT_NAME} ${app.getVersion()}`,
     detail: [
       `Environment: ${environment.dir}`,
+      `Log: ${path.join(app.getPath('logs'), 'main.log')}`,
       `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}`,
     ].join('\n'),
     buttons: ['OK'],

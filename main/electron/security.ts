@@ -1,59 +1,76 @@
 /**
- * The Electron security checklist in one place: a strict CSP header, every permission
- * denied, no navigation, no new windows, no <webview>. Applied before any window exists.
+ * The Electron security checklist in one place, as handlers the shell installs and tests
+ * call directly: every permission denied, no navigation away from our renderer, no new
+ * windows, no <webview>, and (under the dev server) the dev CSP as a response header; the
+ * built renderer's app:// responses carry the strict CSP themselves. Nothing here imports
+ * Electron at run time: index.ts hands in the session and each web contents.
  */
-import { app, type Session, type WebContents } from 'electron';
+import { contentSecurityPolicy } from '../../common/content-security-policy';
 import { log } from './log';
 
-/** The renderer's CSP. Dev adds what Vite's dev server needs (HMR socket, React refresh preamble). */
-export function contentSecurityPolicy(dev: boolean): string {
-  return [
-    "default-src 'self'",
-    dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    dev ? "connect-src 'self' ws://localhost:* ws://127.0.0.1:*" : "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+type Headers = Record<string, string | string[]>;
+
+/** The part of Electron's Session that hardenSession sets (a test passes a recorder). */
+export interface HardenableSession {
+  setPermissionRequestHandler(
+    handler: (contents: { getURL(): string }, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
+  setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void;
+  setDevicePermissionHandler(handler: (...args: unknown[]) => boolean): void;
+  webRequest: {
+    onHeadersReceived(
+      listener: (
+        details: { url: string; responseHeaders?: Headers },
+        callback: (response: { responseHeaders?: Headers }) => void,
+      ) => void,
+    ): void;
+  };
 }
 
-/** Sends the CSP with every response and denies every permission (camera, notifications, …). */
-export function hardenSession(session: Session, dev: boolean): void {
-  const policy = contentSecurityPolicy(dev);
-  // file:// responses carry no headers: there the <meta> CSP of index.html applies; the header covers the dev server.
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
-  });
-  session.setPermissionRequestHandler((webContents, permission, callback) => {
-    log('warn', `denied a '${permission}' permission request from ${webContents.getURL()}`);
+/** The part of Electron's WebContents that guardWebContents sets. */
+export interface GuardableContents {
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: { preventDefault(): void }, url: string) => void,
+  ): unknown;
+  on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/** Denies every permission (camera, notifications, clipboard read, …); in development, adds the dev CSP header to the dev server's responses. */
+export function hardenSession(session: HardenableSession, options: { devServerUrl: string | undefined }): void {
+  session.setPermissionRequestHandler((contents, permission, callback) => {
+    log('warn', `denied a '${permission}' permission request from ${contents.getURL()}`);
     callback(false);
   });
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+  if (options.devServerUrl) {
+    const devOrigin = new URL(options.devServerUrl).origin;
+    const policy = contentSecurityPolicy({ delivery: 'header', dev: true });
+    session.webRequest.onHeadersReceived((details, callback) => {
+      if (!details.url.startsWith(`${devOrigin}/`)) return callback({});
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
+    });
+  }
 }
 
-/** Blocks navigation away from our renderer, new windows and <webview> in every web contents the app creates. */
-export function blockNavigation(isRendererUrl: (url: string) => boolean): void {
-  app.on('web-contents-created', (_event, contents: WebContents) => {
-    // Hash routes change without 'will-navigate'; only a reload of our own page (dev server) may pass.
-    contents.on('will-navigate', (event, url) => {
-      if (isRendererUrl(url)) return;
-      event.preventDefault();
-      log('warn', `blocked navigation to ${url}`);
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (isRendererUrl(url)) return;
-      event.preventDefault();
-      log('warn', `blocked redirect to ${url}`);
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      log('warn', `blocked a new window for ${url}`);
-      return { action: 'deny' };
-    });
+/** Blocks navigation away from our renderer, redirects, new windows and <webview> in one web contents. */
+export function guardWebContents(contents: GuardableContents, isRendererUrl: (url: string) => boolean): void {
+  // Hash routes change without 'will-navigate'; only a reload of our own page may pass.
+  contents.on('will-navigate', (event, url) => {
+    if (isRendererUrl(url)) return;
+    event.preventDefault();
+    log('warn', `blocked navigation to ${url}`);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (isRendererUrl(url)) return;
+    event.preventDefault();
+    log('warn', `blocked redirect to ${url}`);
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    log('warn', `blocked a new window for ${url}`);
+    return { action: 'deny' };
   });
 }

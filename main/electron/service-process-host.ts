@@ -16,7 +16,7 @@ export const SERVICE_NAME = 'environment-service';
 
 /** What the service needs to know at start. */
 export interface ServiceLaunchOptions {
-  /** out/main: holds service-process.js and compiler-worker.js. */
+  /** out/main: holds service-process.cjs and compiler-worker.cjs. */
   scriptsDir: string;
   environmentDir: string;
   /** Create the demo environment when the folder has none (first launch at the default location). */
@@ -25,7 +25,7 @@ export interface ServiceLaunchOptions {
 
 /** Forks one service process with its worker broker; called again by the supervisor after a crash. */
 export function spawnServiceProcess(options: ServiceLaunchOptions): WorkerChannel {
-  const service = forkUtilityProcess(path.join(options.scriptsDir, 'service-process.js'), {
+  const service = forkUtilityProcess(path.join(options.scriptsDir, 'service-process.cjs'), {
     serviceName: SERVICE_NAME,
     env: {
       CONFIG_TOOL_ENV_DIR: options.environmentDir,
@@ -34,7 +34,7 @@ export function spawnServiceProcess(options: ServiceLaunchOptions): WorkerChanne
       ...(options.createDemo ? { CONFIG_TOOL_CREATE_DEMO: '1' } : {}),
     },
   });
-  const broker = createWorkerBroker(service, path.join(options.scriptsDir, 'compiler-worker.js'));
+  const broker = createWorkerBroker(service, path.join(options.scriptsDir, 'compiler-worker.cjs'));
   // Workers outlive nothing: a dead service takes its compiler workers with it.
   service.onExit(() => broker.killAll());
   const protocolListeners: ((message: ServiceToHost) => void)[] = [];

@@ -1,38 +1,17 @@
 /**
  * The app's windows (Configuration Tool, Environment Setup, environment console): one of
  * each at most, opened or focused by name. Their webContents ids are the only trusted IPC
- * senders.
+ * senders. A window whose renderer dies is reloaded, and says so.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { BrowserWindow, type WebContents } from 'electron';
-import type { RequestOf } from '../../common/contract';
+import { BrowserWindow, dialog, type WebContents } from 'electron';
+import { decideOnCrash } from './crash-recovery';
+import { log } from './log';
 import type { RendererLocation } from './renderer-location';
+import { WINDOW_SPECS, windowOptions, type WindowName } from './window-options';
 
-/** The name of one of the app's windows, as in the 'window.open' channel. */
-export type WindowName = RequestOf<'window.open'>['window'];
-
-interface WindowSpec {
-  title: string;
-  route: string;
-  width: number;
-  height: number;
-  minWidth: number;
-  minHeight: number;
-}
-
-const SPECS: Record<WindowName, WindowSpec> = {
-  'config-tool': {
-    title: 'Configuration Tool',
-    route: '/config-tool',
-    width: 900,
-    height: 640,
-    minWidth: 720,
-    minHeight: 520,
-  },
-  setup: { title: 'Environment Setup', route: '/setup', width: 1100, height: 760, minWidth: 800, minHeight: 560 },
-  console: { title: 'Environment Console', route: '/console', width: 1200, height: 800, minWidth: 800, minHeight: 560 },
-};
+export type { WindowName } from './window-options';
 
 /** Opens, focuses and lists the app's windows; knows which webContents are ours. */
 export class WindowManager {
@@ -57,15 +36,21 @@ export class WindowManager {
     return this.create(name);
   }
 
-  /** Focuses the most recent window, or opens the Configuration Tool when none is open (second launch, macOS dock). */
-  focusAny(): void {
+  /** Focuses the most recent window, or opens `fallback` when none is open (second launch, macOS dock). */
+  focusAny(fallback: WindowName = 'config-tool'): void {
     const window = BrowserWindow.getFocusedWindow() ?? [...this.windows.values()].at(-1);
     if (window && !window.isDestroyed()) {
       if (window.isMinimized()) window.restore();
+      window.show();
       window.focus();
     } else {
-      this.open('config-tool');
+      this.open(fallback);
     }
+  }
+
+  /** Number of open windows. */
+  get count(): number {
+    return [...this.windows.values()].filter((window) => !window.isDestroyed()).length;
   }
 
   /** True when `contents` belongs to one of our windows. */
@@ -86,30 +71,15 @@ export class WindowManager {
     }
   }
 
+  /** Hides every window at once (quitting: the app looks closed while the service stops). */
+  hideAll(): void {
+    for (const window of this.windows.values()) if (!window.isDestroyed()) window.hide();
+  }
+
   private create(name: WindowName): BrowserWindow {
-    const spec = SPECS[name];
-    const window = new BrowserWindow({
-      title: spec.title,
-      width: spec.width,
-      height: spec.height,
-      minWidth: spec.minWidth,
-      minHeight: spec.minHeight,
-      show: false,
-      backgroundColor: '#ffffff',
-      icon: iconFile(),
-      webPreferences: {
-        preload: this.preloadFile,
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        spellcheck: false,
-        devTools: this.devTools,
-      },
-    });
+    const window = new BrowserWindow(
+      windowOptions(name, { preloadFile: this.preloadFile, devTools: this.devTools, icon: iconFile() }),
+    );
     const id = window.webContents.id;
     this.trustedIds.add(id);
     this.windows.set(name, window);
@@ -120,13 +90,35 @@ export class WindowManager {
       this.trustedIds.delete(id);
       if (this.windows.get(name) === window) this.windows.delete(name);
     });
-    void this.load(window, spec.route);
+    const reloads: number[] = [];
+    window.webContents.on('render-process-gone', (_event, details) => {
+      const decision = decideOnCrash(details.reason, reloads, Date.now());
+      if (decision.action === 'ignore' || window.isDestroyed()) return;
+      log(
+        'warn',
+        `${WINDOW_SPECS[name].title}: renderer gone (${details.reason}, exit code ${details.exitCode}); ${decision.action}`,
+      );
+      if (decision.action === 'reload') {
+        reloads.push(Date.now());
+        void this.load(window, name);
+      }
+      void dialog.showMessageBox(window, {
+        type: decision.action === 'reload' ? 'warning' : 'error',
+        title: WINDOW_SPECS[name].title,
+        message: decision.message,
+        buttons: ['OK'],
+      });
+    });
+    void this.load(window, name);
     return window;
   }
 
-  private async load(window: BrowserWindow, route: string): Promise<void> {
-    if (this.renderer.devServerUrl) await window.loadURL(`${this.renderer.devServerUrl}#${route}`);
-    else await window.loadFile(this.renderer.indexFile, { hash: route });
+  private async load(window: BrowserWindow, name: WindowName): Promise<void> {
+    try {
+      await window.loadURL(this.renderer.urlFor(WINDOW_SPECS[name].route));
+    } catch (error) {
+      log('error', `${WINDOW_SPECS[name].title} could not load its page: ${(error as Error).message}`);
+    }
   }
 }
 

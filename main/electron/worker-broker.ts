@@ -32,7 +32,7 @@ export interface WorkerBroker {
   killAll(): void;
 }
 
-/** Creates the broker serving `service`, forking `workerScript` (out/main/compiler-worker.js). */
+/** Creates the broker serving `service`, forking `workerScript` (out/main/compiler-worker.cjs). */
 export function createWorkerBroker(service: UtilityProcessChannel, workerScript: string): WorkerBroker {
   const workers = new Map<number, UtilityProcessChannel>();
   /** Kill requests that came before the worker finished launching (a kill then may not reach it). */

@@ -1,7 +1,8 @@
 import os from 'node:os';
+import type { EngineOptions } from './engine-options';
 import type { WorkerSpawner } from './process/worker-spawner';
 import type { Db } from './store/database';
-import { compilationSettings } from './store/settings-repository';
+import { checkCompilationSettings, compilationSettings } from './store/settings-repository';
 import { CompilerPool, type CompilerWorkerEvent } from './compiler/compiler-pool';
 
 /** What every engine operation needs: the environment's folder and database, and a way to start compiler processes. */
@@ -12,47 +13,92 @@ export interface EngineContext {
   /** Extra environment variables for compiler workers (tests use it for fault injection). */
   workerEnv?: Record<string, string>;
   onWorkerEvent?: (event: CompilerWorkerEvent) => void;
+  /** Lease timings and test faults (engine-options.ts); the defaults when absent. */
+  options?: EngineOptions;
 }
 
 /** Jobs kept in flight per worker: one compiling, one queued, so a worker never idles through a round trip. */
 const JOBS_IN_FLIGHT_PER_WORKER = 2;
 
-type PoolWork<T> = (pool: CompilerPool, jobsInFlight: number, size: number) => Promise<T>;
-
-/** The pool of the operation running on a connection, so its steps share warm workers. */
-const openPools = new WeakMap<EngineContext['db'], { pool: CompilerPool; jobsInFlight: number; size: number }>();
+/** OS priority of a readiness check's compiler processes (os.setPriority: 19 is the lowest, 0 the default). */
+export const CHECK_WORKER_PRIORITY = 10;
 
 /**
- * Runs `work` with a compiler pool sized by the environment's settings, and always
- * closes it. `work` gets the pool, how many jobs to keep in flight, and the pool size.
- * Nested calls (an upgrade's system components, then its preparation) reuse the
- * outer pool: a worker's first hundred compilations are slow while V8 warms up.
+ * What a session compiles for: `check` (spec §4c) runs beside a live environment, so it has
+ * `checkParallelCompilations` processes at a lower OS priority.
  */
-export async function withCompilerPool<T>(context: EngineContext, work: PoolWork<T>): Promise<T> {
-  const open = openPools.get(context.db);
-  if (open) return work(open.pool, open.jobsInFlight, open.size);
-  const settings = compilationSettings(context.db);
-  const pool = new CompilerPool({
-    size: settings.parallelCompilations,
-    spawner: context.spawner,
-    timeLimitMs: settings.moduleTimeLimitSeconds * 1000,
-    env: context.workerEnv,
-    onWorkerEvent: context.onWorkerEvent,
-    // With a worker per core, V8's GC and JIT helper threads only take cores from the
-    // other workers (measured on 2 vCPUs: the preparation runs about 6% faster without
-    // them). With spare cores, a worker is faster with its helpers.
-    singleThreadedWorkers: settings.parallelCompilations >= os.availableParallelism(),
-  });
-  const entry = {
-    pool,
-    jobsInFlight: settings.parallelCompilations * JOBS_IN_FLIGHT_PER_WORKER,
-    size: settings.parallelCompilations,
-  };
-  openPools.set(context.db, entry);
+export interface SessionProfile {
+  purpose: 'preparation' | 'check';
+}
+
+/**
+ * The compiler processes of one operation (import, publish, an upgrade's system components and
+ * its preparation), sized by the environment's settings. An operation opens one and passes it
+ * explicitly to the steps that compile, so they share warm workers and native servers; whoever
+ * opened it closes it.
+ */
+export class CompilationSession {
+  /** Compiles compile groups in the session's worker processes. */
+  readonly compiler: CompilerPool;
+  /** Worker processes at most. */
+  readonly size: number;
+  /** Groups to keep handed to the compiler at once: more than its workers, so none waits for the next. */
+  readonly jobsInFlight: number;
+
+  private constructor(context: EngineContext, profile: SessionProfile) {
+    const checking = profile.purpose === 'check';
+    const settings = checking ? checkCompilationSettings(context.db) : compilationSettings(context.db);
+    this.size = settings.parallelCompilations;
+    this.jobsInFlight = settings.parallelCompilations * JOBS_IN_FLIGHT_PER_WORKER;
+    this.compiler = new CompilerPool({
+      priority: checking ? CHECK_WORKER_PRIORITY : undefined,
+      size: settings.parallelCompilations,
+      spawner: context.spawner,
+      timeLimitMs: settings.moduleTimeLimitSeconds * 1000,
+      env: context.workerEnv,
+      onWorkerEvent: context.onWorkerEvent,
+      // With a worker per core, V8's GC and JIT helper threads only take cores from the
+      // other workers (measured on 2 vCPUs: the preparation runs about 6% faster without
+      // them). With spare cores, a worker is faster with its helpers.
+      singleThreadedWorkers: settings.parallelCompilations >= os.availableParallelism(),
+    });
+  }
+
+  /** A session with the environment's compilation settings (a readiness check's own); close it when the operation ends. */
+  static open(context: EngineContext, profile: SessionProfile = { purpose: 'preparation' }): CompilationSession {
+    return new CompilationSession(context, profile);
+  }
+
+  /** Starts every compiler process now, so their start-up overlaps the operation's other work. */
+  startWorkers(): void {
+    this.compiler.startWorkers();
+  }
+
+  /** Highest memory one compiler process (with its native server) used so far. */
+  get peakWorkerRssBytes(): number {
+    return this.compiler.peakWorkerRssBytes;
+  }
+
+  /** Stops every compiler process. */
+  close(): void {
+    this.compiler.close();
+  }
+}
+
+/**
+ * Runs `work` with `session` when the caller passes one (a step of a larger operation), or with
+ * a session of its own that is closed when `work` ends.
+ */
+export async function withCompilationSession<T>(
+  context: EngineContext,
+  session: CompilationSession | undefined,
+  work: (session: CompilationSession) => Promise<T>,
+): Promise<T> {
+  if (session) return work(session);
+  const own = CompilationSession.open(context);
   try {
-    return await work(entry.pool, entry.jobsInFlight, entry.size);
+    return await work(own);
   } finally {
-    openPools.delete(context.db);
-    pool.close();
+    own.close();
   }
 }

@@ -11,7 +11,13 @@ export type UserErrorCode =
   | 'refused'
   | 'compile-failed'
   | 'upgrade-failed'
-  | 'not-available';
+  | 'lease-lost'
+  | 'backup-missing'
+  | 'operation-running'
+  | 'environment-busy'
+  | 'not-available'
+  /** The SQLite engine (better-sqlite3's native addon) could not be loaded on this machine. */
+  | 'database-engine-unavailable';
 
 /** An error written for the admin: a code and a message, never a stack trace in the UI or CLI. */
 export class UserError extends Error {

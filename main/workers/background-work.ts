@@ -1,5 +1,5 @@
 import type { EngineContext } from '../engine/engine-context';
-import { isUserError } from '../engine/errors';
+import { isUserError, UserError } from '../engine/errors';
 import type { EngineEventListener } from '../engine/preparation/preparation-events';
 import { getEnvironmentStatus } from '../engine/queries/environment-status';
 import type { LogLine } from '../../common/domain';
@@ -15,15 +15,30 @@ export interface WorkHooks {
   shouldStop: () => boolean;
 }
 
+/** A long operation running in this service process: what the admin asked for, and when. */
+interface RunningOperation {
+  title: string;
+  startedAt: string;
+}
+
 /**
  * Runs the service's one long piece of work (an upgrade or a preparation) in the
  * background, so requests keep being answered while it compiles; forwards its
  * events and says when the environment changed. Stopping asks the engine to stop
  * between modules (the run is left interrupted and resumes on the next start).
+ *
+ * The service's rule for long operations (Apply/Exit, Prepare again, Publish): one
+ * at a time. Another one asked for meanwhile is refused ('operation-running') with a
+ * message naming the running one; the windows show it like any refusal. One
+ * exception: a publish during a preparation goes to the engine, whose environment
+ * lock decides (refused for a whole-environment preparation, allowed outside the
+ * current group of a progressive one, spec §4a).
  */
 export class BackgroundWork {
   private running: Promise<void> | null = null;
   private stopping = false;
+  private background: RunningOperation | null = null;
+  private foreground: RunningOperation | null = null;
 
   constructor(
     private readonly context: EngineContext,
@@ -48,6 +63,49 @@ export class BackgroundWork {
     earlierLog: readonly LogLine[] = [],
   ): Promise<void> {
     if (this.stopping) throw new Error('The service is shutting down.');
+    this.assertFree(label, this.background ?? this.foreground);
+    const operation: RunningOperation = { title: label, startedAt: new Date().toISOString() };
+    this.background = operation;
+    try {
+      await this.startTracked(label, work, earlierLog);
+    } catch (error) {
+      this.background = null;
+      throw error;
+    }
+  }
+
+  /**
+   * Runs a long operation the request waits for (a publish): refused while another
+   * publish runs, or while an upgrade or a preparation runs unless `besideRun` (the
+   * engine's lock decides then).
+   */
+  async runForeground<T>(title: string, options: { besideRun: boolean }, operation: () => Promise<T>): Promise<T> {
+    if (this.stopping) throw new Error('The service is shutting down.');
+    this.assertFree(title, this.foreground ?? (options.besideRun ? null : this.background));
+    const running: RunningOperation = { title, startedAt: new Date().toISOString() };
+    this.foreground = running;
+    try {
+      return await operation();
+    } finally {
+      if (this.foreground === running) this.foreground = null;
+    }
+  }
+
+  private assertFree(title: string, running: RunningOperation | null): void {
+    if (!running) return;
+    const since = running.startedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    throw new UserError(
+      'operation-running',
+      `${title} can't start now: ${running.title.charAt(0).toLowerCase()}${running.title.slice(1)} is running (since ${since}). ` +
+        `The Configuration Tool runs one such operation at a time: try again when it finishes.`,
+    );
+  }
+
+  private async startTracked(
+    label: string,
+    work: (hooks: WorkHooks) => Promise<unknown>,
+    earlierLog: readonly LogLine[],
+  ): Promise<void> {
     this.progress.reset(earlierLog);
     const promise = work({ onEvent: this.progress.onEvent, shouldStop: () => this.stopping });
     const early = await Promise.race([
@@ -64,7 +122,10 @@ export class BackgroundWork {
     );
     this.running = tracked;
     void tracked.finally(() => {
-      if (this.running === tracked) this.running = null;
+      if (this.running === tracked) {
+        this.running = null;
+        this.background = null;
+      }
     });
     this.changed();
   }

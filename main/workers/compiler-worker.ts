@@ -1,22 +1,47 @@
-/** Entry point of a compiler worker process: compiles the modules its pool sends, one at a time. */
+/** Entry point of a compiler worker process: compiles the groups its pool sends, one at a time, with its own native server. */
 import './enable-compile-cache';
-import { CompilerCache } from '../engine/compiler/compiler-cache';
-import { compileModule } from '../engine/compiler/module-compiler';
-import { compileCycle } from '../engine/compiler/cycle-compiler';
-import { computeCycleInputHashes, computeInputHash } from '../engine/compiler/input-hash';
-import type { CompileJob, CompileResult } from '../engine/compiler/compile-types';
+import { GroupCompiler, type CompileFaults } from '../engine/compiler/compile-group';
 import type { CompilerWorkerReply, CompilerWorkerRequest } from '../engine/compiler/compiler-protocol';
 import { connectToParent } from './parent-port';
 import { installedPlatformVersion } from '../engine/platform/platform-versions';
 
-/** Test-only faults from CONFIG_TOOL_TEST_FAULTS, e.g. "crash:ModuleA,hang:ModuleB". */
-function readTestFaults(): Map<string, 'crash' | 'hang'> {
-  const faults = new Map<string, 'crash' | 'hang'>();
+type Fault = 'crash' | 'hang' | 'server-dies' | 'server-dies-once';
+
+/** Test-only: "delay:<ms>" in CONFIG_TOOL_TEST_FAULTS makes every compilation take that much longer (end-to-end specs act mid-run). */
+function readTestDelayMs(): number {
+  const match = /(?:^|,)\s*delay:(\d+)\s*(?:,|$)/.exec(process.env.CONFIG_TOOL_TEST_FAULTS ?? '');
+  return match ? Number(match[1]) : 0;
+}
+
+/**
+ * Test-only faults from CONFIG_TOOL_TEST_FAULTS, e.g. "crash:ModuleA,hang:ModuleB,server-dies-once:ModuleC":
+ * the worker exits, hangs, or kills its native server before compiling (every time, or the first time).
+ */
+function readTestFaults(): Map<string, Fault> {
+  const faults = new Map<string, Fault>();
   for (const item of (process.env.CONFIG_TOOL_TEST_FAULTS ?? '').split(',')) {
     const [kind, name] = item.split(':').map((s) => s.trim());
-    if ((kind === 'crash' || kind === 'hang') && name) faults.set(name, kind);
+    if ((kind === 'crash' || kind === 'hang' || kind === 'server-dies' || kind === 'server-dies-once') && name)
+      faults.set(name, kind);
   }
   return faults;
+}
+
+/** The native-server faults, through GroupCompiler's fault seam. */
+function serverFaults(faults: Map<string, Fault>): CompileFaults | undefined {
+  if (![...faults.values()].some((fault) => fault.startsWith('server-'))) return undefined;
+  const fired = new Set<string>();
+  return {
+    beforeAttempt(group, kill) {
+      for (const job of group) {
+        const fault = faults.get(job.moduleName);
+        if (fault === 'server-dies' || (fault === 'server-dies-once' && !fired.has(job.moduleName))) {
+          fired.add(job.moduleName);
+          kill();
+        }
+      }
+    },
+  };
 }
 
 function main(): void {
@@ -24,45 +49,25 @@ function main(): void {
   // how to stop (finish what compiles, mark the run interrupted) and then ends us.
   process.on('SIGINT', () => undefined);
   const parent = connectToParent();
-  const cache = new CompilerCache({ platformsDir: process.env.CONFIG_TOOL_PLATFORMS_DIR || undefined });
   const faults = readTestFaults();
+  const delayMs = readTestDelayMs();
+  const compiler = new GroupCompiler({
+    platformsDir: process.env.CONFIG_TOOL_PLATFORMS_DIR || undefined,
+    faults: serverFaults(faults),
+  });
+  process.on('exit', () => compiler.close());
   parent.onMessage((raw) => {
     const message = raw as CompilerWorkerRequest;
-    if (message?.type === 'compile-cycle') {
-      const { id, jobs } = message;
-      // A fault named for any member hits the whole cycle: it is one compilation.
-      const cycleFaults = jobs.map((job) => faults.get(job.moduleName));
-      if (cycleFaults.includes('crash')) process.exit(70);
-      if (cycleFaults.includes('hang')) hangForever();
-      parent.send({ type: 'cycle-result', id, results: safeCompileCycle(jobs, cache) } satisfies CompilerWorkerReply);
-      return;
-    }
-    if (message?.type !== 'compile') return;
-    const { id, job } = message;
-    const fault = faults.get(job.moduleName);
-    if (fault === 'crash') process.exit(70);
-    if (fault === 'hang') hangForever();
-    let result: CompileResult;
-    try {
-      result = compileModule(job, cache);
-    } catch (error) {
-      result = {
-        moduleName: job.moduleName,
-        platformVersion: job.platformVersion,
-        inputHash: safeInputHash(job, cache),
-        success: false,
-        js: {},
-        declarations: {},
-        interfaceHash: null,
-        diagnostics: [
-          { message: `Internal compiler error while compiling '${job.moduleName}': ${(error as Error).message}` },
-        ],
-        durationMs: 0,
-      };
-    }
-    parent.send({ type: 'result', id, result } satisfies CompilerWorkerReply);
+    if (message?.type !== 'compile' || !Array.isArray(message.group)) return;
+    const { id, group } = message;
+    // A fault named for any member hits the whole group: it is one compilation.
+    const groupFaults = group.map((job) => faults.get(job.moduleName));
+    if (groupFaults.includes('crash')) process.exit(70);
+    if (groupFaults.includes('hang')) hangForever();
+    if (delayMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, delayMs * group.length);
+    parent.send({ type: 'result', id, results: compiler.compile(group) } satisfies CompilerWorkerReply);
   });
-  warmUp(cache);
+  warmUp(compiler);
   parent.send({ type: 'ready' } satisfies CompilerWorkerReply);
 }
 
@@ -71,59 +76,23 @@ function hangForever(): never {
   for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
 
-/** Parses the installed version's libs and JIT-compiles the checker before the first job, so the time limit measures compilation. */
-function warmUp(cache: CompilerCache): void {
+/** Starts the native server and parses the installed version's libraries before the first job, so the time limit measures compilation. */
+function warmUp(compiler: GroupCompiler): void {
   try {
-    const sources = {
-      'src/index.ts': "import { log } from '@platform/runtime';\nexport const ready = (): void => log('ready');\n",
-    };
-    compileModule(
+    compiler.compile([
       {
         moduleName: 'WarmUp',
-        platformVersion: installedPlatformVersion(cache.platformsDir),
-        sources,
+        kind: 'service',
+        platformVersion: installedPlatformVersion(compiler.platformsDir),
+        sources: {
+          'src/index.ts': "import { log } from '@platform/runtime';\nexport const ready = (): void => log('ready');\n",
+        },
         references: [],
         producers: {},
       },
-      cache,
-    );
+    ]);
   } catch {
     // Warming up is an optimisation: a real job reports whatever is wrong.
-  }
-}
-
-function safeCompileCycle(jobs: CompileJob[], cache: CompilerCache): CompileResult[] {
-  try {
-    return compileCycle(jobs, cache);
-  } catch (error) {
-    let hashes: string[];
-    try {
-      hashes = computeCycleInputHashes(jobs, cache);
-    } catch {
-      hashes = jobs.map(() => '');
-    }
-    const names = jobs.map((job) => `'${job.moduleName}'`).join(', ');
-    return jobs.map((job, i) => ({
-      moduleName: job.moduleName,
-      platformVersion: job.platformVersion,
-      inputHash: hashes[i] ?? '',
-      success: false,
-      js: {},
-      declarations: {},
-      interfaceHash: null,
-      diagnostics: [
-        { message: `Internal compiler error while compiling the cycle ${names}: ${(error as Error).message}` },
-      ],
-      durationMs: 0,
-    }));
-  }
-}
-
-function safeInputHash(job: CompileJob, cache: CompilerCache): string {
-  try {
-    return computeInputHash(job, cache);
-  } catch {
-    return '';
   }
 }
 

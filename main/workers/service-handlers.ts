@@ -46,6 +46,11 @@ export function logOfInterruptedRun(context: EngineContext): LogLine[] {
     : [];
 }
 
+/** "Billing", "Billing, Orders", "42 modules": names for a message. */
+function describeNames(names: readonly string[]): string {
+  return names.length <= 3 ? names.join(', ') : `${names.length} modules`;
+}
+
 /** Runs an operation that changes the environment, then tells every window. */
 async function changing<T>(state: ServiceState, operation: () => Promise<T> | T): Promise<T> {
   const result = await operation();
@@ -73,7 +78,9 @@ export const serviceHandlers: { [C in ServiceChannel]: Handler<C> } = {
     if (target.fromVersion === target.toVersion && !resumes)
       return { upgradeStarted: false, toVersion: target.toVersion };
     await work.start(
-      `The upgrade to ${target.toVersion}`,
+      resumes && target.fromVersion === target.toVersion
+        ? 'The preparation'
+        : `The upgrade to ${target.toVersion} (Apply/Exit)`,
       (hooks) => upgradeEnvironment(context, { toVersion: target.toVersion, ...hooks }),
       resumes ? logOfInterruptedRun(context) : [],
     );
@@ -94,7 +101,10 @@ export const serviceHandlers: { [C in ServiceChannel]: Handler<C> } = {
   'runs.list': ({ context }) => listRunSummaries(context.db),
   'modules.list': ({ context }) => listModuleRows(context),
   'modules.detail': ({ context }, request) => getModuleDetail(context, request.name),
-  'modules.publish': (state, request) => changing(state, () => publishModules(state.context, { names: request.names })),
+  'modules.publish': (state, request) =>
+    state.work.runForeground(`Publish of ${describeNames(request.names)}`, { besideRun: true }, () =>
+      changing(state, () => publishModules(state.context, { names: request.names })),
+    ),
   'modules.delete': (state, request) =>
     changing(state, () => deleteModule(state.context, request.name, { force: request.force })),
   'configuration.apply': (state) => changing(state, () => applyConfiguration(state.context)),

@@ -8,7 +8,8 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { InvokeResult } from '../../common/contract';
 import type { EngineContext } from '../engine/engine-context';
-import { isUserError } from '../engine/errors';
+import { isUserError, UserError } from '../engine/errors';
+import { busyEnvironmentError } from '../engine/environment-presence';
 import { importFactory } from '../engine/factory/import-factory';
 import { openEnvironment } from '../engine/open-environment';
 import { prepareModules } from '../engine/preparation/prepare-modules';
@@ -30,7 +31,8 @@ function logBug(what: string, error: unknown): void {
 
 /** Under Electron the compiler workers are utility processes too, started by main on the service's behalf. */
 async function chooseSpawner(): Promise<WorkerSpawner> {
-  if (process.env.CONFIG_TOOL_WORKER_BROKER !== 'electron') return createNodeWorkerSpawner();
+  // Under Node the workers are the compiler-worker.cjs beside this file (out/node, or out/main of a packaged app).
+  if (process.env.CONFIG_TOOL_WORKER_BROKER !== 'electron') return createNodeWorkerSpawner(__dirname);
   // Loaded only under Electron: the CLI and the browser host never need the broker.
   const { createBrokeredWorkerSpawner } = await import('./brokered-worker-spawner');
   return createBrokeredWorkerSpawner();
@@ -42,12 +44,16 @@ function workerEnv(): Record<string, string> | undefined {
   return faults ? { CONFIG_TOOL_TEST_FAULTS: faults } : undefined;
 }
 
-async function openService(spawner: WorkerSpawner): Promise<EngineContext> {
+async function openService(
+  spawner: WorkerSpawner,
+): Promise<{ context: EngineContext; recoveryWarning: string | null }> {
   const environmentDir = process.env.CONFIG_TOOL_ENV_DIR;
   if (!environmentDir) throw new Error('CONFIG_TOOL_ENV_DIR is not set: the host must say which environment to open.');
   if (!environmentExists(environmentDir)) {
     if (process.env.CONFIG_TOOL_CREATE_DEMO !== '1') {
-      throw new Error(
+      // The admin's mistake, not a bug: the host prints this message, with no stack trace.
+      throw new UserError(
+        'environment-missing',
         `There is no environment in ${environmentDir}. Create one with 'config-tool init --demo' or 'config-tool import FACTORY'.`,
       );
     }
@@ -57,8 +63,17 @@ async function openService(spawner: WorkerSpawner): Promise<EngineContext> {
       workerEnv: workerEnv(),
     });
   }
-  const { recovered: _recovered, ...context } = openEnvironment(environmentDir, { spawner, workerEnv: workerEnv() });
-  return context;
+  const {
+    recovered,
+    leave: _leave,
+    ...context
+  } = openEnvironment(environmentDir, {
+    spawner,
+    workerEnv: workerEnv(),
+    // Withdrawn when the process exits.
+    openedBy: process.env.CONFIG_TOOL_WORKER_BROKER === 'electron' ? 'the desktop app' : 'config-tool serve',
+  });
+  return { context, recoveryWarning: recovered.warning };
 }
 
 async function answer(state: ServiceState, channel: unknown, payload: unknown): Promise<InvokeResult<unknown>> {
@@ -68,7 +83,8 @@ async function answer(state: ServiceState, channel: unknown, payload: unknown): 
   try {
     const handler = serviceHandlers[channel] as (state: ServiceState, request: unknown) => unknown;
     return { ok: true, value: await handler(state, payload ?? {}) };
-  } catch (error) {
+  } catch (caught) {
+    const error = busyEnvironmentError(state.context.environmentDir, caught) ?? caught;
     if (isUserError(error)) return { ok: false, error: { code: error.code, message: error.message } };
     logBug(`'${channel}' failed`, error);
     return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
@@ -89,8 +105,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', earlyShutdown);
 
   let state: ServiceState;
+  let recoveryWarning: string | null;
   try {
-    const context = await openService(await chooseSpawner());
+    const opened = await openService(await chooseSpawner());
+    const { context } = opened;
+    recoveryWarning = opened.recoveryWarning;
     const emit: EmitEvent = (event, payload) => send({ type: 'event', event, payload } as ServiceToHost);
     const progress = new ProgressCoalescer({ send: (update) => emit('preparation.update', update) });
     state = { context, progress, work: new BackgroundWork(context, progress, emit) };
@@ -122,6 +141,8 @@ async function main(): Promise<void> {
   };
   send({ type: 'ready', environmentDir: state.context.environmentDir });
   if (shutdownAsked) return void shutdown();
+  if (recoveryWarning)
+    send({ type: 'event', event: 'service.notice', payload: { level: 'warning', message: recoveryWarning } });
   for (const message of early.splice(0)) onMessage(message);
 
   // Quitting mid-run and starting again resumes the run.

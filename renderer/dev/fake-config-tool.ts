@@ -209,6 +209,7 @@ function status(): EnvironmentStatus {
     settings,
     moduleCount: modules.length,
     applicationCount: APPS.length,
+    preparableModuleCount: eligible.length,
     activeRun: active,
     latestRun: runs[runs.length - 1] ?? null,
     lock: active
@@ -245,7 +246,7 @@ function snapshot(): PreparationProgress | null {
   return progress;
 }
 
-function startRun(kind: 'upgrade' | 'retry', upgrading: boolean) {
+function startRun(kind: 'upgrade' | 'prepare', upgrading: boolean) {
   const id = runs.length + 1;
   startedAtMs = Date.now();
   runs = [
@@ -259,7 +260,7 @@ function startRun(kind: 'upgrade' | 'retry', upgrading: boolean) {
       startedAt: new Date().toISOString(),
       finishedAt: null,
       startedBy: 'admin@acme',
-      retryOf: kind === 'retry' ? id - 1 : null,
+      retryOf: kind === 'prepare' ? id - 1 : null,
       total: eligible.length,
       counts: counts(),
     },
@@ -402,6 +403,8 @@ function detail(name: string): ModuleDetail {
     references: name === 'CommonLib' ? [] : ['CommonLib', 'AuditLib'],
     consumers: name === 'CommonLib' ? ['Directory', 'BillingCore', 'OrdersApi'] : [],
     environmentVersion: platformVersion,
+    waitingFor: skipped ? ['CommonLib'] : [],
+    publishFailure: null,
     preparedForCurrentVersion: row.status === 'prepared' || row.status === 'compiling',
     statusMessage: failed
       ? 'Its compilation for 11.17.0 has errors.'
@@ -474,7 +477,7 @@ const handlers: { [C in Channel]: (req: never) => ResponseOf<C> } = {
   'preparation.state': () => fullState(),
   'preparation.retry': () => {
     for (const m of eligible) if (m.status === 'failed' || m.status === 'skipped') m.status = 'pending';
-    startRun('retry', false);
+    startRun('prepare', false);
     return { runId: progress!.runId! };
   },
   'runs.list': () => [...runs].reverse(),

@@ -170,7 +170,6 @@ describe('publish and delete', () => {
         ['delete', 'AuditService'],
         ['config', 'apply'],
       ]) {
-        taken.lease.heartbeat();
         const result = await runCli([...args, '--env', envDir]);
         expect(result.status, args.join(' ')).toBe(4);
         expect(result.stderr).toContain('the modules preparation, started by admin-on-another-console');
@@ -178,7 +177,6 @@ describe('publish and delete', () => {
         expect(result.stderr).not.toMatch(/^\s+at /m);
       }
       // A second preparation can't start either.
-      taken.lease.heartbeat();
       const prepare = await runCli(['prepare', '--env', envDir]);
       expect(prepare.status).toBe(4);
       expect(prepare.stderr).toContain('started by admin-on-another-console');

@@ -40,6 +40,7 @@ export function registerServeCommand(program: Command, kit: CommandKit): void {
           environmentDir: environmentDirOf(globalOptions(command)),
           port: options.port,
           host: options.host,
+          onWarning: (message) => printError(message),
         });
         printLine(host.url);
         printError('Serving the Configuration Tool; open the address above in a browser. Ctrl+C stops it.');

@@ -4,9 +4,9 @@ import type { CompileUnit, ScheduleOptions, UnitOutcome } from './schedule-types
 
 export type {
   CompileUnit,
-  CycleCompileOutcome,
   ExternalProducer,
   JobCompiler,
+  ModuleInput,
   ScheduleOptions,
   UnitOutcome,
 } from './schedule-types';

@@ -1,6 +1,6 @@
 import type { ModuleError } from '../../../common/domain';
 import type { CompileJob, CompileResult, ProducerInterface } from '../compiler/compile-types';
-import { computeCycleInputHashes, computeInputHash } from '../compiler/input-hash';
+import { computeGroupInputHashes } from '../compiler/input-hash';
 import type { CompileUnit, ExternalProducer, ScheduleOptions, UnitOutcome } from './schedule-types';
 
 /**
@@ -33,13 +33,6 @@ export class NodeCompiler {
       }
     }
     return null;
-  }
-
-  /** Compiles the node; the outcome of each member. `cycle` names the cycle (a module referencing itself is one too). */
-  async compile(members: readonly CompileUnit[], cycle: string | null): Promise<Map<string, UnitOutcome>> {
-    return cycle === null
-      ? new Map([[members[0].name, await this.compileOne(members[0])]])
-      : this.compileCycle(members, cycle);
   }
 
   private externalProducer(name: string): ExternalProducer {
@@ -75,31 +68,16 @@ export class NodeCompiler {
     return result;
   }
 
-  private job(unit: CompileUnit, siblings: ReadonlySet<string> = new Set()): CompileJob {
+  private job(unit: CompileUnit, siblings: ReadonlySet<string>): CompileJob {
+    const { kind, sources } = this.options.loadModule(unit.moduleVersionId);
     return {
       moduleName: unit.name,
+      kind,
       platformVersion: this.options.platformVersion,
-      sources: this.options.loadSources(unit.moduleVersionId),
+      sources,
       references: unit.references,
       producers: this.producerInterfaces(unit, siblings),
     };
-  }
-
-  private async compileOne(unit: CompileUnit): Promise<UnitOutcome> {
-    const job = this.job(unit);
-    const reusable = this.options.findReusable(unit, computeInputHash(job));
-    if (reusable) return { status: 'prepared', ...reusable, compiled: false };
-    const outcome = await this.options.compiler.compile(job, () => this.options.onStart?.(unit));
-    if (outcome.kind === 'process-failed') {
-      return {
-        status: 'failed',
-        artifactId: null,
-        errors: [{ message: outcome.reason }],
-        durationMs: 0,
-        compiled: true,
-      };
-    }
-    return this.toOutcome(unit, outcome.result);
   }
 
   private toOutcome(unit: CompileUnit, result: CompileResult): UnitOutcome {
@@ -117,25 +95,28 @@ export class NodeCompiler {
   }
 
   /**
-   * The members of a cycle compile together, each importing the others' sources.
-   * They are prepared together or not at all: when one has errors, every member
-   * fails with an error that names the cycle.
+   * Compiles the node as one compile group: a module, or the members of a cycle, which compile
+   * together, each importing the others' sources. The members of a cycle are prepared together
+   * or not at all: when one has errors, every member fails with an error that names the cycle
+   * (`cycle`; a module referencing itself is one too, null for a single module).
    */
-  private async compileCycle(members: readonly CompileUnit[], cycle: string): Promise<Map<string, UnitOutcome>> {
+  async compile(members: readonly CompileUnit[], cycle: string | null): Promise<Map<string, UnitOutcome>> {
     const siblings = new Set(members.map((member) => member.name));
     const jobs = members.map((member) => this.job(member, siblings));
-    const hashes = computeCycleInputHashes(jobs);
+    const hashes = computeGroupInputHashes(jobs);
     const reused = members.map((member, index) => this.options.findReusable(member, hashes[index]));
     if (reused.every((found) => found !== null)) {
       return new Map(
         members.map((member, index) => [member.name, { status: 'prepared', ...reused[index]!, compiled: false }]),
       );
     }
-    const outcome = await this.options.compiler.compileCycle(jobs, () =>
+    const outcome = await this.options.compiler.compile(jobs, () =>
       members.forEach((member) => this.options.onStart?.(member)),
     );
     if (outcome.kind === 'process-failed') {
-      const errors: ModuleError[] = [{ message: `${outcome.reason} (reference cycle ${cycle})` }];
+      const errors: ModuleError[] = [
+        { message: cycle === null ? outcome.reason : `${outcome.reason} (reference cycle ${cycle})` },
+      ];
       return new Map(
         members.map((member) => [
           member.name,
@@ -145,7 +126,8 @@ export class NodeCompiler {
     }
     const outcomes = members.map((member, index) => this.toOutcome(member, outcome.results[index]));
     const broken = members.filter((_, index) => outcomes[index].status !== 'prepared').map((member) => member.name);
-    if (broken.length === 0) return new Map(members.map((member, index) => [member.name, outcomes[index]]));
+    if (broken.length === 0 || cycle === null)
+      return new Map(members.map((member, index) => [member.name, outcomes[index]]));
     const note = `Module '%s' is in the reference cycle ${cycle}, which is prepared together and has errors in ${broken.map((name) => `'${name}'`).join(', ')}.`;
     return new Map(
       members.map((member, index): [string, UnitOutcome] => {

@@ -1,6 +1,5 @@
-import type { ModuleError } from '../../../common/domain';
-import type { CompileJob, CompileResult, ProducerInterface } from '../compiler/compile-types';
-import type { CompileOutcome } from '../compiler/compiler-pool';
+import type { ModuleError, ModuleKind } from '../../../common/domain';
+import type { CompileGroup, CompileResult, GroupOutcome, ProducerInterface } from '../compiler/compile-types';
 import type { GraphNode } from './dependency-graph';
 
 /** One module version to compile in a batch. */
@@ -23,14 +22,15 @@ export type UnitOutcome =
   | { status: 'failed'; artifactId: number | null; errors: ModuleError[]; durationMs: number; compiled: boolean }
   | { status: 'skipped'; errors: ModuleError[] };
 
-/** What compiling the members of a reference cycle together gave. */
-export type CycleCompileOutcome =
-  { kind: 'compiled'; results: CompileResult[] } | { kind: 'process-failed'; reason: string; attempts: number };
-
-/** Anything that compiles jobs: the worker pool, in practice. `onStarted` runs when compiling really begins. */
+/** Anything that compiles compile groups: the worker pool, in practice. `onStarted` runs when compiling really begins. */
 export interface JobCompiler {
-  compile(job: CompileJob, onStarted?: () => void): Promise<CompileOutcome>;
-  compileCycle(jobs: CompileJob[], onStarted?: () => void): Promise<CycleCompileOutcome>;
+  compile(group: CompileGroup, onStarted?: () => void): Promise<GroupOutcome>;
+}
+
+/** What the compiler needs of a module version besides its references. */
+export interface ModuleInput {
+  kind: ModuleKind;
+  sources: Record<string, string>;
 }
 
 export interface ScheduleOptions {
@@ -39,7 +39,8 @@ export interface ScheduleOptions {
   compiler: JobCompiler;
   /** Jobs handed to the compiler at once: more than its workers, so a worker never waits for the next job. */
   concurrency: number;
-  loadSources(moduleVersionId: number): Record<string, string>;
+  /** The kind and sources of a module version. */
+  loadModule(moduleVersionId: number): ModuleInput;
   externalProducer(name: string): ExternalProducer;
   /** A stored successful compilation with exactly these inputs, to reuse instead of compiling. */
   findReusable(

@@ -1,3 +1,5 @@
+import type { ModuleKind } from '../../../common/domain';
+
 /** The compiled public interface of a producer module: its declaration output. */
 export interface ProducerInterface {
   interfaceHash: string;
@@ -8,6 +10,8 @@ export interface ProducerInterface {
 /** One module to compile for one platform version. */
 export interface CompileJob {
   moduleName: string;
+  /** Decides the libraries: `web` and `mobile` compile with the DOM, the others with the runtime globals. */
+  kind: ModuleKind;
   platformVersion: string;
   /** Keys relative to the module root, e.g. 'src/index.ts', 'src/model/order.ts'. */
   sources: Record<string, string>;
@@ -41,3 +45,13 @@ export interface CompileResult {
   diagnostics: CompileDiagnostic[];
   durationMs: number;
 }
+
+/**
+ * What the compiler is asked to compile at once: one module, or the members of one reference
+ * cycle (they import each other's sources and are compiled in one program).
+ */
+export type CompileGroup = CompileJob[];
+
+/** What became of a compile group: a result per member (in the group's order), or why its compiler process failed. */
+export type GroupOutcome =
+  { kind: 'compiled'; results: CompileResult[] } | { kind: 'process-failed'; reason: string; attempts: number };

@@ -1,19 +1,22 @@
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CompileJob } from './compile-types';
+import type { CompileGroup } from './compile-types';
 import { CompilerPool, type CompilerWorkerEvent } from './compiler-pool';
 import { createNodeWorkerSpawner } from '../process/worker-spawner';
 
-const small = (moduleName: string): CompileJob => ({
-  moduleName,
-  platformVersion: '11.13.0',
-  sources: {
-    'src/index.ts': `import { log } from '@platform/runtime';\nexport function hello(): void { log('${moduleName}'); }\n`,
+const small = (moduleName: string): CompileGroup => [
+  {
+    moduleName,
+    kind: 'service',
+    platformVersion: '11.13.0',
+    sources: {
+      'src/index.ts': `import { log } from '@platform/runtime';\nexport function hello(): void { log('${moduleName}'); }\n`,
+    },
+    references: [],
+    producers: {},
   },
-  references: [],
-  producers: {},
-});
+];
 
 let pool: CompilerPool | undefined;
 afterEach(() => pool?.close());
@@ -29,7 +32,7 @@ describe('CompilerPool', () => {
     });
     expect(pool.workerCount).toBe(0);
     const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => pool!.compile(small(`M${i}`))));
-    expect(outcomes.map((o) => (o.kind === 'compiled' ? o.result.success : o.reason))).toEqual([
+    expect(outcomes.map((o) => (o.kind === 'compiled' ? o.results[0]!.success : o.reason))).toEqual([
       true,
       true,
       true,
@@ -39,7 +42,7 @@ describe('CompilerPool', () => {
     ]);
     expect(outcomes[3]).toMatchObject({
       kind: 'compiled',
-      result: { moduleName: 'M3', js: { 'src/index.js': expect.stringContaining("log('M3')") } },
+      results: [{ moduleName: 'M3', js: { 'src/index.js': expect.stringContaining("log('M3')") } }],
     });
     expect(pool.workerCount).toBe(2);
     expect(events.map((e) => e.type)).toEqual(['started', 'started']);
@@ -74,7 +77,7 @@ describe('CompilerPool', () => {
       env: { CONFIG_TOOL_TEST_FAULTS: 'crash:Broken' },
     });
     const outcomes = await Promise.all(['Fine1', 'Broken', 'Fine2', 'Fine3'].map((name) => pool!.compile(small(name))));
-    expect(outcomes.map((o) => (o.kind === 'compiled' ? `${o.result.moduleName} ok` : o.reason))).toEqual([
+    expect(outcomes.map((o) => (o.kind === 'compiled' ? `${o.results[0]!.moduleName} ok` : o.reason))).toEqual([
       'Fine1 ok',
       "The compiler process crashed (exit code 70) twice while compiling 'Broken'",
       'Fine2 ok',
@@ -101,11 +104,11 @@ describe('CompilerPool', () => {
       reason: "The compiler process crashed (exit code 70) twice while compiling 'Broken'",
       attempts: 2,
     });
-    expect(ok1).toMatchObject({ kind: 'compiled', result: { success: true } });
-    expect(ok2).toMatchObject({ kind: 'compiled', result: { success: true } });
+    expect(ok1).toMatchObject({ kind: 'compiled', results: [{ success: true }] });
+    expect(ok2).toMatchObject({ kind: 'compiled', results: [{ success: true }] });
     expect(events.filter((e) => e.type === 'crashed')).toHaveLength(2);
     expect(events.some((e) => e.type === 'replaced')).toBe(true);
-    expect(await pool.compile(small('After'))).toMatchObject({ kind: 'compiled', result: { success: true } });
+    expect(await pool.compile(small('After'))).toMatchObject({ kind: 'compiled', results: [{ success: true }] });
   });
 
   it('kills a worker that exceeds the time limit, retries once, then reports process-failed', async () => {
@@ -122,7 +125,7 @@ describe('CompilerPool', () => {
       reason: "Compilation of 'Stuck' exceeded the 4 s time limit twice",
       attempts: 2,
     });
-    expect(await after).toMatchObject({ kind: 'compiled', result: { moduleName: 'Next', success: true } });
+    expect(await after).toMatchObject({ kind: 'compiled', results: [{ moduleName: 'Next', success: true }] });
     expect(pool.workerCount).toBe(1);
   });
 
@@ -139,6 +142,53 @@ describe('CompilerPool', () => {
       reason: expect.stringMatching(/^The compiler process could not start \(exit code 1\)$/),
     });
   });
+
+  it('restarts a native server that dies during a compilation and compiles the group again', async () => {
+    pool = new CompilerPool({
+      size: 1,
+      spawner: createNodeWorkerSpawner(),
+      timeLimitMs: 30_000,
+      env: { CONFIG_TOOL_TEST_FAULTS: 'server-dies-once:Shaky,server-dies:Doomed' },
+    });
+    const [shaky, doomed, after] = await Promise.all([
+      pool.compile(small('Shaky')),
+      pool.compile(small('Doomed')),
+      pool.compile(small('After')),
+    ]);
+    expect(shaky).toMatchObject({ kind: 'compiled', results: [{ moduleName: 'Shaky', success: true }] });
+    expect(doomed).toMatchObject({ kind: 'compiled', results: [{ moduleName: 'Doomed', success: false }] });
+    expect(doomed.kind === 'compiled' && doomed.results[0]!.diagnostics).toEqual([
+      {
+        message: expect.stringMatching(
+          /^The TypeScript compiler server stopped twice while compiling 'Doomed' \(.+\)$/,
+        ),
+      },
+    ]);
+    expect(after).toMatchObject({ kind: 'compiled', results: [{ moduleName: 'After', success: true }] });
+    expect(pool.workerCount).toBe(1);
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'fails a compilation whose process passes the memory bound with "out of memory" and goes on',
+    async () => {
+      const events: CompilerWorkerEvent[] = [];
+      pool = new CompilerPool({
+        size: 1,
+        spawner: createNodeWorkerSpawner(),
+        timeLimitMs: 30_000,
+        memoryLimitBytes: 1024 * 1024, // any compiler process passes 1 MB
+        env: { CONFIG_TOOL_TEST_FAULTS: 'hang:Greedy' },
+        onWorkerEvent: (e) => events.push(e),
+      });
+      const outcome = await pool.compile(small('Greedy'));
+      expect(outcome).toEqual({
+        kind: 'process-failed',
+        reason: "Compilation of 'Greedy' ran out of memory: its compiler process passed 1 MB",
+        attempts: 1,
+      });
+      expect(events.some((e) => e.type === 'out-of-memory' && e.moduleName === 'Greedy')).toBe(true);
+    },
+  );
 
   it('rejects jobs after close', async () => {
     pool = new CompilerPool({ size: 1, spawner: createNodeWorkerSpawner(), timeLimitMs: 30_000 });

@@ -1,20 +1,18 @@
-import type { CompileJob, CompileResult } from './compile-types';
+import os from 'node:os';
+import type { CompileGroup, CompileResult, GroupOutcome } from './compile-types';
 import type { CompilerWorkerReply, CompilerWorkerRequest } from './compiler-protocol';
+import { processRssBytes } from './native-server';
+import fs from 'node:fs';
 import type { WorkerChannel, WorkerExitInfo, WorkerSpawner } from '../process/worker-spawner';
 
-/** What became of one job sent to the pool. */
-export type CompileOutcome =
-  { kind: 'compiled'; result: CompileResult } | { kind: 'process-failed'; reason: string; attempts: number };
-
-/** What became of one reference cycle sent to the pool: a result per member (in the order given), or the process failure. */
-export type CycleOutcome =
-  { kind: 'compiled'; results: CompileResult[] } | { kind: 'process-failed'; reason: string; attempts: number };
+export type { GroupOutcome } from './compile-types';
 
 /** Something that happened to a worker process, for supervisors' logs. */
 export type CompilerWorkerEvent =
   | { type: 'started'; serviceName: string; pid: number | undefined }
   | { type: 'crashed'; serviceName: string; pid: number | undefined; reason: string; moduleName?: string }
   | { type: 'timed-out'; serviceName: string; pid: number | undefined; moduleName: string; timeLimitMs: number }
+  | { type: 'out-of-memory'; serviceName: string; pid: number | undefined; moduleName: string; rssBytes: number }
   | { type: 'replaced'; serviceName: string; pid: number | undefined; previousPid: number | undefined };
 
 /** Settings of a CompilerPool. */
@@ -24,30 +22,33 @@ export interface CompilerPoolOptions {
   spawner: WorkerSpawner;
   /** A job running longer than this is killed (and retried once). */
   timeLimitMs: number;
+  /**
+   * A worker whose memory (its own and its native compiler server's) passes this while compiling
+   * is killed and its group fails with "out of memory" (not retried). Default 512 MB; measured
+   * where the OS tells (/proc on Linux).
+   */
+  memoryLimitBytes?: number;
   /** Extra environment of the workers. */
   env?: Record<string, string>;
   /** See WorkerSpawnOptions.singleThreadedV8. */
   singleThreadedWorkers?: boolean;
+  /** OS scheduling priority of the workers (os.setPriority; higher is lower priority); default: unchanged. */
+  priority?: number;
   onWorkerEvent?: (event: CompilerWorkerEvent) => void;
 }
 
 type Failure = { kind: 'crash'; detail: string } | { kind: 'timeout' };
 
-/** One module, or the members of one cycle compiled together. */
-type Work = { kind: 'module'; job: CompileJob } | { kind: 'cycle'; jobs: CompileJob[] };
-
 interface Task {
-  work: Work;
+  group: CompileGroup;
   onStarted?: () => void;
   started?: boolean;
   failures: Failure[];
-  /** Resolves the caller with the worker's reply; false when the reply is not the kind this task expects. */
-  accept: (reply: Partial<WorkerReply>) => boolean;
-  fail: (reason: string, attempts: number) => void;
+  resolve: (outcome: GroupOutcome) => void;
   reject: (error: Error) => void;
 }
 
-type WorkerReply = { type: CompilerWorkerReply['type']; id: number; result: CompileResult; results: CompileResult[] };
+type WorkerReply = { type?: CompilerWorkerReply['type']; id?: number; results?: unknown };
 
 interface SentTask {
   id: number;
@@ -61,6 +62,8 @@ interface Worker {
   serviceName: string;
   /** Set when the worker said it is ready: the time limit counts compilation, not process start. */
   ready: boolean;
+  /** Its OS priority was set (options.priority): at spawn, or once its pid is known. */
+  prioritized?: boolean;
   startTimer?: NodeJS.Timeout;
   /** Sent and not answered yet, in the order the worker compiles them: the first is compiling, the rest wait in its pipe. */
   sent: SentTask[];
@@ -76,6 +79,12 @@ const TASKS_PER_WORKER = 2;
 const MAX_START_FAILURES = 2;
 /** A worker not ready after this long (or the time limit, if longer) is stuck at start-up. */
 const START_LIMIT_MS = 60_000;
+/** Memory bound of one compiler process (Node side and native server together). */
+export const DEFAULT_MEMORY_LIMIT_BYTES = 512 * 1024 * 1024;
+/** Heap bound of a worker's JavaScript side: it holds one group's sources and results, the compiling is in its native server. */
+const WORKER_HEAP_MB = 256;
+/** How often busy workers' memory is read. */
+const MEMORY_CHECK_MS = 250;
 
 /** Runs compilations in up to `size` worker processes, started lazily; crashed or hung workers are replaced. */
 export class CompilerPool {
@@ -87,53 +96,24 @@ export class CompilerPool {
   /** Set after a worker died: the next one started is its replacement. */
   private pendingReplacement: { previousPid: number | undefined } | null = null;
   private startFailures = 0;
+  private memoryTimer: NodeJS.Timeout | undefined;
+  /** Highest memory seen in one worker (with its native server), for benchmarks. */
+  peakWorkerRssBytes = 0;
 
   constructor(private readonly options: CompilerPoolOptions) {
     if (!(options.size >= 1)) throw new Error('CompilerPool size must be at least 1');
   }
 
   /**
-   * Compiles a job in a worker; resolves to `process-failed` when its worker crashed or timed out twice.
-   * `onStarted` runs when a worker takes the job (jobs may wait in the queue before that).
+   * Compiles a compile group (one module, or the members of one reference cycle) in a worker;
+   * resolves to `process-failed` when its worker crashed or timed out twice, or ran out of memory.
+   * `onStarted` runs when a worker takes the group (groups may wait in the queue before that).
+   * A cycle gets the time limit once per member.
    */
-  compile(job: CompileJob, onStarted?: () => void): Promise<CompileOutcome> {
+  compile(group: CompileGroup, onStarted?: () => void): Promise<GroupOutcome> {
     if (this.closed) return Promise.reject(new Error('The compiler pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({
-        work: { kind: 'module', job },
-        onStarted,
-        failures: [],
-        accept: (reply) => {
-          if (reply.type !== 'result' || !reply.result) return false;
-          resolve({ kind: 'compiled', result: reply.result });
-          return true;
-        },
-        fail: (reason, attempts) => resolve({ kind: 'process-failed', reason, attempts }),
-        reject,
-      });
-      this.dispatch();
-    });
-  }
-
-  /**
-   * Compiles the members of one reference cycle together in one worker (see compileCycle), with the
-   * same queue and crash/timeout handling as `compile`; the time limit is timeLimitMs per member.
-   */
-  compileCycle(jobs: CompileJob[], onStarted?: () => void): Promise<CycleOutcome> {
-    if (this.closed) return Promise.reject(new Error('The compiler pool is closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({
-        work: { kind: 'cycle', jobs },
-        onStarted,
-        failures: [],
-        accept: (reply) => {
-          if (reply.type !== 'cycle-result' || !Array.isArray(reply.results)) return false;
-          resolve({ kind: 'compiled', results: reply.results });
-          return true;
-        },
-        fail: (reason, attempts) => resolve({ kind: 'process-failed', reason, attempts }),
-        reject,
-      });
+      this.queue.push({ group, onStarted, failures: [], resolve, reject });
       this.dispatch();
     });
   }
@@ -156,6 +136,8 @@ export class CompilerPool {
   /** Kills every worker; queued and running jobs are rejected. */
   close(): void {
     this.closed = true;
+    clearInterval(this.memoryTimer);
+    this.memoryTimer = undefined;
     const error = new Error('The compiler pool was closed');
     for (const task of this.queue.splice(0)) task.reject(error);
     for (const worker of [...this.workers]) {
@@ -187,9 +169,11 @@ export class CompilerPool {
       serviceName,
       env: this.options.env,
       singleThreadedV8: this.options.singleThreadedWorkers,
+      maxHeapMb: WORKER_HEAP_MB,
     });
     const worker: Worker = { channel, serviceName, ready: false, sent: [] };
     this.workers.add(worker);
+    this.applyPriority(worker);
     channel.onMessage((message) => this.onReply(worker, message));
     channel.onExit((info) => this.onExit(worker, info));
     // A worker that never says it is ready (stuck at start-up) is killed and counts as a start failure.
@@ -206,6 +190,18 @@ export class CompilerPool {
     return worker;
   }
 
+  /** Lowers a worker's OS priority when asked to; a platform that refuses leaves it as it is. */
+  private applyPriority(worker: Worker): void {
+    const { priority } = this.options;
+    if (priority === undefined || worker.prioritized || worker.channel.pid === undefined) return;
+    worker.prioritized = true;
+    try {
+      os.setPriority(worker.channel.pid, priority);
+    } catch {
+      // Not permitted (some containers): the worker runs at the default priority.
+    }
+  }
+
   /** A ready worker with room in its pipe, the one with the fewest tasks first. */
   private leastBusyReadyWorker(): Worker | undefined {
     let best: Worker | undefined;
@@ -219,13 +215,9 @@ export class CompilerPool {
   private send(worker: Worker, task: Task): void {
     const id = this.nextId++;
     worker.sent.push({ id, task });
-    const { work } = task;
-    worker.channel.send(
-      (work.kind === 'module'
-        ? { type: 'compile', id, job: work.job }
-        : { type: 'compile-cycle', id, jobs: work.jobs }) satisfies CompilerWorkerRequest,
-    );
+    worker.channel.send({ type: 'compile', id, group: task.group } satisfies CompilerWorkerRequest);
     if (worker.sent.length === 1) this.startCompiling(worker);
+    this.watchMemory();
   }
 
   /** The worker's first sent task is the one it compiles now: its time limit starts. */
@@ -240,21 +232,72 @@ export class CompilerPool {
   }
 
   private onReply(worker: Worker, raw: unknown): void {
-    const message = raw as Partial<WorkerReply> | undefined;
+    const message = raw as WorkerReply | undefined;
     if (message?.type === 'ready') {
       worker.ready = true;
+      this.applyPriority(worker);
       clearTimeout(worker.startTimer);
       this.startFailures = 0;
       this.dispatch();
       return;
     }
     const current = worker.sent[0];
-    if (!message || !current || message.id !== current.id) return;
-    if (!current.task.accept(message)) return;
+    if (!message || !current || message.type !== 'result' || message.id !== current.id) return;
+    if (!Array.isArray(message.results)) return;
+    current.task.resolve({ kind: 'compiled', results: message.results as CompileResult[] });
     clearTimeout(current.timer);
     worker.sent.shift();
     this.startCompiling(worker);
     this.dispatch();
+  }
+
+  /** Reads busy workers' memory while any compiles; stops when none does. */
+  private watchMemory(): void {
+    if (this.memoryTimer || this.closed) return;
+    this.memoryTimer = setInterval(() => {
+      const busy = [...this.workers].filter((worker) => worker.sent.length > 0 && worker.channel.pid !== undefined);
+      if (busy.length === 0) {
+        clearInterval(this.memoryTimer);
+        this.memoryTimer = undefined;
+        return;
+      }
+      const limit = this.options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
+      for (const worker of busy) {
+        const rss = treeRssBytes(worker.channel.pid!);
+        this.peakWorkerRssBytes = Math.max(this.peakWorkerRssBytes, rss);
+        if (rss > limit) this.onOutOfMemory(worker, rss, limit);
+      }
+    }, MEMORY_CHECK_MS);
+    this.memoryTimer.unref();
+  }
+
+  /** A compilation that blows the memory bound fails at once (compiling it again would blow it again); the run goes on. */
+  private onOutOfMemory(worker: Worker, rssBytes: number, limit: number): void {
+    const running = worker.sent[0];
+    if (!running || !this.workers.has(worker)) return;
+    this.emit({
+      type: 'out-of-memory',
+      serviceName: worker.serviceName,
+      pid: worker.channel.pid,
+      moduleName: moduleNames(running.task.group),
+      rssBytes,
+    });
+    const servers = childPids(worker.channel.pid!);
+    this.retire(
+      worker,
+      { kind: 'crash', detail: 'out of memory' },
+      {
+        reason: `Compilation of ${groupLabel(running.task.group)} ran out of memory: its compiler process passed ${Math.round(limit / 1024 / 1024)} MB`,
+      },
+    );
+    worker.channel.kill();
+    for (const pid of servers) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone with its worker
+      }
+    }
   }
 
   private onTimeout(worker: Worker): void {
@@ -264,7 +307,7 @@ export class CompilerPool {
       type: 'timed-out',
       serviceName: worker.serviceName,
       pid: worker.channel.pid,
-      moduleName: moduleNames(task.work),
+      moduleName: moduleNames(task.group),
       timeLimitMs: this.timeLimit(task),
     });
     this.retire(worker, { kind: 'timeout' });
@@ -279,12 +322,12 @@ export class CompilerPool {
       serviceName: worker.serviceName,
       pid: worker.channel.pid,
       reason: info.reason,
-      moduleName: worker.sent[0] && moduleNames(worker.sent[0].task.work),
+      moduleName: worker.sent[0] && moduleNames(worker.sent[0].task.group),
     });
     if (!worker.ready && ++this.startFailures >= MAX_START_FAILURES) {
       this.workers.delete(worker);
       const reason = `The compiler process could not start (${info.reason})`;
-      for (const task of this.queue.splice(0)) task.fail(reason, 0);
+      for (const task of this.queue.splice(0)) task.resolve({ kind: 'process-failed', reason, attempts: 0 });
       this.startFailures = 0;
       return;
     }
@@ -295,16 +338,20 @@ export class CompilerPool {
    * Forgets a dead or killed worker. The job it was compiling is retried once, then
    * reported as process-failed; the ones waiting behind it go back to the queue's front.
    */
-  private retire(worker: Worker, failure: Failure): void {
+  private retire(worker: Worker, failure: Failure, final?: { reason: string }): void {
     this.workers.delete(worker);
     const [running, ...waiting] = worker.sent.splice(0);
     this.queue.unshift(...waiting.map((sent) => sent.task));
-    if (running) {
+    if (running && final) {
+      clearTimeout(running.timer);
+      running.task.resolve({ kind: 'process-failed', reason: final.reason, attempts: 1 });
+    } else if (running) {
       clearTimeout(running.timer);
       const { task } = running;
       task.failures.push(failure);
       if (task.failures.length < MAX_ATTEMPTS) this.queue.unshift(task);
-      else task.fail(this.describeFailures(task), task.failures.length);
+      else
+        task.resolve({ kind: 'process-failed', reason: this.describeFailures(task), attempts: task.failures.length });
     }
     if (this.closed) return;
     this.pendingReplacement = { previousPid: worker.channel.pid };
@@ -313,17 +360,12 @@ export class CompilerPool {
 
   /** A cycle gets the time of compiling its members one by one. */
   private timeLimit(task: Task): number {
-    return task.work.kind === 'module'
-      ? this.options.timeLimitMs
-      : this.options.timeLimitMs * Math.max(task.work.jobs.length, 1);
+    return this.options.timeLimitMs * Math.max(task.group.length, 1);
   }
 
   private describeFailures(task: Task): string {
     // "'A'" for a module, "the cycle 'A', 'B'" for a cycle.
-    const name =
-      task.work.kind === 'module'
-        ? `'${task.work.job.moduleName}'`
-        : `the cycle ${task.work.jobs.map((job) => `'${job.moduleName}'`).join(', ')}`;
+    const name = groupLabel(task.group);
     const limit = formatDuration(this.timeLimit(task));
     const [first, second] = task.failures as [Failure, Failure];
     if (first.kind === 'timeout' && second.kind === 'timeout') {
@@ -345,8 +387,29 @@ export class CompilerPool {
 }
 
 /** The module of a task, or the members of a cycle as 'A, B' (for worker events). */
-function moduleNames(work: Work): string {
-  return work.kind === 'module' ? work.job.moduleName : work.jobs.map((job) => job.moduleName).join(', ');
+function moduleNames(group: CompileGroup): string {
+  return group.map((job) => job.moduleName).join(', ');
+}
+
+/** "'A'" for a module, "the cycle 'A', 'B'" for a cycle. */
+function groupLabel(group: CompileGroup): string {
+  return group.length === 1
+    ? `'${group[0]!.moduleName}'`
+    : `the cycle ${group.map((job) => `'${job.moduleName}'`).join(', ')}`;
+}
+
+/** Resident memory of a process and its children (the compiler worker and its native server), 0 where unknown. */
+function treeRssBytes(pid: number): number {
+  return childPids(pid).reduce((total, child) => total + processRssBytes(child), processRssBytes(pid));
+}
+
+/** The child processes of a process (its native compiler server), from /proc. */
+function childPids(pid: number): number[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return []; // no /proc: only the time limit and the heap bound apply
+  }
 }
 
 /** "30 s", "1.5 s", "200 ms". */

@@ -1,13 +1,11 @@
 import { createHash, type Hash } from 'node:crypto';
-// TypeScript's version from its package.json, not from the compiler: a coordinator hashes
-// every job's inputs but never compiles, and loading typescript.js costs it 0.3 s and 50 MB.
-import typescriptPackage from 'typescript/package.json';
-import type { CompileJob } from './compile-types';
-import type { CompilerCache } from './compiler-cache';
+import type { CompileGroup, CompileJob } from './compile-types';
+import { NATIVE_COMPILER_VERSION } from './native-binary';
+import { RUNTIME_GLOBALS_DTS } from './runtime-globals';
 import { loadPlatformVersion, defaultPlatformsDir } from '../platform/platform-versions';
 
 /** Bumped when this compiler's own behaviour changes in a way that changes its output. */
-export const COMPILER_REVISION = 1;
+export const COMPILER_REVISION = 2;
 
 function field(hash: Hash, value: string): void {
   hash.update(`${Buffer.byteLength(value)}:`);
@@ -25,16 +23,19 @@ export function hashFiles(files: Record<string, string>): string {
 }
 
 /**
- * The identity of a compilation, computed without compiling: compiler identity (TypeScript
- * version, this compiler's revision, the version's compiler.json and runtime), platform version,
- * the sources, the references and the producers' interface hashes.
+ * The identity of a compilation, computed without compiling: compiler identity (the exact
+ * TypeScript 7 version, this compiler's revision and runtime globals, the version's compiler.json
+ * and runtime), platform version, the module's kind, the sources, the references and the
+ * producers' interface hashes.
  */
-export function computeInputHash(job: CompileJob, cache?: CompilerCache): string {
+export function computeInputHash(job: CompileJob, platformsDir?: string): string {
   const hash = createHash('sha256');
-  field(hash, `typescript ${typescriptPackage.version} / compiler ${COMPILER_REVISION}`);
+  field(hash, `typescript ${NATIVE_COMPILER_VERSION} / compiler ${COMPILER_REVISION}`);
+  field(hash, RUNTIME_GLOBALS_DTS);
   field(hash, job.platformVersion);
+  field(hash, `kind ${job.kind}`);
   try {
-    const info = loadPlatformVersion(job.platformVersion, cache?.platformsDir ?? defaultPlatformsDir());
+    const info = loadPlatformVersion(job.platformVersion, platformsDir ?? defaultPlatformsDir());
     field(hash, info.compilerJson);
     field(hash, info.runtimeDts);
   } catch {
@@ -58,17 +59,19 @@ export function computeInputHash(job: CompileJob, cache?: CompilerCache): string
 }
 
 /**
- * The identities of the members of one reference cycle, compiled together (see compileCycle):
- * each member's hash covers every member's sources, references and outside producers' interface
- * hashes, so any change inside the cycle recompiles all of it. Producer entries naming a member
- * are left out: members are compiled from source, so stale member declarations must not matter.
+ * The identities of the members of a compile group: a single module's is computeInputHash; in a
+ * reference cycle each member's hash covers every member's sources, references and outside
+ * producers' interface hashes, so any change inside the cycle recompiles all of it. Producer
+ * entries naming a member are left out: members are compiled from source, so stale member
+ * declarations must not matter.
  */
-export function computeCycleInputHashes(jobs: CompileJob[], cache?: CompilerCache): string[] {
+export function computeGroupInputHashes(jobs: CompileGroup, platformsDir?: string): string[] {
+  if (jobs.length === 1) return [computeInputHash(jobs[0]!, platformsDir)];
   const members = new Set(jobs.map((job) => job.moduleName));
   const own = new Map<string, string>();
   for (const job of jobs) {
     const producers = Object.fromEntries(Object.entries(job.producers).filter(([name]) => !members.has(name)));
-    own.set(job.moduleName, computeInputHash({ ...job, producers }, cache));
+    own.set(job.moduleName, computeInputHash({ ...job, producers }, platformsDir));
   }
   const names = [...members].sort();
   return jobs.map((job) => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ModuleError } from '../../../common/domain';
 import { scheduleCompilations, type CompileUnit } from '../compilation/compile-scheduler';
-import { withCompilerPool, type EngineContext } from '../engine-context';
+import { withCompilationSession, type EngineContext } from '../engine-context';
 import { UserError } from '../errors';
 import { isKnownVersion } from '../platform/platform-versions';
 import type { WorkerSpawner } from '../process/worker-spawner';
@@ -14,6 +15,8 @@ import { uploadModuleVersion } from '../store/module-repository';
 import { currentUser, recordOperation } from '../store/operations-log';
 import { lockRefusalMessage } from '../operations/operation-gate';
 import { isProcessAlive } from '../process/process-alive';
+import { describePresence, othersPresent } from '../environment-presence';
+import { removeMarker } from '../upgrade/backup';
 import { readFactory } from './read-factory';
 
 /** Progress of an import, for a progress bar. */
@@ -28,6 +31,8 @@ export interface ImportSummary {
   uploaded: number;
   /** Published in the factory, but did not compile on the environment's version: recorded as publish-failed. */
   publishFailed: { name: string; errors: ModuleError[] }[];
+  /** Modules the factory itself lists as `publish-failed` (stored, never compiled), sorted by name. */
+  recordedPublishFailed: string[];
   compiled: number;
 }
 
@@ -54,13 +59,7 @@ export async function importFactory(
         `An environment already exists in ${environmentDir}. Use --force to replace it, or choose another --env folder.`,
       );
     }
-    const existing = openDatabase(environmentDir);
-    const lock = activeLock(existing);
-    existing.close();
-    if (lock) {
-      const what = `Replacing the environment in ${environmentDir} (import --force)`;
-      throw new UserError('refused-by-lock', lockRefusalMessage(what, currentUser(), nowIso(), lock), { lock });
-    }
+    assertReplaceable(environmentDir);
   }
   const factory = readFactory(factoryDir, {
     isKnownVersion: (version) => isKnownVersion(version),
@@ -83,8 +82,11 @@ export async function importFactory(
       if (module.state === 'published')
         units.push({ name: module.name, references: module.references, moduleVersionId: ids.moduleVersionId });
     }
-    const sourcesByVersion = new Map(
-      factory.modules.map((module) => [versionOf.get(module.name)!.moduleVersionId, module.sources]),
+    const inputByVersion = new Map(
+      factory.modules.map((module) => [
+        versionOf.get(module.name)!.moduleVersionId,
+        { kind: module.kind, sources: module.sources },
+      ]),
     );
     const user = currentUser();
     for (const module of factory.modules) {
@@ -106,6 +108,10 @@ export async function importFactory(
       published: 0,
       uploaded: [...stateOf.values()].filter((state) => state === 'uploaded').length,
       publishFailed: [],
+      recordedPublishFailed: factory.modules
+        .filter((module) => module.state === 'publish-failed')
+        .map((module) => module.name)
+        .sort((a, b) => a.localeCompare(b)),
       compiled: 0,
     };
     const context: EngineContext = {
@@ -114,13 +120,13 @@ export async function importFactory(
       spawner: options.spawner,
       workerEnv: options.workerEnv,
     };
-    await withCompilerPool(context, (pool, size) =>
+    await withCompilationSession(context, undefined, (session) =>
       scheduleCompilations({
         units,
         platformVersion: factory.platformVersion,
-        compiler: pool,
-        concurrency: size,
-        loadSources: (moduleVersionId) => sourcesByVersion.get(moduleVersionId)!,
+        compiler: session.compiler,
+        concurrency: session.jobsInFlight,
+        loadModule: (moduleVersionId) => inputByVersion.get(moduleVersionId)!,
         externalProducer: (name) => ({ missing: `is ${stateOf.get(name) ?? 'missing'}, not published` }),
         findReusable: () => null,
         saveResult: (unit, result) => {
@@ -169,6 +175,7 @@ export async function importFactory(
     db.exec('COMMIT');
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
+    if (environmentExists(environmentDir)) assertReplaceable(environmentDir);
     moveIntoPlace(stagingDir, environmentDir);
     return summary;
   } catch (error) {
@@ -194,8 +201,41 @@ function removeAbandonedStaging(environmentDir: string): void {
   }
 }
 
+/**
+ * `import --force` replaces an environment only when nothing uses it: no upgrade or
+ * preparation holds its lock, and no other process (a running `serve`, the desktop
+ * app, another command) has it open, for their writes would be lost. Checked before
+ * the import and again right before the swap.
+ */
+function assertReplaceable(environmentDir: string): void {
+  const what = `Replacing the environment in ${environmentDir} (import --force)`;
+  const existing = openDatabase(environmentDir);
+  let lock;
+  try {
+    lock = activeLock(existing);
+  } finally {
+    existing.close();
+  }
+  if (lock) throw new UserError('refused-by-lock', lockRefusalMessage(what, currentUser(), nowIso(), lock), { lock });
+  const present = othersPresent(environmentDir);
+  if (present.length > 0) {
+    throw new UserError(
+      'refused',
+      `${what} was refused: the environment is open in ${present.map(describePresence).join('; ')}. ` +
+        `Its changes would be lost. Close it there (stop serve, quit the desktop app), then import again.`,
+    );
+  }
+}
+
+/**
+ * Swaps the new database in. What belonged to the replaced environment goes with it:
+ * an interrupted upgrade's marker first (else the next start would restore its old
+ * backup over the import), then its backups.
+ */
 function moveIntoPlace(stagingDir: string, environmentDir: string): void {
   const target = databasePath(environmentDir);
+  removeMarker(environmentDir);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
   fs.renameSync(`${stagingDir}/${DATABASE_FILE}`, target);
+  fs.rmSync(path.join(environmentDir, 'backups'), { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@ import type { Db } from '../store/database';
 import { nowIso } from '../store/database';
 import { progressiveRunOf } from '../preparation/progressive-run';
 import { currentGroup, findItem } from '../preparation/run-repository';
-import { activeLock } from '../store/lock-repository';
+import { activeLock, liveLockOrBreakDead } from '../store/lock-repository';
 import { findModule, getModuleVersion } from '../store/module-repository';
 import { findUsableCompilation } from '../store/publication-repository';
 import { currentUser, recordOperation, type OperationName } from '../store/operations-log';
@@ -149,7 +149,8 @@ function whole(lock: LockInfo): Decision {
  * operation; a progressive preparation (11.17.0+) decides per module (decideProgressive).
  */
 function decide(db: Db, operation: GatedOperation, subject: GateSubject | null): Decision {
-  const lock = activeLock(db);
+  // A dead holder's lock is removed here, so that holder, should it wake up, writes nothing more.
+  const lock = liveLockOrBreakDead(db);
   if (!lock) return { allowed: true };
   const run = progressiveRunOf(db, lock);
   return run ? decideProgressive(db, operation, subject, lock, run) : whole(lock);

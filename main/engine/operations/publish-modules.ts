@@ -1,6 +1,6 @@
 import type { PublishOutcome } from '../../../common/contract';
 import { scheduleCompilations, type CompileUnit } from '../compilation/compile-scheduler';
-import { withCompilerPool, type EngineContext } from '../engine-context';
+import { withCompilationSession, type CompilationSession, type EngineContext } from '../engine-context';
 import { UserError } from '../errors';
 import {
   findArtifact,
@@ -10,7 +10,13 @@ import {
   saveArtifact,
 } from '../store/artifact-repository';
 import { findEnvironment } from '../store/environment-repository';
-import { findModule, getModuleVersion, listModules, loadSources, type ModuleRecord } from '../store/module-repository';
+import {
+  findModule,
+  getModuleVersion,
+  listModules,
+  loadModuleInput,
+  type ModuleRecord,
+} from '../store/module-repository';
 import { currentUser, recordOperation } from '../store/operations-log';
 import { findUsableCompilation, recordPublication } from '../store/publication-repository';
 import { notePublishedDuringRun } from '../preparation/progressive-run';
@@ -61,6 +67,7 @@ export async function publishModules(
   context: EngineContext,
   selection: PublishSelection,
   onProgress?: (progress: PublishProgress) => void,
+  session?: CompilationSession,
 ): Promise<PublishOutcome> {
   const { db } = context;
   const target =
@@ -93,13 +100,13 @@ export async function publishModules(
   const outcome: PublishOutcome = { published: [], reusedPrepared: [], failed: [] };
   const moduleByName = new Map(modules.map((module) => [module.name, module]));
   const user = currentUser();
-  await withCompilerPool(context, (pool, size) =>
+  await withCompilationSession(context, session, (session) =>
     scheduleCompilations({
       units,
       platformVersion,
-      compiler: pool,
-      concurrency: size,
-      loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
+      compiler: session.compiler,
+      concurrency: session.jobsInFlight,
+      loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
       externalProducer: (name) => {
         const usable = findUsableCompilation(db, name, platformVersion);
         if (!usable) return { missing: `has no compilation for platform ${platformVersion}` };

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { CompilerCache } from '../compiler/compiler-cache';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ModuleKind } from '../../../common/domain';
 import type { ProducerInterface } from '../compiler/compile-types';
-import { compileModule } from '../compiler/module-compiler';
+import { GroupCompiler } from '../compiler/compile-group';
 import {
   compareVersions,
   installedPlatformVersion,
@@ -12,6 +12,9 @@ import {
   loadPlatformVersion,
   loadSystemComponents,
 } from './platform-versions';
+
+const compiler = new GroupCompiler();
+afterAll(() => compiler.close());
 
 describe('platform versions', () => {
   it('ships 11.10.0, 11.11.3, 11.12.0, 11.13.0 and 11.17.0, the newest being the installed one', () => {
@@ -45,18 +48,19 @@ describe('platform versions', () => {
       );
     expect(exportsOf('11.17.0')).toEqual(expect.arrayContaining(exportsOf('11.13.0')));
     expect(loadPlatformVersion('11.17.0').releaseNotes).toMatch(/BREAKING[\s\S]*formatDate[\s\S]*formatDateText/);
-    const cache = new CompilerCache();
     const uses = (code: string) =>
-      compileModule(
-        {
-          moduleName: 'M',
-          platformVersion: '11.17.0',
-          sources: { 'src/index.ts': code },
-          references: [],
-          producers: {},
-        },
-        cache,
-      ).diagnostics.map((d) => d.message);
+      compiler
+        .compile([
+          {
+            moduleName: 'M',
+            kind: 'service',
+            platformVersion: '11.17.0',
+            sources: { 'src/index.ts': code },
+            references: [],
+            producers: {},
+          },
+        ])[0]!
+        .diagnostics.map((d) => d.message);
     expect(
       uses("import { formatDate } from '@platform/runtime';\nexport const d = formatDate(new Date(), 'yyyy-MM-dd');"),
     ).toEqual([]);
@@ -83,7 +87,6 @@ describe('platform versions', () => {
   it.each(['11.10.0', '11.11.3', '11.12.0', '11.13.0', '11.17.0'])(
     'compiles the system components of %s with that version',
     (version) => {
-      const cache = new CompilerCache();
       const producers: Record<string, ProducerInterface> = {};
       const components = loadSystemComponents(version);
       expect(components.length).toBeGreaterThanOrEqual(2);
@@ -91,16 +94,16 @@ describe('platform versions', () => {
         components.findIndex((c) => c.name === 'PlatformScheduler'),
       );
       for (const component of components) {
-        const result = compileModule(
+        const [result] = compiler.compile([
           {
             moduleName: component.name,
+            kind: component.kind as ModuleKind,
             platformVersion: version,
             sources: component.sources,
             references: component.references,
             producers,
           },
-          cache,
-        );
+        ]);
         expect(result.diagnostics, component.name).toEqual([]);
         producers[component.name] = { interfaceHash: result.interfaceHash!, declarations: result.declarations };
       }

@@ -1,7 +1,6 @@
 import type { LogLine } from '../../../common/domain';
 import type { EngineContext } from '../engine-context';
 import { findEnvironment } from '../store/environment-repository';
-import { HEARTBEAT_INTERVAL_MS } from '../store/lock-repository';
 import { listModules } from '../store/module-repository';
 import { currentUser, recordOperation } from '../store/operations-log';
 import { findUsableCompilation, recordPublication } from '../store/publication-repository';
@@ -26,8 +25,7 @@ export async function deployPrepared(
 ): Promise<DeployPreparedReport> {
   const { db } = context;
   const platformVersion = findEnvironment(db)!.platformVersion;
-  const lease = takeLease(context, 'deploy-prepared', null, 'Deploy prepared modules');
-  const heartbeat = setInterval(() => lease.heartbeat(), HEARTBEAT_INTERVAL_MS);
+  const lease = takeLease(context, 'deploy-prepared', null, 'Deploy prepared modules', { onEvent: options.onEvent });
   const report: DeployPreparedReport = { platformVersion, deployed: [], alreadyRunning: 0, notPrepared: [] };
   const log = (level: LogLine['level'], text: string) =>
     options.onEvent({ type: 'log', line: { at: new Date().toISOString(), level, text } });
@@ -44,7 +42,7 @@ export async function deployPrepared(
         report.notPrepared.push(module.name);
         continue;
       }
-      db.transaction(() =>
+      lease.write(() =>
         recordPublication(db, {
           moduleId: module.id,
           moduleVersionId: module.publishedVersionId!,
@@ -53,21 +51,22 @@ export async function deployPrepared(
           success: true,
           user,
         }),
-      )();
+      );
       report.deployed.push(module.name);
       log('info', `Deployed ${module.name} (${report.deployed.length} deployed so far) from its prepared compilation.`);
       // Lets the heartbeat and other events run between deployments.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    recordOperation(db, {
-      operation: 'deploy-prepared',
-      outcome: 'succeeded',
-      message: `${report.deployed.length} deployed, ${report.alreadyRunning} already running ${platformVersion}, ${report.notPrepared.length} not prepared`,
-      user,
-    });
+    lease.write(() =>
+      recordOperation(db, {
+        operation: 'deploy-prepared',
+        outcome: 'succeeded',
+        message: `${report.deployed.length} deployed, ${report.alreadyRunning} already running ${platformVersion}, ${report.notPrepared.length} not prepared`,
+        user,
+      }),
+    );
     return report;
   } finally {
-    clearInterval(heartbeat);
     lease.release();
   }
 }

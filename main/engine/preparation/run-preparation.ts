@@ -8,7 +8,7 @@ import {
 import { isProgressivePreparation } from '../platform/platform-versions';
 import { compilationSettings } from '../store/settings-repository';
 import { withTestHolds } from './preparation-faults';
-import { withCompilerPool, type EngineContext } from '../engine-context';
+import { withCompilationSession, type CompilationSession, type EngineContext } from '../engine-context';
 import {
   findArtifact,
   getArtifact,
@@ -16,12 +16,13 @@ import {
   recordCompilation,
   saveArtifact,
 } from '../store/artifact-repository';
-import { getModuleVersion, loadSources } from '../store/module-repository';
-import { HEARTBEAT_INTERVAL_MS, type Lease } from '../store/lock-repository';
+import { getModuleVersion, loadModuleInput } from '../store/module-repository';
+import { LeaseLostError, type Lease } from '../store/lock-repository';
 import type { EngineEventListener } from './preparation-events';
 import { ProgressTracker } from './progress-tracker';
 import {
   appendLog,
+  checkRunOfArtifact,
   findItem,
   finishItem,
   listItems,
@@ -34,6 +35,12 @@ import {
   type StoredRun,
 } from './run-repository';
 
+/**
+ * What keeps a run alive while it compiles and fences its writes: a preparation's lease on
+ * the environment lock, or a readiness check's heartbeat on its own run (a check takes no lock).
+ */
+export type RunKeeper = Pick<Lease, 'write' | 'lost' | 'release'>;
+
 export interface RunPreparationOptions {
   onEvent: EngineEventListener;
   /** The upgrade's steps (all done) before 'prepare-modules', or just that step for a retry. */
@@ -41,16 +48,19 @@ export interface RunPreparationOptions {
   upgrading: boolean;
   /** Asked between compilations; true stops the run as 'interrupted' (shutdown). */
   shouldStop?: () => boolean;
+  /** The compiler processes of the operation this run is a step of (an upgrade); its own when absent. */
+  session?: CompilationSession;
 }
 
 /**
  * Runs (or resumes) a preparation run to its end while holding the lease: modules
  * not final yet are compiled in the worker pool, producers first; each result is
- * committed before it is reported; the lease is renewed all along.
+ * committed before it is reported. Every write checks the lease in its transaction:
+ * a holder that lost it stops before writing anything more (LeaseLostError).
  */
 export async function runPreparation(
   context: EngineContext,
-  lease: Lease,
+  lease: RunKeeper,
   run: StoredRun,
   options: RunPreparationOptions,
 ): Promise<RunSummary> {
@@ -65,8 +75,10 @@ export async function runPreparation(
   const reportLog = () => {
     for (const line of unreported.splice(0)) options.onEvent({ type: 'log', line });
   };
-  resetCompilingItems(db, run.id);
-  setRunStatus(db, run.id, 'running');
+  lease.write(() => {
+    resetCompilingItems(db, run.id);
+    setRunStatus(db, run.id, 'running');
+  });
   const items = listItems(db, run.id);
   const itemByName = new Map(items.map((item) => [item.moduleName, item]));
   const excluded = new Map(
@@ -95,28 +107,30 @@ export async function runPreparation(
   };
 
   const resumed = pending.length < items.length;
-  log(
-    'info',
-    resumed
-      ? `Resuming the modules preparation for ${run.toVersion}: ${pending.length} of ${items.length} modules left.`
-      : `Preparing ${items.length} modules for platform ${run.toVersion} (${excluded.size} excluded).`,
+  const checking = run.kind === 'check';
+  const what = checking ? 'upgrade readiness check' : 'modules preparation';
+  lease.write(() =>
+    log(
+      'info',
+      resumed
+        ? `Resuming the ${what} for ${run.toVersion}: ${pending.length} of ${items.length} modules left.`
+        : checking
+          ? `Checking ${items.length} modules against platform ${run.toVersion} (${excluded.size} excluded); nothing is upgraded or deployed.`
+          : `Preparing ${items.length} modules for platform ${run.toVersion} (${excluded.size} excluded).`,
+    ),
   );
   reportLog();
 
   // Spec §4a: from 11.17.0 only the current group is locked; it is stored with the items, so every process
-  // (a CLI publish in another terminal, the desktop app) sees the same group.
-  const progressive = isProgressivePreparation(run.toVersion);
+  // (a CLI publish in another terminal, the desktop app) sees the same group. A readiness check locks nothing.
+  const progressive = isProgressivePreparation(run.toVersion) && !checking;
   const group = { number: maxGroupNumber(db, run.id), members: new Set<string>(), finishedSinceDispatch: true };
-  const withGroup = (progress: PreparationProgress): PreparationProgress =>
-    progressive
-      ? {
-          ...progress,
-          progressive: {
-            group: group.members.size > 0 ? { number: group.number, modules: [...group.members].sort() } : null,
-            readyToPublish: progress.counts.prepared,
-          },
-        }
-      : progress;
+  function withGroup(progress: PreparationProgress): PreparationProgress {
+    if (!progressive) return progress;
+    const current = group.members.size > 0 ? { number: group.number, modules: [...group.members].sort() } : null;
+    return { ...progress, progressive: { group: current, readyToPublish: progress.counts.prepared } };
+  }
+  /** The producer's newest compilation for the target: the run's, or the one published during the run. */
   const newestProducer = (name: string): ExternalProducer | null => {
     const item = findItem(db, run.id, name);
     if (item?.status !== 'prepared' || item.artifactId === null) return null;
@@ -127,54 +141,44 @@ export async function runPreparation(
   };
   /** Hands a node to the compiler: it joins the current group, unless it was published or deleted meanwhile. */
   const dispatch = (members: readonly CompileUnit[]): Map<string, UnitOutcome> | null =>
-    db
-      .transaction((): Map<string, UnitOutcome> | null => {
-        const found = members.map((member) => findItem(db, run.id, member.name));
-        if (found.every((item) => item?.status === 'prepared' && item.artifactId !== null)) {
-          log(
-            'info',
-            `${members.map((member) => member.name).join(', ')}: published during the preparation, not compiled again.`,
-          );
-          return new Map(
-            members.map((member, index) => {
-              const artifactId = found[index]!.artifactId!;
-              return [
-                member.name,
-                {
-                  status: 'prepared',
-                  artifactId,
-                  producerInterface: loadInterface(db, artifactId),
-                  durationMs: 0,
-                  compiled: false,
-                },
-              ];
-            }),
-          );
-        }
-        const deleted = members.filter((_, index) => found[index] === null).map((member) => member.name);
-        if (deleted.length > 0) {
-          const errors = [{ message: `${deleted.join(', ')} deleted during the preparation.` }];
-          return new Map(members.map((member) => [member.name, { status: 'skipped', errors }]));
-        }
-        if (group.finishedSinceDispatch) {
-          group.number++;
-          group.finishedSinceDispatch = false;
-        }
-        markItemsInGroup(
-          db,
-          run.id,
-          members.map((member) => member.name),
-          group.number,
+    lease.write((): Map<string, UnitOutcome> | null => {
+      const found = members.map((member) => findItem(db, run.id, member.name));
+      if (found.every((item) => item?.status === 'prepared' && item.artifactId !== null)) {
+        log(
+          'info',
+          `${members.map((member) => member.name).join(', ')}: published during the preparation, not compiled again.`,
         );
-        for (const member of members) group.members.add(member.name);
-        return null;
-      })
-      .immediate();
+        return new Map(
+          members.map((member, index): [string, UnitOutcome] => {
+            const artifactId = found[index]!.artifactId!;
+            const producerInterface = loadInterface(db, artifactId);
+            return [member.name, { status: 'prepared', artifactId, producerInterface, durationMs: 0, compiled: false }];
+          }),
+        );
+      }
+      const deleted = members.filter((_, index) => found[index] === null).map((member) => member.name);
+      if (deleted.length > 0) {
+        const errors = [{ message: `${deleted.join(', ')} deleted during the preparation.` }];
+        return new Map(members.map((member) => [member.name, { status: 'skipped', errors }]));
+      }
+      if (group.finishedSinceDispatch) {
+        group.number++;
+        group.finishedSinceDispatch = false;
+      }
+      markItemsInGroup(
+        db,
+        run.id,
+        members.map((member) => member.name),
+        group.number,
+      );
+      for (const member of members) group.members.add(member.name);
+      return null;
+    });
 
-  const heartbeat = setInterval(() => lease.heartbeat(), HEARTBEAT_INTERVAL_MS);
   let stopped = false;
+  let reusedFromChecks = 0;
   try {
-    await withCompilerPool(context, async (pool, jobsInFlight, size) => {
+    await withCompilationSession(context, options.session, async (session) => {
       const tracker = new ProgressTracker(
         {
           runId: run.id,
@@ -186,25 +190,29 @@ export async function runPreparation(
         steps,
         items.length,
         counts,
-        size,
+        session.size,
       );
       emit(tracker, 'running');
       await scheduleCompilations({
         units,
         platformVersion: run.toVersion,
-        compiler: withTestHolds(pool, context.environmentDir),
-        concurrency: jobsInFlight,
+        compiler: withTestHolds(session.compiler, context),
+        concurrency: session.jobsInFlight,
         ...(progressive
           ? {
               order: 'most-consumed' as const,
               onDispatch: dispatch,
               newestProducer,
-              // parallelCompilations applied mid-run takes effect for the rest of it (spec §4a).
+              // parallelCompilations applied mid-run takes effect for the rest of it (spec §4a): fewer groups in
+              // flight at once; the compiler processes already started stay.
               currentConcurrency: () =>
-                Math.min(jobsInFlight, compilationSettings(db).parallelCompilations * (jobsInFlight / size)),
+                Math.min(
+                  session.jobsInFlight,
+                  compilationSettings(db).parallelCompilations * (session.jobsInFlight / session.size),
+                ),
             }
           : {}),
-        loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
+        loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
         externalProducer: (name): ExternalProducer => {
           const item = itemByName.get(name);
           if (item?.status === 'prepared' && item.artifactId !== null) {
@@ -233,16 +241,23 @@ export async function runPreparation(
         },
         // One transaction per module event: a commit per row would cost the coordinator more than the compile.
         saveResult: (unit, result) =>
-          db.transaction(() => {
-            recordCompilation(db, unit.moduleVersionId, run.toVersion, 'prepare');
+          lease.write(() => {
+            recordCompilation(db, unit.moduleVersionId, run.toVersion, checking ? 'check' : 'prepare');
             return saveArtifact(db, unit.moduleVersionId, result);
-          })(),
+          }),
         onStart: (unit) => {
+          // Called from a compiler process's message: a lost lease stops the run at its next awaited write instead.
+          if (lease.lost) return;
           started++;
-          db.transaction(() => {
-            markItemCompiling(db, run.id, unit.name);
-            log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
-          })();
+          try {
+            lease.write(() => {
+              markItemCompiling(db, run.id, unit.name);
+              log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
+            });
+          } catch (error) {
+            if (error instanceof LeaseLostError) return;
+            throw error;
+          }
           tracker.started(unit.name);
           options.onEvent({ type: 'module', name: unit.name, status: 'compiling' });
           emit(tracker, 'running');
@@ -253,12 +268,27 @@ export async function runPreparation(
           const artifactId = outcome.status === 'skipped' ? null : outcome.artifactId;
           const durationMs = outcome.status === 'skipped' ? 0 : outcome.durationMs;
           const errors = outcome.status === 'prepared' ? [] : outcome.errors;
-          db.transaction(() => {
-            finishItem(db, run.id, unit.name, { status: outcome.status, artifactId, durationMs, errors });
+          // Spec §4c: a preparation says which compilations it took from a readiness check.
+          const reusedFromRun =
+            !checking && outcome.status === 'prepared' && !outcome.compiled
+              ? checkRunOfArtifact(db, outcome.artifactId, run.toVersion)
+              : null;
+          lease.write(() => {
+            finishItem(db, run.id, unit.name, {
+              status: outcome.status,
+              artifactId,
+              durationMs,
+              errors,
+              reusedFromRun,
+            });
+            if (reusedFromRun !== null) {
+              reusedFromChecks++;
+              log('info', `${unit.name}: reused from the readiness check (run #${reusedFromRun}), not compiled again.`);
+            }
             if (outcome.status === 'failed')
               log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
             if (outcome.status === 'skipped') log('warning', `${unit.name} skipped: ${errors[0]?.message ?? ''}`);
-          })();
+          });
           const compiled = outcome.status !== 'skipped' && outcome.compiled;
           if (!compiled && outcome.status !== 'skipped') started++;
           tracker.finished(unit.name, outcome.status, durationMs, compiled);
@@ -266,25 +296,32 @@ export async function runPreparation(
           emit(tracker, 'running');
         },
         shouldStop: () => {
-          stopped = stopped || (options.shouldStop?.() ?? false);
+          // A lost lease stops the scheduling at once; the next write says why.
+          stopped = stopped || (options.shouldStop?.() ?? false) || lease.lost !== null;
           return stopped;
         },
       });
       const finalStatus = stopped ? 'interrupted' : 'finished';
-      setRunStatus(db, run.id, finalStatus);
       const stepStatus = counts.failed + counts.skipped > 0 ? 'warning' : 'done';
       for (const step of steps)
         if (step.id === 'prepare-modules') Object.assign(step, { status: stopped ? 'pending' : stepStatus });
-      log(
-        stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
-        stopped
-          ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
-          : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.`,
-      );
+      lease.write(() => {
+        setRunStatus(db, run.id, finalStatus);
+        log(
+          stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
+          checking
+            ? stopped
+              ? `Readiness check interrupted: ${tracker.done} of ${items.length} modules done; checking again resumes it.`
+              : `Readiness check finished: ${counts.prepared} modules ready, ${counts.failed} would fail, ${counts.skipped} would be skipped, ${counts.excluded} excluded.`
+            : stopped
+              ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
+              : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.` +
+                (reusedFromChecks > 0 ? ` ${reusedFromChecks} reused from the readiness check.` : ''),
+        );
+      });
       emit(tracker, finalStatus);
     });
   } finally {
-    clearInterval(heartbeat);
     lease.release();
   }
   return summarizeRun(db, { ...run, status: stopped ? 'interrupted' : 'finished' });

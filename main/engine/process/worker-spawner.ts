@@ -27,6 +27,8 @@ export interface WorkerSpawnOptions {
   env?: Record<string, string>;
   /** Run V8 without its helper threads (`--single-threaded`): garbage collection and JIT happen on the worker's own thread. */
   singleThreadedV8?: boolean;
+  /** Bound of the worker's JavaScript heap in MB (`--max-old-space-size`): passing it ends the worker instead of growing. */
+  maxHeapMb?: number;
 }
 
 /** Starts worker processes: child_process.fork under Node, utilityProcess under Electron. */
@@ -48,7 +50,11 @@ export function createNodeWorkerSpawner(
       const child = fork(path.join(scriptsDir, `${entry}.cjs`), [], {
         env: { ...process.env, ...options.env, CONFIG_TOOL_SERVICE_NAME: options.serviceName },
         serialization: 'advanced',
-        execArgv: options.singleThreadedV8 ? [...process.execArgv, '--single-threaded'] : process.execArgv,
+        execArgv: [
+          ...process.execArgv,
+          ...(options.singleThreadedV8 ? ['--single-threaded'] : []),
+          ...(options.maxHeapMb ? [`--max-old-space-size=${options.maxHeapMb}`] : []),
+        ],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
       return new ChildProcessChannel(child);

@@ -2,7 +2,7 @@ import type { ProducerInterface } from '../compiler/compile-types';
 import { computeInputHash } from '../compiler/input-hash';
 import type { Db } from '../store/database';
 import { getArtifact, loadInterface } from '../store/artifact-repository';
-import { getModuleVersion, loadSources } from '../store/module-repository';
+import { getModuleVersion, loadModuleInput } from '../store/module-repository';
 import { findUsableCompilation } from '../store/publication-repository';
 
 /**
@@ -31,7 +31,7 @@ export function outdatedPreparationNote(
   const hash = computeInputHash({
     moduleName: prepared.moduleName,
     platformVersion,
-    sources: loadSources(db, prepared.moduleVersionId),
+    ...loadModuleInput(db, prepared.moduleVersionId),
     references: version.references,
     producers,
   });

@@ -1,4 +1,4 @@
-import type { ModuleError, ModulePreparationStatus, RunStatus } from '../../../common/domain';
+import type { ModuleError, ModulePreparationStatus, RunKind, RunStatus } from '../../../common/domain';
 import { UserError } from '../errors';
 import type { Db } from '../store/database';
 
@@ -9,6 +9,8 @@ export interface ReportModule {
   status: ModulePreparationStatus;
   durationMs: number;
   errors: ModuleError[];
+  /** Present when a preparation reused this module's compilation from that readiness check run (spec §4c). */
+  reusedFromCheck?: number;
 }
 
 /** A module left out of a run, with the reason (spec §5, `excluded[]`). */
@@ -20,6 +22,7 @@ export interface ReportExcluded {
 /** The run part of the report (spec §5, `run`). */
 export interface ReportRun {
   id: number;
+  kind: RunKind;
   fromVersion: string;
   toVersion: string;
   status: RunStatus;
@@ -41,7 +44,7 @@ export interface PreparationReport {
  */
 export interface ReportHead {
   run: ReportRun;
-  kind: 'upgrade' | 'retry';
+  kind: RunKind;
   retryOf: number | null;
   startedBy: string;
   environmentName: string | null;
@@ -51,7 +54,7 @@ export interface ReportHead {
 
 interface RunRow {
   id: number;
-  kind: 'upgrade' | 'retry';
+  kind: RunKind;
   retry_of: number | null;
   from_version: string;
   to_version: string;
@@ -85,6 +88,7 @@ export function loadReportHead(db: Db, runId?: number): ReportHead {
   return {
     run: {
       id: row.id,
+      kind: row.kind,
       fromVersion: row.from_version,
       toVersion: row.to_version,
       status: row.status,
@@ -112,8 +116,10 @@ export function loadReportHead(db: Db, runId?: number): ReportHead {
 
 function findRun(db: Db, runId: number | undefined): RunRow {
   if (runId === undefined) {
-    const latest = db.prepare(`SELECT ${RUN_COLUMNS} FROM preparation_runs ORDER BY id DESC LIMIT 1`).get() as
-      RunRow | undefined;
+    // The latest preparation: a readiness check prepares nothing, so it is reported only when asked for by id.
+    const latest = db
+      .prepare(`SELECT ${RUN_COLUMNS} FROM preparation_runs WHERE kind <> 'check' ORDER BY id DESC LIMIT 1`)
+      .get() as RunRow | undefined;
     if (!latest) throw new UserError('not-found', 'No preparation has run in this environment yet.');
     return latest;
   }
@@ -143,19 +149,37 @@ interface ItemRow {
   status: ModulePreparationStatus;
   duration_ms: number;
   errors_json: string;
+  reused_from_run: number | null;
 }
 
 /**
- * Streams a run's modules sorted by name, one row at a time (better-sqlite3 `.iterate()`),
+ * The order every report lists modules in: what needs the admin first (failed, then
+ * skipped, then unfinished), the prepared ones last; by name within a status.
+ */
+export const REPORT_STATUS_ORDER: readonly ModulePreparationStatus[] = [
+  'failed',
+  'skipped',
+  'compiling',
+  'pending',
+  'prepared',
+];
+
+/**
+ * Streams a run's modules of one status sorted by name (all of them, by name, without
+ * `status`; REPORT_STATUS_ORDER gives the report's order), one row at a time (better-sqlite3 `.iterate()`),
  * so a big run is never held in memory. Like every better-sqlite3 iterator it blocks writes
  * on the connection ("connection is busy") until it is exhausted or returned: don't await
  * between rows on a shared connection; read in pages with `limit` and `after` instead.
  */
-export function* iterateReportModules(db: Db, runId: number, page: PageOptions = {}): Generator<ReportModule> {
+export function* iterateReportModules(
+  db: Db,
+  runId: number,
+  page: PageOptions & { status?: ModulePreparationStatus } = {},
+): Generator<ReportModule> {
   const statement = db.prepare(
-    `SELECT module_name, application, status, duration_ms, errors_json
+    `SELECT module_name, application, status, duration_ms, errors_json, reused_from_run
        FROM preparation_items
-      WHERE run_id = @runId AND module_name > @after
+      WHERE run_id = @runId AND module_name > @after AND (@status IS NULL OR status = @status)
       ORDER BY module_name
       LIMIT @limit`,
   );
@@ -163,14 +187,17 @@ export function* iterateReportModules(db: Db, runId: number, page: PageOptions =
     runId,
     after: page.after ?? '',
     limit: page.limit ?? -1,
+    status: page.status ?? null,
   }) as Iterable<ItemRow>) {
-    yield {
+    const module: ReportModule = {
       name: row.module_name,
       application: row.application,
       status: row.status,
       durationMs: row.duration_ms,
       errors: parseErrors(row.errors_json),
     };
+    if (row.reused_from_run !== null) module.reusedFromCheck = row.reused_from_run;
+    yield module;
   }
 }
 
@@ -208,7 +235,7 @@ export function loadReport(db: Db, runId?: number): PreparationReport {
   const head = loadReportHead(db, runId);
   return {
     run: head.run,
-    modules: [...iterateReportModules(db, head.run.id)],
+    modules: REPORT_STATUS_ORDER.flatMap((status) => [...iterateReportModules(db, head.run.id, { status })]),
     excluded: [...iterateReportExcluded(db, head.run.id)].map(({ name, reason }) => ({ name, reason })),
   };
 }

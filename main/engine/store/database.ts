@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors';
+import { engineLoadError, isEngineLoadError } from './database-engine';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 
 /** The SQLite connection type used by every repository. */
@@ -47,6 +48,8 @@ export function openDatabase(environmentDir: string, options: { create?: boolean
     db.pragma('busy_timeout = 10000');
     db.pragma('synchronous = NORMAL');
   } catch (error) {
+    // A machine that can't load the engine is not a corrupt environment: say what it needs.
+    if (isEngineLoadError(error)) throw engineLoadError(error);
     throw new UserError(
       'environment-corrupt',
       `The environment database ${file} can't be opened: ${(error as Error).message}`,

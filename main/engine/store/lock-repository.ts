@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { LockInfo } from '../../../common/domain';
-import { isProcessAlive } from '../process/process-alive';
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from '../engine-options';
+import { UserError } from '../errors';
+import { isProcessAlive, processStartTime } from '../process/process-alive';
 import type { Db } from './database';
 import { statement } from './statement-cache';
 
 const LOCK_NAME = 'environment';
-/** How long a lease lives without a heartbeat; a dead holder's lock expires after this. */
-export const LEASE_TTL_MS = 15_000;
-export const HEARTBEAT_INTERVAL_MS = 3_000;
 
 interface LockRow {
   operation: LockInfo['operation'];
@@ -16,6 +15,7 @@ interface LockRow {
   holder: string;
   ownerToken: string;
   pid: number;
+  pidStart: string | null;
   host: string;
   startedAt: string;
   heartbeatAt: string;
@@ -25,25 +25,35 @@ interface LockRow {
 function readLockRow(db: Db): LockRow | null {
   const row = statement(
     db,
-    `SELECT operation, run_id AS runId, holder, owner_token AS ownerToken, pid, host, started_at AS startedAt,
-              heartbeat_at AS heartbeatAt, expires_at AS expiresAt FROM locks WHERE name = @name`,
+    `SELECT operation, run_id AS runId, holder, owner_token AS ownerToken, pid, pid_start AS pidStart, host,
+            started_at AS startedAt, heartbeat_at AS heartbeatAt, expires_at AS expiresAt FROM locks WHERE name = @name`,
   ).get({ name: LOCK_NAME }) as LockRow | undefined;
   return row ?? null;
 }
 
-/** A holder on this machine whose process is gone can't renew its lease: no need to wait for it to expire. */
-function holderIsGone(row: LockRow): boolean {
-  return row.host === os.hostname() && !isProcessAlive(row.pid);
+/**
+ * What is known of the holder's process: on this machine it is alive or gone (a
+ * zombie, or a pid now used by a process that started at another time, is gone);
+ * on another machine only its lease says.
+ */
+function holderProcess(row: LockRow): 'alive' | 'gone' | 'elsewhere' {
+  if (row.host !== os.hostname()) return 'elsewhere';
+  return isProcessAlive(row.pid, row.pidStart) ? 'alive' : 'gone';
 }
 
+/**
+ * A lock protects while its holder may still write. A holder that is gone can't; an
+ * expired lease has lost it, except an upgrade's while its process exists: only its
+ * end makes rolling it back safe, so its lock holds until then.
+ */
 function isLive(row: LockRow, now = Date.now()): boolean {
-  return Date.parse(row.expiresAt) > now && !holderIsGone(row);
+  const holder = holderProcess(row);
+  if (holder === 'gone') return false;
+  if (Date.parse(row.expiresAt) > now) return true;
+  return row.operation === 'upgrade' && holder === 'alive';
 }
 
-/** The lock an upgrade or preparation holds now, or null. */
-export function activeLock(db: Db): LockInfo | null {
-  const row = readLockRow(db);
-  if (!row || !isLive(row)) return null;
+function toInfo(row: LockRow): LockInfo {
   return {
     operation: row.operation,
     runId: row.runId,
@@ -53,35 +63,108 @@ export function activeLock(db: Db): LockInfo | null {
   };
 }
 
-/** A held lease: renew it with heartbeat(), give it back with release(). */
-export interface Lease {
-  readonly info: LockInfo;
-  heartbeat(): void;
-  /** The upgrade hands its lock to the preparation it starts, without letting go of it. */
-  becomePreparation(runId: number): void;
-  release(): void;
+/** The lock an upgrade or preparation holds now, or null. */
+export function activeLock(db: Db): LockInfo | null {
+  const row = readLockRow(db);
+  return row && isLive(row) ? toInfo(row) : null;
 }
 
 /**
+ * For a write that the lock gates (inside its transaction): the live lock, or null
+ * after removing a dead one, so its holder, should it wake up, finds it has lost
+ * the lock and stops before its next write.
+ */
+export function liveLockOrBreakDead(db: Db): LockInfo | null {
+  const row = readLockRow(db);
+  if (!row) return null;
+  if (isLive(row)) return toInfo(row);
+  statement(db, 'DELETE FROM locks WHERE name = @name AND owner_token = @ownerToken').run({
+    name: LOCK_NAME,
+    ownerToken: row.ownerToken,
+  });
+  return null;
+}
+
+/** A lock that was taken over because its holder could no longer hold it. */
+export interface PreviousHolder {
+  operation: LockInfo['operation'];
+  runId: number | null;
+  holder: string;
+  pid: number;
+  host: string;
+  /** 'gone': its process has ended; 'expired': it stopped renewing its lease. */
+  reason: 'gone' | 'expired';
+}
+
+/** The holder lost the lock (another process took it over, or it was broken as dead): it must stop writing. */
+export class LeaseLostError extends UserError {
+  constructor(message: string) {
+    super('lease-lost', message);
+  }
+}
+
+/** A held lease, renewed by a heartbeat from the moment it is taken until it is released. */
+export interface Lease {
+  readonly info: LockInfo;
+  /** Null while the lease holds; otherwise the message that says it was lost. */
+  readonly lost: string | null;
+  /** The dead holder this lease replaced, if any (its run was interrupted). */
+  readonly replaced: PreviousHolder | null;
+  /**
+   * Runs `write` in an immediate transaction that first checks the lock is still
+   * this lease's: every write of a run goes through it, so a holder that lost its
+   * lease writes nothing more. Throws `LeaseLostError` then.
+   */
+  write<T>(write: () => T): T;
+  /** The same check for work outside the database (files): throws `LeaseLostError` when lost. */
+  assertHeld(): void;
+  /** The upgrade hands its lock to the preparation it starts, without letting go of it. */
+  becomePreparation(runId: number): void;
+  /** Stops the heartbeat and gives the lock back (when it is still this lease's). */
+  release(): void;
+}
+
+export interface LeaseRequest {
+  operation: LockInfo['operation'];
+  runId: number | null;
+  holder: string;
+}
+
+export interface LeaseHooks {
+  options?: EngineOptions;
+  /** A heartbeat failed (database busy, disk full): the run goes on, the admin is told. */
+  onTrouble?: (message: string) => void;
+  /** The heartbeat found the lock taken over; the holder stops at its next write. */
+  onLost?: (message: string) => void;
+}
+
+const OPERATION_TITLES: Record<LockInfo['operation'], string> = {
+  upgrade: 'The platform upgrade',
+  preparation: 'The modules preparation',
+  'deploy-prepared': 'The deployment of prepared modules',
+};
+
+/**
  * Takes the environment lock for an upgrade or a preparation, atomically across
- * processes. Returns the live lock of someone else instead when there is one.
+ * processes, and starts renewing it. Returns the live lock of someone else instead
+ * when there is one.
  */
 export function acquireLease(
   db: Db,
-  request: { operation: LockInfo['operation']; runId: number | null; holder: string },
+  request: LeaseRequest,
+  hooks: LeaseHooks = {},
 ): { lease: Lease } | { heldBy: LockInfo } {
+  const { lease: timings, faults } = hooks.options ?? DEFAULT_ENGINE_OPTIONS;
   const ownerToken = randomUUID();
   const now = new Date();
   const startedAt = now.toISOString();
-  const take = db.transaction(() => {
+  const take = db.transaction((): { heldBy: LockInfo } | { previous: PreviousHolder | null } => {
     const existing = readLockRow(db);
-    if (existing && isLive(existing)) {
-      return { heldBy: activeLock(db) as LockInfo };
-    }
+    if (existing && isLive(existing)) return { heldBy: toInfo(existing) };
     statement(
       db,
-      `INSERT OR REPLACE INTO locks (name, operation, run_id, holder, owner_token, pid, host, started_at, heartbeat_at, expires_at)
-       VALUES (@name, @operation, @runId, @holder, @ownerToken, @pid, @host, @startedAt, @startedAt, @expiresAt)`,
+      `INSERT OR REPLACE INTO locks (name, operation, run_id, holder, owner_token, pid, pid_start, host, started_at, heartbeat_at, expires_at)
+       VALUES (@name, @operation, @runId, @holder, @ownerToken, @pid, @pidStart, @host, @startedAt, @startedAt, @expiresAt)`,
     ).run({
       name: LOCK_NAME,
       operation: request.operation,
@@ -89,56 +172,123 @@ export function acquireLease(
       holder: request.holder,
       ownerToken,
       pid: process.pid,
+      pidStart: processStartTime(),
       host: os.hostname(),
       startedAt,
-      expiresAt: new Date(now.getTime() + LEASE_TTL_MS).toISOString(),
+      expiresAt: new Date(now.getTime() + timings.ttlMs).toISOString(),
     });
-    return null;
-  });
-  const conflict = take.immediate();
-  if (conflict) return conflict;
-
-  const info: LockInfo = {
-    operation: request.operation,
-    runId: request.runId,
-    holder: request.holder,
-    startedAt,
-    heartbeatAt: startedAt,
-  };
-  return {
-    lease: {
-      info,
-      heartbeat() {
-        const now = new Date();
-        info.heartbeatAt = now.toISOString();
-        statement(
-          db,
-          'UPDATE locks SET heartbeat_at = @at, expires_at = @expiresAt WHERE name = @name AND owner_token = @ownerToken',
-        ).run({
-          at: info.heartbeatAt,
-          expiresAt: new Date(now.getTime() + LEASE_TTL_MS).toISOString(),
-          name: LOCK_NAME,
-          ownerToken,
-        });
+    if (!existing) return { previous: null };
+    return {
+      previous: {
+        operation: existing.operation,
+        runId: existing.runId,
+        holder: existing.holder,
+        pid: existing.pid,
+        host: existing.host,
+        reason: holderProcess(existing) === 'gone' ? 'gone' : 'expired',
       },
-      becomePreparation(runId: number) {
-        info.runId = runId;
-        info.operation = 'preparation';
+    };
+  });
+  const taken = take.immediate();
+  if ('heldBy' in taken) return taken;
+
+  const info: LockInfo = { ...request, startedAt, heartbeatAt: startedAt };
+  let lost: string | null = null;
+  let released = false;
+  let troubles = 0;
+
+  const loseIt = (): string => {
+    if (lost) return lost;
+    const now = readLockRow(db);
+    const run = info.runId !== null ? ` (run #${info.runId})` : '';
+    const takenBy = now
+      ? `${now.holder}'s ${now.operation}${now.runId !== null ? ` (run #${now.runId})` : ''} took it over at ${now.startedAt} (PID ${now.pid} on ${now.host})`
+      : 'another process took it over (and has let go of it since)';
+    lost =
+      `${OPERATION_TITLES[info.operation]}${run} stopped: it lost the environment's lock. Its lease was last renewed at ` +
+      `${info.heartbeatAt} and expired (this process was paused or too busy to renew it), and ${takenBy}. ` +
+      `This process wrote nothing after that; the environment is as the other process leaves it.`;
+    hooks.onLost?.(lost);
+    return lost;
+  };
+
+  const assertHeld = (): void => {
+    if (!lost && readLockRow(db)?.ownerToken !== ownerToken) loseIt();
+    if (lost) throw new LeaseLostError(lost);
+  };
+
+  const heartbeat = (): void => {
+    if (released || lost) return;
+    try {
+      if (faults.heartbeatFails) throw new Error('injected heartbeat failure');
+      const at = new Date();
+      const renewed = statement(
+        db,
+        'UPDATE locks SET heartbeat_at = @at, expires_at = @expiresAt WHERE name = @name AND owner_token = @ownerToken',
+      ).run({
+        at: at.toISOString(),
+        expiresAt: new Date(at.getTime() + timings.ttlMs).toISOString(),
+        name: LOCK_NAME,
+        ownerToken,
+      });
+      if (renewed.changes === 0) {
+        loseIt();
+        return;
+      }
+      info.heartbeatAt = at.toISOString();
+      if (troubles > 0) hooks.onTrouble?.(`The environment lock is renewed again (after ${troubles} failed attempts).`);
+      troubles = 0;
+    } catch (error) {
+      troubles++;
+      hooks.onTrouble?.(
+        `Could not renew the environment lock (attempt ${troubles}): ${(error as Error).message}. ` +
+          `It is retried every ${Math.round(timings.heartbeatMs / 100) / 10} s; the lease lasts ${Math.round(timings.ttlMs / 1000)} s.`,
+      );
+    }
+  };
+  const timer = setInterval(heartbeat, timings.heartbeatMs);
+  // The work itself keeps the process alive; a forgotten lease must not.
+  timer.unref();
+
+  const lease: Lease = {
+    info,
+    get lost() {
+      return lost;
+    },
+    replaced: taken.previous,
+    write<T>(write: () => T): T {
+      return db
+        .transaction(() => {
+          assertHeld();
+          return write();
+        })
+        .immediate();
+    },
+    assertHeld,
+    becomePreparation(runId: number) {
+      lease.write(() =>
         statement(
           db,
           `UPDATE locks SET run_id = @runId, operation = 'preparation' WHERE name = @name AND owner_token = @ownerToken`,
-        ).run({
-          runId,
-          name: LOCK_NAME,
-          ownerToken,
-        });
-      },
-      release() {
+        ).run({ runId, name: LOCK_NAME, ownerToken }),
+      );
+      info.runId = runId;
+      info.operation = 'preparation';
+    },
+    release() {
+      if (released) return;
+      released = true;
+      clearInterval(timer);
+      try {
         statement(db, 'DELETE FROM locks WHERE name = @name AND owner_token = @ownerToken').run({
           name: LOCK_NAME,
           ownerToken,
         });
-      },
+      } catch (error) {
+        // Its holder ends with the process: the next command sees the lock as gone.
+        hooks.onTrouble?.(`Could not release the environment lock: ${(error as Error).message}.`);
+      }
     },
   };
+  return { lease };
 }

@@ -70,6 +70,19 @@ export function getModuleVersion(db: Db, id: number): ModuleVersionRecord {
   return { ...rest, references: JSON.parse(referencesJson) as string[] };
 }
 
+/** What the compiler needs of a module version besides its references: the module's kind and the version's sources. */
+export function loadModuleInput(
+  db: Db,
+  moduleVersionId: number,
+): { kind: ModuleKind; sources: Record<string, string> } {
+  const row = statement(
+    db,
+    'SELECT m.kind AS kind FROM module_versions v JOIN modules m ON m.id = v.module_id WHERE v.id = @moduleVersionId',
+  ).get({ moduleVersionId }) as { kind: ModuleKind } | undefined;
+  if (!row) throw new Error(`module version ${moduleVersionId} does not exist`);
+  return { kind: row.kind, sources: loadSources(db, moduleVersionId) };
+}
+
 /** The source files of a module version, keyed by path relative to the module root. */
 export function loadSources(db: Db, moduleVersionId: number): Record<string, string> {
   const sources: Record<string, string> = {};

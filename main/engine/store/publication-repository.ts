@@ -60,9 +60,29 @@ export function findUsableCompilation(
     `SELECT i.artifact_id AS artifactId FROM preparation_items i
        JOIN preparation_runs r ON r.id = i.run_id
        JOIN modules m ON m.name = i.module_name
-       WHERE i.module_name = @moduleName AND r.to_version = @platformVersion AND i.status = 'prepared' AND i.artifact_id IS NOT NULL
+       WHERE i.module_name = @moduleName AND r.to_version = @platformVersion AND r.kind <> 'check'
+         AND i.status = 'prepared' AND i.artifact_id IS NOT NULL
          AND i.module_version_id = (SELECT p.module_version_id FROM publications p WHERE p.module_id = m.id AND p.outcome = 'success' ORDER BY p.id DESC LIMIT 1)
        ORDER BY r.id DESC LIMIT 1`,
   ).get({ moduleName, platformVersion }) as { artifactId: number } | undefined;
   return prepared ? { artifactId: prepared.artifactId, source: 'prepared' } : null;
+}
+
+/**
+ * A module's latest publication when it failed: when, at which platform version, and
+ * the compiler diagnostics kept with it (none when the failure came from a factory).
+ */
+export function latestFailedPublication(
+  db: Db,
+  moduleId: number,
+): { at: string; platformVersion: string; diagnosticsJson: string | null } | null {
+  const row = statement(
+    db,
+    `SELECT p.outcome, p.published_at AS at, p.platform_version AS platformVersion, a.diagnostics_json AS diagnosticsJson
+       FROM publications p LEFT JOIN artifacts a ON a.id = p.artifact_id
+       WHERE p.module_id = @moduleId ORDER BY p.id DESC LIMIT 1`,
+  ).get({ moduleId }) as
+    { outcome: string; at: string; platformVersion: string; diagnosticsJson: string | null } | undefined;
+  if (!row || row.outcome !== 'failed') return null;
+  return { at: row.at, platformVersion: row.platformVersion, diagnosticsJson: row.diagnosticsJson };
 }

@@ -1,10 +1,14 @@
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from '../engine-options';
+
 /**
- * Fault injection for tests only: `CONFIG_TOOL_TEST_FAULTS=upgrade-fail:<step>`
- * makes that upgrade step throw; `upgrade-crash:<step>` kills the process there,
- * as a power cut would. Nothing else turns these on.
+ * The test faults of an upgrade step (engine-options.ts: `upgrade-delay`,
+ * `upgrade-fail`, `upgrade-crash`), applied at the end of that step. Without test
+ * faults in the options this does nothing.
  */
-export function failIfInjected(step: string): void {
-  const faults = (process.env.CONFIG_TOOL_TEST_FAULTS ?? '').split(',');
-  if (faults.includes(`upgrade-fail:${step}`)) throw new Error(`injected failure in step '${step}'`);
-  if (faults.includes(`upgrade-crash:${step}`)) process.kill(process.pid, 'SIGKILL');
+export async function injectStepFaults(options: EngineOptions | undefined, step: string): Promise<void> {
+  const { faults } = options ?? DEFAULT_ENGINE_OPTIONS;
+  const delayMs = faults.delaySteps.get(step);
+  if (delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  if (faults.failSteps.has(step)) throw new Error(`injected failure in step '${step}'`);
+  if (faults.crashSteps.has(step)) process.kill(process.pid, 'SIGKILL');
 }

@@ -1,13 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CompileJob, CompileResult } from './compile-types';
-import { CompilerCache } from './compiler-cache';
+import { GroupCompiler } from './compile-group';
 import { computeInputHash } from './input-hash';
-import { compileModule } from './module-compiler';
+import { findNativeBinary, NATIVE_COMPILER_VERSION } from './native-binary';
+import { NativeServer } from './native-server';
 
-const cache = new CompilerCache();
+const compiler = new GroupCompiler();
+afterAll(() => compiler.close());
+
+function compileModule(job: CompileJob, using: GroupCompiler = compiler): CompileResult {
+  return using.compile([job])[0]!;
+}
 
 function job(moduleName: string, sources: Record<string, string>, more: Partial<CompileJob> = {}): CompileJob {
-  return { moduleName, platformVersion: '11.13.0', sources, references: [], producers: {}, ...more };
+  return { moduleName, kind: 'service', platformVersion: '11.13.0', sources, references: [], producers: {}, ...more };
 }
 
 function asProducer(result: CompileResult): { interfaceHash: string; declarations: Record<string, string> } {
@@ -20,14 +26,14 @@ const legacyMailer = {
   'src/notify.ts': `import { sendMailLegacy } from '@platform/runtime';\n\nexport function notify(to: string): void {\n  sendMailLegacy(to, 'hello');\n}\n`,
 };
 
-describe('compileModule', () => {
+describe('GroupCompiler: one module', () => {
   it('compiles a module using sendMailLegacy on 11.11.3 and reports it on 11.13.0 with file, line and column', () => {
-    const old = compileModule(job('Mailer', legacyMailer, { platformVersion: '11.11.3' }), cache);
+    const old = compileModule(job('Mailer', legacyMailer, { platformVersion: '11.11.3' }));
     expect(old.success).toBe(true);
     expect(Object.keys(old.js)).toEqual(['src/index.js', 'src/notify.js']);
     expect(Object.keys(old.declarations)).toEqual(['index.d.ts', 'notify.d.ts']);
 
-    const current = compileModule(job('Mailer', legacyMailer, { platformVersion: '11.13.0' }), cache);
+    const current = compileModule(job('Mailer', legacyMailer, { platformVersion: '11.13.0' }));
     expect(current.success).toBe(false);
     expect(current.interfaceHash).toBeNull();
     expect(current.declarations).toEqual({});
@@ -47,7 +53,6 @@ describe('compileModule', () => {
           { 'src/index.ts': `import { ${api} } from '@platform/runtime';\nexport const f = ${api};\n` },
           { platformVersion: version },
         ),
-        cache,
       ).success;
     expect([uses('httpPost', '11.10.0'), uses('httpPost', '11.11.3'), uses('httpPost', '11.12.0')]).toEqual([
       false,
@@ -71,13 +76,13 @@ describe('compileModule', () => {
       'src/index.ts': `export * from './model/order';\nexport function total(order: Order): number { return order.lines.reduce((s, l) => s + l, 0); }\nimport type { Order } from './model/order';\n`,
       'src/model/order.ts': `export interface Order { id: number; lines: number[] }\n`,
     };
-    const producer = asProducer(compileModule(job('Orders', producerSources), cache));
+    const producer = asProducer(compileModule(job('Orders', producerSources)));
     expect(Object.keys(producer.declarations)).toEqual(['index.d.ts', 'model/order.d.ts']);
     const consumerSources = {
       'src/index.ts': `import { total, type Order } from '@modules/Orders';\n\nexport const sum = (o: Order): number => total(o);\n`,
     };
     const consumer = (p: { interfaceHash: string; declarations: Record<string, string> }): CompileResult =>
-      compileModule(job('Invoices', consumerSources, { references: ['Orders'], producers: { Orders: p } }), cache);
+      compileModule(job('Invoices', consumerSources, { references: ['Orders'], producers: { Orders: p } }));
     expect(consumer(producer).success).toBe(true);
 
     const renamed = asProducer(
@@ -86,7 +91,6 @@ describe('compileModule', () => {
           ...producerSources,
           'src/index.ts': producerSources['src/index.ts'].replace('function total', 'function grandTotal'),
         }),
-        cache,
       ),
     );
     expect(renamed.interfaceHash).not.toBe(producer.interfaceHash);
@@ -101,7 +105,6 @@ describe('compileModule', () => {
       job('Portal', {
         'src/index.ts': `import { log } from '@platform/runtime';\nimport _ from 'lodash';\nimport { x } from '@modules/Billing';\nimport '../../secrets';\nexport const a = 1;\n`,
       }),
-      cache,
     );
     expect(result.success).toBe(false);
     expect(result.diagnostics).toEqual([
@@ -138,7 +141,6 @@ describe('compileModule', () => {
         },
         { references: ['Billing'] },
       ),
-      cache,
     );
     expect(noProducer.diagnostics).toEqual([
       {
@@ -152,7 +154,7 @@ describe('compileModule', () => {
         column: 19,
       },
     ]);
-    const noEntry = compileModule(job('Empty', { 'src/main.ts': 'export {};\n' }), cache);
+    const noEntry = compileModule(job('Empty', { 'src/main.ts': 'export {};\n' }));
     expect(noEntry.success).toBe(false);
     expect(noEntry.diagnostics[0]!.message).toBe("Module 'Empty' has no entry point: src/index.ts is missing");
   });
@@ -161,8 +163,8 @@ describe('compileModule', () => {
     const sources = {
       'src/index.ts': `export class Counter {\n  count = 0;\n  next(step?: number): number { return (this.count += step ?? 1); }\n}\n`,
     };
-    const es2019 = compileModule(job('Counter', sources, { platformVersion: '11.11.3' }), cache).js['src/index.js']!;
-    const es2022 = compileModule(job('Counter', sources, { platformVersion: '11.12.0' }), cache).js['src/index.js']!;
+    const es2019 = compileModule(job('Counter', sources, { platformVersion: '11.11.3' })).js['src/index.js']!;
+    const es2022 = compileModule(job('Counter', sources, { platformVersion: '11.12.0' })).js['src/index.js']!;
     expect(es2019).not.toContain('??');
     expect(es2019).toContain('this.count = 0;');
     expect(es2022).toContain('step ?? 1');
@@ -171,15 +173,140 @@ describe('compileModule', () => {
 
   it('type-checks against the lib of the target and no other lib', () => {
     const usesAt = { 'src/index.ts': `export const last = (xs: number[]): number | undefined => xs.at(-1);\n` };
-    expect(compileModule(job('Lists', usesAt, { platformVersion: '11.12.0' }), cache).success).toBe(true);
-    const old = compileModule(job('Lists', usesAt, { platformVersion: '11.11.3' }), cache);
+    expect(compileModule(job('Lists', usesAt, { platformVersion: '11.12.0' })).success).toBe(true);
+    const old = compileModule(job('Lists', usesAt, { platformVersion: '11.11.3' }));
     expect(old.diagnostics[0]!.message).toContain("Property 'at' does not exist on type 'number[]'");
-    const dom = compileModule(
-      job('Dom', { 'src/index.ts': `/// <reference lib="dom" />\nexport const t = document.title;\n` }),
-      cache,
+  });
+
+  it('gives every module the runtime globals of spec §3', () => {
+    const uses = [
+      "console.log('x'); console.error(new Error('e'));",
+      'const t = setTimeout(() => undefined, 10); clearTimeout(t);',
+      'const i = setInterval(() => undefined, 10); clearInterval(i);',
+      'queueMicrotask(() => undefined);',
+      "const u = new URL('https://example.com/a?b=1'); const q: string | null = u.searchParams.get('b');",
+      "const p = new URLSearchParams('a=1'); for (const [k, v] of p) console.log(k, v);",
+      "const bytes: Uint8Array = new TextEncoder().encode('é'); const s: string = new TextDecoder().decode(bytes);",
+      "const b64: string = btoa('hi'); const back: string = atob(b64);",
+      'const c = new AbortController(); const aborted: boolean = c.signal.aborted; c.abort();',
+      'const copy: { a: number } = structuredClone({ a: 1 });',
+      'const ms: number = performance.now();',
+    ];
+    for (const kind of ['service', 'library', 'web', 'mobile'] as const) {
+      for (const version of ['11.11.3', '11.13.0']) {
+        uses.forEach((line, index) => {
+          const result = compileModule(
+            job(`G${index}`, { 'src/index.ts': `${line}\nexport {};\n` }, { kind, platformVersion: version }),
+          );
+          expect(result.diagnostics, `${kind} ${version}: ${line}`).toEqual([]);
+        });
+      }
+    }
+  });
+
+  it('compiles web and mobile modules with the DOM library and the others without it', () => {
+    const dom = {
+      'src/index.ts': `export const title = (): string => document.title;\nexport const go = (e: MouseEvent): number => e.clientX;\n`,
+    };
+    expect(compileModule(job('Page', dom, { kind: 'web' })).diagnostics).toEqual([]);
+    expect(compileModule(job('Page', dom, { kind: 'mobile' })).diagnostics).toEqual([]);
+    const service = compileModule(job('Page', dom, { kind: 'service' }));
+    expect(service.success).toBe(false);
+    expect(service.diagnostics[0]).toMatchObject({ file: 'src/index.ts', line: 1, column: 36 });
+    expect(service.diagnostics[0]!.message).toContain("Cannot find name 'document'.");
+  });
+
+  it('resolves a reference lib inside the set and names the library of one outside it', () => {
+    const inSet = compileModule(
+      job('Streams', {
+        'src/index.ts': `/// <reference lib="esnext.asynciterable" />\nexport async function* count(): AsyncGenerator<number> { yield 1; }\n`,
+      }),
     );
-    expect(dom.success).toBe(false);
-    expect(dom.diagnostics.map((d) => d.message).join('\n')).toContain("Cannot find name 'document'");
+    expect(inSet.diagnostics).toEqual([]);
+    const dom = compileModule(job('Dom', { 'src/index.ts': `/// <reference lib="dom" />\nexport const t = 1;\n` }));
+    expect(dom.diagnostics).toEqual([
+      {
+        message:
+          "Library 'dom' in src/index.ts is not available to 'Dom' (a service module compiles with es2022 and the runtime globals)",
+        file: 'src/index.ts',
+        line: 1,
+        column: 21,
+      },
+    ]);
+    const bigint = compileModule(
+      job(
+        'Big',
+        { 'src/index.ts': `/// <reference lib="es2020.bigint" />\nexport const t = 1;\n` },
+        { platformVersion: '11.11.3' },
+      ),
+    );
+    expect(bigint.diagnostics.map((d) => d.message)).toEqual([
+      "Library 'es2020.bigint' in src/index.ts is not available to 'Big' (a service module compiles with es2019 and the runtime globals)",
+    ]);
+    expect(
+      compileModule(
+        job(
+          'Big',
+          { 'src/index.ts': `/// <reference lib="es2020.bigint" />\nexport const t = 1;\n` },
+          { platformVersion: '11.12.0' },
+        ),
+      ).success,
+    ).toBe(true);
+    expect(
+      compileModule(
+        job('Page', { 'src/index.ts': `/// <reference lib="dom" />\nexport const t = 1;\n` }, { kind: 'web' }),
+      ).success,
+    ).toBe(true);
+  });
+
+  it('refuses a triple-slash reference to anything but a file of the module itself', () => {
+    const result = compileModule(
+      job('Refs', {
+        'src/index.ts': `/// <reference path="./types.d.ts" />\n/// <reference path="../../../__lib__/bundle.d.ts" />\n/// <reference types="node" />\nexport const t: Shape = { n: 1 };\n`,
+        'src/types.d.ts': `interface Shape { n: number }\n`,
+      }),
+    );
+    expect(result.diagnostics).toEqual([
+      {
+        message:
+          "Reference '../../../__lib__/bundle.d.ts' in src/index.ts is not allowed: a triple-slash reference may name only a file of the module itself",
+        file: 'src/index.ts',
+        line: 2,
+        column: 22,
+      },
+      {
+        message:
+          "Reference types 'node' in src/index.ts is not allowed: a module compiles only against @platform/runtime, its producers and its libraries",
+        file: 'src/index.ts',
+        line: 3,
+        column: 23,
+      },
+    ]);
+  });
+
+  it('reports positions one-based, in UTF-16 columns, after non-ASCII text', () => {
+    const result = compileModule(
+      job('Pos', { 'src/index.ts': `export const café = '日本語';\n\n   export const n: number = 'x';\n` }),
+    );
+    expect(result.diagnostics).toEqual([
+      { message: "Type 'string' is not assignable to type 'number'.", file: 'src/index.ts', line: 3, column: 17 },
+    ]);
+  });
+
+  it('names the missing native compiler package instead of hanging', () => {
+    const missing = new GroupCompiler({
+      server: new NativeServer({ binary: { exe: '/nonexistent/tsc', libDir: '/nonexistent' } }),
+    });
+    const [result] = missing.compile([job('Any', { 'src/index.ts': 'export {};\n' })]);
+    expect(result!.success).toBe(false);
+    expect(result!.diagnostics[0]!.message).toMatch(
+      new RegExp(
+        `^The TypeScript ${NATIVE_COMPILER_VERSION} compiler for .* is missing: .*Install the package @typescript/typescript-${process.platform}-${process.arch}@`,
+      ),
+    );
+    expect(() => findNativeBinary('/nonexistent')).toThrow(
+      `the package @typescript/typescript-${process.platform}-${process.arch} is not installed`,
+    );
   });
 
   it('copes with 200 files, a 1 MB file and non-ASCII identifiers, strings and file names', () => {
@@ -198,7 +325,7 @@ describe('compileModule', () => {
       `export const café = 'crème brûlée ☕ 日本語';\nexport function größe(straße: string): number { return straße.length; }\n`;
     sources['src/index.ts'] =
       `${imports.join('\n')}\nexport { table } from './big';\nexport { café, größe } from './données/événement';\n`;
-    const result = compileModule(job('Grand', sources), cache);
+    const result = compileModule(job('Grand', sources));
     expect(result.diagnostics).toEqual([]);
     expect(Object.keys(result.js)).toHaveLength(203);
     expect(result.js['src/données/événement.js']).toContain('crème brûlée ☕ 日本語');
@@ -208,10 +335,7 @@ describe('compileModule', () => {
 
 describe('computeInputHash and output determinism', () => {
   const producer = asProducer(
-    compileModule(
-      job('Lib', { 'src/index.ts': `export function twice(n: number): number { return n * 2; }\n` }),
-      cache,
-    ),
+    compileModule(job('Lib', { 'src/index.ts': `export function twice(n: number): number { return n * 2; }\n` })),
   );
   const consumer = job(
     'App',
@@ -220,8 +344,8 @@ describe('computeInputHash and output determinism', () => {
   );
 
   it('gives the same job the same hash and the same bytes', () => {
-    const a = compileModule(consumer, new CompilerCache());
-    const b = compileModule(structuredClone(consumer), cache);
+    const a = compileModule(consumer, new GroupCompiler());
+    const b = compileModule(structuredClone(consumer));
     expect(a.inputHash).toBe(computeInputHash(consumer));
     expect(b.inputHash).toBe(a.inputHash);
     expect(JSON.stringify([b.js, b.declarations, b.interfaceHash])).toBe(
@@ -241,13 +365,9 @@ describe('computeInputHash and output determinism', () => {
   it("does not change when a producer's implementation changes without changing its declarations", () => {
     const rewritten = compileModule(
       job('Lib', { 'src/index.ts': `export function twice(n: number): number { return n + n; }\n` }),
-      cache,
     );
     expect(rewritten.js).not.toEqual(
-      compileModule(
-        job('Lib', { 'src/index.ts': `export function twice(n: number): number { return n * 2; }\n` }),
-        cache,
-      ).js,
+      compileModule(job('Lib', { 'src/index.ts': `export function twice(n: number): number { return n * 2; }\n` })).js,
     );
     expect(rewritten.interfaceHash).toBe(producer.interfaceHash);
     expect(computeInputHash({ ...consumer, producers: { Lib: asProducer(rewritten) } })).toBe(

@@ -1,16 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CompileJob, CompileResult, ProducerInterface } from './compile-types';
-import { CompilerCache } from './compiler-cache';
+import { GroupCompiler } from './compile-group';
 import { CompilerPool } from './compiler-pool';
-import { compileCycle } from './cycle-compiler';
-import { computeCycleInputHashes } from './input-hash';
-import { compileModule } from './module-compiler';
+import { computeGroupInputHashes as computeCycleInputHashes } from './input-hash';
 import { createNodeWorkerSpawner } from '../process/worker-spawner';
 
-const cache = new CompilerCache();
+const compiler = new GroupCompiler();
+afterAll(() => compiler.close());
+const compileCycle = (jobs: CompileJob[]): CompileResult[] => compiler.compile(jobs);
+const compileModule = (job: CompileJob): CompileResult => compiler.compile([job])[0]!;
 
 function job(moduleName: string, sources: Record<string, string>, more: Partial<CompileJob> = {}): CompileJob {
-  return { moduleName, platformVersion: '11.13.0', sources, references: [], producers: {}, ...more };
+  return { moduleName, kind: 'service', platformVersion: '11.13.0', sources, references: [], producers: {}, ...more };
 }
 
 function asProducer(result: CompileResult): ProducerInterface {
@@ -33,9 +34,9 @@ const a = (sources = aSources, more: Partial<CompileJob> = {}): CompileJob =>
 const b = (sources: Record<string, string> = bSources, more: Partial<CompileJob> = {}): CompileJob =>
   job('B', sources, { references: ['A'], ...more });
 
-describe('compileCycle', () => {
+describe('GroupCompiler: reference cycles', () => {
   it('compiles a 2-module cycle, giving each member only its own output with @modules imports kept', () => {
-    const [ra, rb] = compileCycle([a(), b()], cache) as [CompileResult, CompileResult];
+    const [ra, rb] = compileCycle([a(), b()]) as [CompileResult, CompileResult];
     expect(ra.diagnostics).toEqual([]);
     expect(rb.diagnostics).toEqual([]);
     expect([ra.moduleName, ra.success, rb.moduleName, rb.success]).toEqual(['A', true, 'B', true]);
@@ -51,7 +52,7 @@ describe('compileCycle', () => {
     expect(ra.inputHash).not.toBe(rb.inputHash);
 
     // Deterministic bytes.
-    const again = compileCycle([a(), b()], cache);
+    const again = compileCycle([a(), b()]);
     expect(again.map((r) => [r.js, r.declarations, r.interfaceHash, r.inputHash])).toEqual(
       [ra, rb].map((r) => [r.js, r.declarations, r.interfaceHash, r.inputHash]),
     );
@@ -65,7 +66,6 @@ describe('compileCycle', () => {
         },
         { references: ['A'], producers: { A: asProducer(ra), B: asProducer(rb) } },
       ),
-      cache,
     );
     expect(consumer.diagnostics).toEqual([]);
     expect(consumer.success).toBe(true);
@@ -76,7 +76,7 @@ describe('compileCycle', () => {
       ...bSources,
       'src/more.ts': `import { makeA } from '@modules/A';\n\nexport const n: string = makeA(1).a;\n`,
     };
-    const [ra, rb] = compileCycle([a(), b(broken)], cache) as [CompileResult, CompileResult];
+    const [ra, rb] = compileCycle([a(), b(broken)]) as [CompileResult, CompileResult];
     expect(ra).toMatchObject({ success: true, diagnostics: [] });
     expect(rb.success).toBe(false);
     expect(rb.js).toEqual({});
@@ -93,7 +93,6 @@ describe('compileCycle', () => {
         job('P', {
           'src/index.ts': `export interface Money { cents: number }\nexport const zero = (): Money => ({ cents: 0 });\n`,
         }),
-        cache,
       ),
     );
     const x = job(
@@ -115,7 +114,7 @@ describe('compileCycle', () => {
       },
       { references: ['X'] },
     );
-    const results = compileCycle([x, y, z], cache);
+    const results = compileCycle([x, y, z]);
     expect(results.map((r) => [r.moduleName, r.success, r.diagnostics])).toEqual([
       ['X', true, []],
       ['Y', true, []],
@@ -143,7 +142,7 @@ describe('compileCycle', () => {
       },
       { references: ['C'] },
     );
-    const [ra, , rb] = compileCycle([lone, c, bOk], cache);
+    const [ra, , rb] = compileCycle([lone, c, bOk]);
     expect(ra!.success).toBe(false);
     expect(ra!.diagnostics).toEqual([
       {
@@ -165,7 +164,7 @@ describe('compileCycle', () => {
     const changed = computeCycleInputHashes([a(), b({ ...bSources, 'src/more.ts': `export const again = 1;\n` })]);
     expect(changed[0]).not.toBe(before[0]);
     expect(changed[1]).not.toBe(before[1]);
-    expect(compileCycle([a(), b()], cache).map((r) => r.inputHash)).toEqual(before);
+    expect(compileCycle([a(), b()]).map((r) => r.inputHash)).toEqual(before);
   });
 });
 
@@ -176,7 +175,7 @@ describe('CompilerPool.compileCycle', () => {
   it('compiles a cycle in a real worker process', async () => {
     pool = new CompilerPool({ size: 1, spawner: createNodeWorkerSpawner(), timeLimitMs: 30_000 });
     let started = false;
-    const outcome = await pool.compileCycle([a(), b()], () => (started = true));
+    const outcome = await pool.compile([a(), b()], () => (started = true));
     expect(started).toBe(true);
     expect(outcome.kind).toBe('compiled');
     if (outcome.kind !== 'compiled') return;
@@ -184,9 +183,7 @@ describe('CompilerPool.compileCycle', () => {
       ['A', true],
       ['B', true],
     ]);
-    expect(outcome.results.map((r) => r.declarations)).toEqual(
-      compileCycle([a(), b()], cache).map((r) => r.declarations),
-    );
+    expect(outcome.results.map((r) => r.declarations)).toEqual(compileCycle([a(), b()]).map((r) => r.declarations));
   });
 
   it('reports a crash on any member as process-failed after one retry and keeps working', async () => {
@@ -196,16 +193,16 @@ describe('CompilerPool.compileCycle', () => {
       timeLimitMs: 30_000,
       env: { CONFIG_TOOL_TEST_FAULTS: 'crash:B' },
     });
-    const failed = pool.compileCycle([a(), b()]);
-    const next = pool.compile(job('Fine', { 'src/index.ts': `export const ok = 1;\n` }));
+    const failed = pool.compile([a(), b()]);
+    const next = pool.compile([job('Fine', { 'src/index.ts': `export const ok = 1;\n` })]);
     expect(await failed).toEqual({
       kind: 'process-failed',
       reason: "The compiler process crashed (exit code 70) twice while compiling the cycle 'A', 'B'",
       attempts: 2,
     });
-    expect(await next).toMatchObject({ kind: 'compiled', result: { moduleName: 'Fine', success: true } });
+    expect(await next).toMatchObject({ kind: 'compiled', results: [{ moduleName: 'Fine', success: true }] });
     // A cycle with no faulty member still compiles on the replacement worker.
-    const later = await pool.compileCycle([
+    const later = await pool.compile([
       job(
         'Ping',
         {

@@ -1,0 +1,79 @@
+/**
+ * The engine's process-wide options, typed and validated once at a process's entry
+ * point (CLI, service process): the lock lease's timings, and the test-only faults.
+ * Engine code reads them from its context, never from environment variables.
+ */
+export interface EngineOptions {
+  lease: LeaseTimings;
+  /** Test-only faults; empty in production. */
+  faults: TestFaults;
+}
+
+/** How long a lease lives without a heartbeat, and how often its holder renews it. */
+export interface LeaseTimings {
+  ttlMs: number;
+  heartbeatMs: number;
+}
+
+/** Faults tests inject through real processes; see `engineOptionsFromEnvironment`. */
+export interface TestFaults {
+  /** Upgrade steps that throw. */
+  failSteps: ReadonlySet<string>;
+  /** Upgrade steps where the process kills itself, as a power cut would. */
+  crashSteps: ReadonlySet<string>;
+  /** Upgrade steps that take this much longer (ms), as on a large database or a slow disk. */
+  delaySteps: ReadonlyMap<string, number>;
+  /** Every lease heartbeat throws, as with a busy database or a full disk. */
+  heartbeatFails: boolean;
+  /** Modules a preparation holds in its current group until `<environment>/test-release-<Module>` exists. */
+  holdModules: ReadonlySet<string>;
+}
+
+export const DEFAULT_LEASE_TIMINGS: LeaseTimings = { ttlMs: 15_000, heartbeatMs: 3_000 };
+
+const NO_FAULTS: TestFaults = {
+  failSteps: new Set(),
+  crashSteps: new Set(),
+  delaySteps: new Map(),
+  heartbeatFails: false,
+  holdModules: new Set(),
+};
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { lease: DEFAULT_LEASE_TIMINGS, faults: NO_FAULTS };
+
+/** The variable tests set on the processes they start; nothing else turns these on. */
+export const TEST_FAULTS_VARIABLE = 'CONFIG_TOOL_TEST_FAULTS';
+
+/**
+ * The one place that reads the test seam, `CONFIG_TOOL_TEST_FAULTS`, a comma list:
+ * `upgrade-fail:STEP`, `upgrade-crash:STEP`, `upgrade-delay:STEP:MS`, `lease-ttl-ms:MS`,
+ * `heartbeat-ms:MS`, `heartbeat-fail`, `prepare-hold:MODULE` (items for compiler workers, such as
+ * `crash:MODULE`, pass through to them and are ignored here). Without it: the defaults.
+ */
+export function engineOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): EngineOptions {
+  const items = (env[TEST_FAULTS_VARIABLE] ?? '').split(',').filter(Boolean);
+  if (items.length === 0) return DEFAULT_ENGINE_OPTIONS;
+  const lease = { ...DEFAULT_LEASE_TIMINGS };
+  const failSteps = new Set<string>();
+  const crashSteps = new Set<string>();
+  const delaySteps = new Map<string, number>();
+  let heartbeatFails = false;
+  const holdModules = new Set<string>();
+  for (const item of items) {
+    const [kind, ...args] = item.split(':');
+    if (kind === 'upgrade-fail') failSteps.add(args[0]);
+    else if (kind === 'upgrade-crash') crashSteps.add(args[0]);
+    else if (kind === 'upgrade-delay') delaySteps.set(args[0], positive(item, args[1]));
+    else if (kind === 'lease-ttl-ms') lease.ttlMs = positive(item, args[0]);
+    else if (kind === 'heartbeat-ms') lease.heartbeatMs = positive(item, args[0]);
+    else if (kind === 'heartbeat-fail') heartbeatFails = true;
+    else if (kind === 'prepare-hold') holdModules.add(args[0]);
+  }
+  return { lease, faults: { failSteps, crashSteps, delaySteps, heartbeatFails, holdModules } };
+}
+
+function positive(item: string, value: string | undefined): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new Error(`${TEST_FAULTS_VARIABLE}: bad item '${item}'`);
+  return number;
+}

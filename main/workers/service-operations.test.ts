@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InvokeResult } from '../../common/contract';
+import type { EnvironmentStatus } from '../../common/domain';
+import { generateFactory, type GeneratedFactory } from '../../bench/factory-generator';
+import { makeTempDir, removeTempDir, runCli, SETUP_TIMEOUT_MS } from '../cli/test-support/run-cli';
+import { nodeServiceSpawn } from '../host/node-service';
+import { startServiceConnection, type ServiceConnection } from '../host/service-connection';
+
+let workDir: string;
+let factory: GeneratedFactory;
+let env: string;
+let service: ServiceConnection;
+let published: string;
+
+function failure(result: InvokeResult<unknown>): { code: string; message: string } {
+  if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+async function status(): Promise<EnvironmentStatus> {
+  const result = await service.request('environment.status', {});
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as EnvironmentStatus;
+}
+
+async function settled(): Promise<EnvironmentStatus> {
+  for (;;) {
+    const now = await status();
+    if (!now.lock && !now.activeRun) return now;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+beforeAll(async () => {
+  workDir = makeTempDir('config-tool-service-ops-');
+  factory = generateFactory(path.join(workDir, 'factory'), {
+    moduleCount: 24,
+    seed: 5,
+    removedApiUsers: 0.15,
+    uploadedOnly: 0,
+    publishFailed: 0,
+  });
+  env = path.join(workDir, 'env');
+  expect((await runCli(['import', path.join(workDir, 'factory'), '--env', env])).status).toBe(0);
+  // A finished run with failed modules: "Prepare again" has something to do.
+  expect((await runCli(['upgrade', '--to', '11.12.0', '--env', env])).status).toBe(3);
+  // A new version of a prepared module: publishing it compiles (it takes a while), nothing to reuse.
+  published = factory.modules.find((module) => factory.expected[module.name] === 'prepared')!.name;
+  const upload = await runCli(['upload', published, path.join(workDir, 'factory', 'modules', published), '--env', env]);
+  expect(upload.status, upload.stderr).toBe(0);
+  service = startServiceConnection({ spawn: nodeServiceSpawn({ environmentDir: env }) });
+  await service.ready;
+}, SETUP_TIMEOUT_MS);
+
+afterAll(async () => {
+  await service?.stop();
+  removeTempDir(workDir);
+});
+
+describe('long operations in one service process', () => {
+  it(
+    'runs one at a time: publish, Apply/Exit and Prepare again asked together; the others are refused naming it',
+    async () => {
+      const name = published;
+      const [publish, upgrade, retry] = await Promise.all([
+        service.request('modules.publish', { names: [name] }),
+        service.request('upgrade.start', { toVersion: '11.13.0' }),
+        service.request('preparation.retry', {}),
+      ]);
+
+      expect(publish.ok, JSON.stringify(publish)).toBe(true);
+      for (const refused of [failure(upgrade), failure(retry)]) {
+        expect(refused.code).toBe('operation-running');
+        expect(refused.message).toContain(`publish of ${name} is running (since `);
+        expect(refused.message).toContain('try again when it finishes');
+      }
+      expect((await status()).platformVersion).toBe('11.12.0');
+
+      // Once the publish is done, Apply/Exit starts; while it runs, Prepare again is refused naming it,
+      // and a publish is the environment lock's to refuse.
+      const started = await service.request('upgrade.start', { toVersion: '11.13.0' });
+      expect(started.ok, JSON.stringify(started)).toBe(true);
+      const [retryDuring, publishDuring] = await Promise.all([
+        service.request('preparation.retry', {}),
+        service.request('modules.publish', { names: [name] }),
+      ]);
+      expect(failure(retryDuring).code).toBe('operation-running');
+      expect(failure(retryDuring).message).toContain('the upgrade to 11.13.0 (Apply/Exit) is running');
+      expect(failure(publishDuring).code).toBe('refused-by-lock');
+
+      const after = await settled();
+      expect(after.platformVersion).toBe('11.13.0');
+      expect(after.latestRun?.status).toBe('finished');
+      expect(after.latestRun?.toVersion).toBe('11.13.0');
+
+      // Free again: Prepare again is accepted.
+      const again = await service.request('preparation.retry', {});
+      expect(again.ok, JSON.stringify(again)).toBe(true);
+      expect((await settled()).latestRun?.status).toBe('finished');
+    },
+    SETUP_TIMEOUT_MS,
+  );
+});
