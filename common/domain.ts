@@ -39,11 +39,18 @@ export interface StatusCounts {
   excluded: number;
 }
 
-/** One preparation run (a row of the Upgrades history). */
+/**
+ * What started a run (spec §5 `run.kind`): `upgrade`, Apply/Exit; `prepare`, a retry of the
+ * failed and skipped modules of an earlier run; `check`, an upgrade readiness check (spec §4c),
+ * which compiles for a version the environment is not on yet and prepares nothing.
+ */
+export const RUN_KINDS = ['upgrade', 'prepare', 'check'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+
+/** One run (a row of the Upgrades history): a preparation, or a readiness check. */
 export interface RunSummary {
   id: number;
-  /** `upgrade`: started by Apply/Exit; `retry`: failed and skipped modules of an earlier run. */
-  kind: 'upgrade' | 'retry';
+  kind: RunKind;
   fromVersion: string;
   toVersion: string;
   status: RunStatus;

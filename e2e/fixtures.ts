@@ -16,6 +16,7 @@ import {
   type ElectronApplication,
   type Page,
 } from '@playwright/test';
+import type { ConfigToolApi } from '../common/contract';
 import { startBrowserHost, type BrowserHost } from '../main/web/browser-host';
 
 /** Which host a project runs the specs in. */
@@ -34,6 +35,10 @@ export interface AppUnderTest {
   token: string | null;
   /** The first page (web: a Chromium tab; electron: the first window). */
   page: Page | null;
+  /** The Electron app (electron only): its windows, and its main process for stubs. */
+  electron: ElectronApplication | null;
+  /** Where the stubbed save dialog puts exported reports (electron only). */
+  exportDir: string | null;
 }
 
 /** What a spec drives: the page, route navigation and screenshots. */
@@ -42,8 +47,12 @@ export interface Ui {
   app: AppUnderTest;
   /** Shows a route of the app (`/console/modules/Billing`), as a link in the app would. */
   goto(route: string): Promise<void>;
-  /** Saves a screenshot of the page to e2e/artifacts/<project>/<name>.png. */
-  snap(name: string): Promise<void>;
+  /** Saves a screenshot of the page (or of `of`) to e2e/artifacts/<project>/<name>.png. */
+  snap(name: string, of?: Page): Promise<void>;
+  /** Environment Setup: a route of the page in a browser, a second window in Electron. */
+  setupPage(): Promise<Page>;
+  /** Runs `click` on an export button and returns the saved report's text (a download, or the stubbed save dialog's file). */
+  exportedReport(click: () => Promise<void>): Promise<string>;
 }
 
 const ROOT = path.resolve(__dirname, '..');
@@ -58,6 +67,10 @@ const CHROMIUM_ARGS = [
 ];
 export const NO_ELECTRON =
   'No Electron binary in node_modules/electron/dist (it cannot be downloaded here); the web project covers the same specs';
+export const NO_DISPLAY =
+  'No display for Electron (DISPLAY is not set): run it under xvfb-run (npm run test:e2e:electron); the web project covers the same specs';
+/** Creating the demo environment on first start: the service is ready once it answers. */
+const SERVICE_READY_TIMEOUT = 240_000;
 
 /** The Electron binary named by node_modules/electron/path.txt, or null (requiring 'electron' would try to download it). */
 function electronBinary(): string | null {
@@ -78,31 +91,75 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
       try {
         if (appHost === 'electron') {
           const binary = electronBinary();
-          if (!binary) {
-            if (!reasonPrinted) console.log(`electron project skipped: ${NO_ELECTRON}`);
+          const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+          const unavailable = !binary ? NO_ELECTRON : headless ? NO_DISPLAY : null;
+          if (unavailable || !binary) {
+            if (!reasonPrinted) console.log(`electron project skipped: ${unavailable}`);
             reasonPrinted = true;
             await use({
               kind: 'electron',
               environmentDir,
-              unavailable: NO_ELECTRON,
+              unavailable,
               url: null,
               token: null,
               page: null,
+              electron: null,
+              exportDir: null,
             });
             return;
           }
-          const electronApp: ElectronApplication = await _electron.launch({
-            executablePath: binary,
-            args: ['.'],
-            cwd: ROOT,
-            env: { ...process.env, CONFIG_TOOL_ENV: environmentDir, CONFIG_TOOL_CREATE_DEMO: '1' } as Record<
-              string,
-              string
-            >,
-          });
-          const page = await electronApp.firstWindow();
-          await use({ kind: 'electron', environmentDir, unavailable: null, url: null, token: null, page });
-          await electronApp.close();
+          // Each launch has its own per-user folder (Chromium profile, logs) and environment.
+          const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-tool-e2e-user-'));
+          const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-tool-e2e-export-'));
+          try {
+            const electronApp: ElectronApplication = await _electron.launch({
+              executablePath: binary,
+              args: [
+                '.',
+                `--user-data-dir=${userDataDir}`,
+                `--env=${environmentDir}`,
+                // Chromium's sandbox can't start as root (CI containers).
+                ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+              ],
+              cwd: ROOT,
+              env: { ...process.env, CONFIG_TOOL_CREATE_DEMO: '1' } as Record<string, string>,
+            });
+            // The native save dialog, stubbed: every export is saved into exportDir, numbered.
+            await electronApp.evaluate(({ dialog }, dir) => {
+              let saved = 0;
+              const save = async (...args: unknown[]) => {
+                const options = args.at(-1) as { defaultPath?: string };
+                const name = (options.defaultPath ?? 'report').split(/[\\/]/).pop();
+                saved += 1;
+                return { canceled: false, filePath: `${dir}/${String(saved).padStart(2, '0')}-${name}` };
+              };
+              dialog.showSaveDialog = save as typeof dialog.showSaveDialog;
+            }, exportDir);
+            const page = await electronApp.firstWindow();
+            // The service creates the demo on first start: wait until it answers.
+            await page.waitForFunction(
+              async () => {
+                const api = (window as unknown as { configTool?: ConfigToolApi }).configTool;
+                return api ? (await api.invoke('environment.status', {})).ok : false;
+              },
+              null,
+              { timeout: SERVICE_READY_TIMEOUT, polling: 500 },
+            );
+            await use({
+              kind: 'electron',
+              environmentDir,
+              unavailable: null,
+              url: null,
+              token: null,
+              page,
+              electron: electronApp,
+              exportDir,
+            });
+            await electronApp.close();
+          } finally {
+            fs.rmSync(userDataDir, { recursive: true, force: true });
+            fs.rmSync(exportDir, { recursive: true, force: true });
+          }
           return;
         }
         const host: BrowserHost = await startBrowserHost({
@@ -118,7 +175,16 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
         });
         const page = await context.newPage();
         await page.goto(host.url);
-        await use({ kind: 'web', environmentDir, unavailable: null, url: host.url, token: host.token, page });
+        await use({
+          kind: 'web',
+          environmentDir,
+          unavailable: null,
+          url: host.url,
+          token: host.token,
+          page,
+          electron: null,
+          exportDir: null,
+        });
         await browser.close();
         await host.close();
       } finally {
@@ -141,10 +207,29 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
           window.location.hash = hash;
         }, `#${route}`);
       },
-      snap: async (name) => {
+      snap: async (name, of = page) => {
         const file = path.join(dir, `${name}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        await of.screenshot({ path: file, fullPage: true });
         await testInfo.attach(name, { path: file, contentType: 'image/png' });
+      },
+      setupPage: async () => {
+        if (!app.electron) return page;
+        const electron = app.electron;
+        const find = () => electron.windows().find((window) => window.url().includes('#/setup'));
+        await expect.poll(() => find() !== undefined, { timeout: 15_000 }).toBe(true);
+        return find()!;
+      },
+      exportedReport: async (click) => {
+        if (!app.exportDir) {
+          const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+          return fs.readFileSync(await download.path(), 'utf8');
+        }
+        const exportDir = app.exportDir;
+        const before = new Set(fs.readdirSync(exportDir));
+        await click();
+        const fresh = () => fs.readdirSync(exportDir).filter((name) => !before.has(name));
+        await expect.poll(() => fresh().length, { timeout: 15_000 }).toBe(1);
+        return fs.readFileSync(path.join(exportDir, fresh()[0]!), 'utf8');
       },
     });
   },

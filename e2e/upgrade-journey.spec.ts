@@ -3,7 +3,6 @@
  * Apply/Exit, the preparation running (publishing refused, a reload mid-run), its
  * end with the demo's real failures, a module not upgraded, the reports, a retry.
  */
-import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -37,9 +36,11 @@ test('Apply/Exit asks for confirmation, then Environment Setup shows the upgrade
   await expect(page.getByTestId('upgrade-warning')).toHaveCount(0);
   await ui.snap('02-upgrade-confirmation');
   await page.getByTestId('upgrade-ok').click();
-  await expect(page.getByTestId('setup-window')).toBeVisible();
-  await expect(page.getByTestId('setup-log')).not.toBeEmpty();
-  await ui.snap('03-environment-setup-running');
+  // A second window in Electron, a route of the same page in a browser.
+  const setup = await ui.setupPage();
+  await expect(setup.getByTestId('setup-window')).toBeVisible();
+  await expect(setup.getByTestId('setup-log')).not.toBeEmpty();
+  await ui.snap('03-environment-setup-running', setup);
 });
 
 test('publishing while the modules are being prepared is refused by the preparation lock', async ({ ui }) => {
@@ -118,15 +119,11 @@ test('each report format downloads with its content', async ({ ui }) => {
   await expect(row).toBeVisible();
   const contents: Record<string, string> = {};
   for (const format of ['json', 'csv', 'html', 'junit'] as const) {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      row.getByTestId(`run-export-${format}`).click(),
-    ]);
-    contents[format] = fs.readFileSync(await download.path(), 'utf8');
+    contents[format] = await ui.exportedReport(() => row.getByTestId(`run-export-${format}`).click());
   }
   const json = JSON.parse(contents.json!) as { run: { counts: { failed: number; skipped: number } } };
   expect(json.run.counts).toMatchObject({ failed: 10, skipped: 7 });
-  expect(contents.csv!.split(/\r?\n/)[0]).toBe('name,application,status,duration_ms,errors');
+  expect(contents.csv!.split(/\r?\n/)[0]).toBe('name,application,status,duration_ms,errors,reused_from_check');
   expect(contents.html).toMatch(/<html/i);
   expect(contents.html).toMatch(/summary/i);
   expect(contents.junit).toContain('<testsuite');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { EngineContext } from '../engine/engine-context';
 import { createNodeWorkerSpawner } from '../engine/process/worker-spawner';
+import { busyEnvironmentError } from '../engine/environment-presence';
 import { printError } from './output';
 
 /** The environment folder a command works on: `--env`, resolved against the working directory. */
@@ -19,11 +20,23 @@ export async function withEnvironment<T>(
 ): Promise<T> {
   // On demand: recovery reaches the compiler, and TypeScript costs half a second to load for --help and bad usage.
   const { openEnvironment } = await import('../engine/open-environment');
-  const { recovered, ...context } = openEnvironment(environmentDir, { spawner: createNodeWorkerSpawner() });
+  let opened;
+  try {
+    opened = openEnvironment(environmentDir, {
+      spawner: createNodeWorkerSpawner(),
+      openedBy: `config-tool ${process.argv[2] ?? ''}`.trim(),
+    });
+  } catch (error) {
+    throw busyEnvironmentError(environmentDir, error) ?? error;
+  }
+  const { recovered, leave, ...context } = opened;
   try {
     if (recovered.warning) printError(`warning: ${recovered.warning}`);
     return await work(context);
+  } catch (error) {
+    throw busyEnvironmentError(environmentDir, error) ?? error;
   } finally {
     context.db.close();
+    leave();
   }
 }

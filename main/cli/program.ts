@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { defaultEnvironmentDir, ENVIRONMENT_DIR_VARIABLE } from '../engine/environment-location';
 import { isUserError } from '../engine/errors';
 import type { CommandKit } from './command-kit';
+import { registerCheckCommand } from './commands/check-command';
 import { registerConfigCommands } from './commands/config-commands';
 import { registerEnvironmentCommands } from './commands/environment-commands';
 import { registerModuleCommands } from './commands/module-commands';
@@ -28,6 +29,7 @@ export function buildProgram(kit: CommandKit): Command {
     );
   registerEnvironmentCommands(program, kit);
   registerPreparationCommands(program, kit);
+  registerCheckCommand(program, kit);
   registerModuleCommands(program, kit);
   registerConfigCommands(program, kit);
   registerReportCommand(program, kit);

@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { EngineOptions } from './engine-options';
 import type { WorkerSpawner } from './process/worker-spawner';
 import type { Db } from './store/database';
-import { compilationSettings } from './store/settings-repository';
+import { checkCompilationSettings, compilationSettings } from './store/settings-repository';
 import { CompilerPool, type CompilerWorkerEvent } from './compiler/compiler-pool';
 
 /** What every engine operation needs: the environment's folder and database, and a way to start compiler processes. */
@@ -20,6 +20,17 @@ export interface EngineContext {
 /** Jobs kept in flight per worker: one compiling, one queued, so a worker never idles through a round trip. */
 const JOBS_IN_FLIGHT_PER_WORKER = 2;
 
+/** OS priority of a readiness check's compiler processes (os.setPriority: 19 is the lowest, 0 the default). */
+export const CHECK_WORKER_PRIORITY = 10;
+
+/**
+ * What a session compiles for: `check` (spec §4c) runs beside a live environment, so it has
+ * `checkParallelCompilations` processes at a lower OS priority.
+ */
+export interface SessionProfile {
+  purpose: 'preparation' | 'check';
+}
+
 /**
  * The compiler processes of one operation (import, publish, an upgrade's system components and
  * its preparation), sized by the environment's settings. An operation opens one and passes it
@@ -34,11 +45,13 @@ export class CompilationSession {
   /** Groups to keep handed to the compiler at once: more than its workers, so none waits for the next. */
   readonly jobsInFlight: number;
 
-  private constructor(context: EngineContext) {
-    const settings = compilationSettings(context.db);
+  private constructor(context: EngineContext, profile: SessionProfile) {
+    const checking = profile.purpose === 'check';
+    const settings = checking ? checkCompilationSettings(context.db) : compilationSettings(context.db);
     this.size = settings.parallelCompilations;
     this.jobsInFlight = settings.parallelCompilations * JOBS_IN_FLIGHT_PER_WORKER;
     this.compiler = new CompilerPool({
+      priority: checking ? CHECK_WORKER_PRIORITY : undefined,
       size: settings.parallelCompilations,
       spawner: context.spawner,
       timeLimitMs: settings.moduleTimeLimitSeconds * 1000,
@@ -51,9 +64,9 @@ export class CompilationSession {
     });
   }
 
-  /** A session with the environment's compilation settings; close it when the operation ends. */
-  static open(context: EngineContext): CompilationSession {
-    return new CompilationSession(context);
+  /** A session with the environment's compilation settings (a readiness check's own); close it when the operation ends. */
+  static open(context: EngineContext, profile: SessionProfile = { purpose: 'preparation' }): CompilationSession {
+    return new CompilationSession(context, profile);
   }
 
   /** Starts every compiler process now, so their start-up overlaps the operation's other work. */

@@ -14,6 +14,7 @@ export type UserErrorCode =
   | 'lease-lost'
   | 'backup-missing'
   | 'operation-running'
+  | 'environment-busy'
   | 'not-available'
   /** The SQLite engine (better-sqlite3's native addon) could not be loaded on this machine. */
   | 'database-engine-unavailable';

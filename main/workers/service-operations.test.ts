@@ -11,6 +11,7 @@ let workDir: string;
 let factory: GeneratedFactory;
 let env: string;
 let service: ServiceConnection;
+let published: string;
 
 function failure(result: InvokeResult<unknown>): { code: string; message: string } {
   if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.value)}`);
@@ -44,6 +45,10 @@ beforeAll(async () => {
   expect((await runCli(['import', path.join(workDir, 'factory'), '--env', env])).status).toBe(0);
   // A finished run with failed modules: "Prepare again" has something to do.
   expect((await runCli(['upgrade', '--to', '11.12.0', '--env', env])).status).toBe(3);
+  // A new version of a prepared module: publishing it compiles (it takes a while), nothing to reuse.
+  published = factory.modules.find((module) => factory.expected[module.name] === 'prepared')!.name;
+  const upload = await runCli(['upload', published, path.join(workDir, 'factory', 'modules', published), '--env', env]);
+  expect(upload.status, upload.stderr).toBe(0);
   service = startServiceConnection({ spawn: nodeServiceSpawn({ environmentDir: env }) });
   await service.ready;
 }, SETUP_TIMEOUT_MS);
@@ -57,7 +62,7 @@ describe('long operations in one service process', () => {
   it(
     'runs one at a time: publish, Apply/Exit and Prepare again asked together; the others are refused naming it',
     async () => {
-      const name = factory.modules.find((module) => factory.expected[module.name] === 'prepared')!.name;
+      const name = published;
       const [publish, upgrade, retry] = await Promise.all([
         service.request('modules.publish', { names: [name] }),
         service.request('upgrade.start', { toVersion: '11.13.0' }),

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import type { InvokeResult } from '../../common/contract';
 import type { EngineContext } from '../engine/engine-context';
 import { isUserError } from '../engine/errors';
+import { busyEnvironmentError } from '../engine/environment-presence';
 import { importFactory } from '../engine/factory/import-factory';
 import { openEnvironment } from '../engine/open-environment';
 import { prepareModules } from '../engine/preparation/prepare-modules';
@@ -60,7 +61,16 @@ async function openService(
       workerEnv: workerEnv(),
     });
   }
-  const { recovered, ...context } = openEnvironment(environmentDir, { spawner, workerEnv: workerEnv() });
+  const {
+    recovered,
+    leave: _leave,
+    ...context
+  } = openEnvironment(environmentDir, {
+    spawner,
+    workerEnv: workerEnv(),
+    // Withdrawn when the process exits.
+    openedBy: process.env.CONFIG_TOOL_WORKER_BROKER === 'electron' ? 'the desktop app' : 'config-tool serve',
+  });
   return { context, recoveryWarning: recovered.warning };
 }
 
@@ -71,7 +81,8 @@ async function answer(state: ServiceState, channel: unknown, payload: unknown): 
   try {
     const handler = serviceHandlers[channel] as (state: ServiceState, request: unknown) => unknown;
     return { ok: true, value: await handler(state, payload ?? {}) };
-  } catch (error) {
+  } catch (caught) {
+    const error = busyEnvironmentError(state.context.environmentDir, caught) ?? caught;
     if (isUserError(error)) return { ok: false, error: { code: error.code, message: error.message } };
     logBug(`'${channel}' failed`, error);
     return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };

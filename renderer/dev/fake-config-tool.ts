@@ -244,7 +244,7 @@ function snapshot(): PreparationProgress | null {
   return progress;
 }
 
-function startRun(kind: 'upgrade' | 'retry', upgrading: boolean) {
+function startRun(kind: 'upgrade' | 'prepare', upgrading: boolean) {
   const id = runs.length + 1;
   startedAtMs = Date.now();
   runs = [
@@ -258,7 +258,7 @@ function startRun(kind: 'upgrade' | 'retry', upgrading: boolean) {
       startedAt: new Date().toISOString(),
       finishedAt: null,
       startedBy: 'admin@acme',
-      retryOf: kind === 'retry' ? id - 1 : null,
+      retryOf: kind === 'prepare' ? id - 1 : null,
       total: eligible.length,
       counts: counts(),
     },
@@ -470,7 +470,7 @@ const handlers: { [C in Channel]: (req: never) => ResponseOf<C> } = {
   'preparation.state': () => fullState(),
   'preparation.retry': () => {
     for (const m of eligible) if (m.status === 'failed' || m.status === 'skipped') m.status = 'pending';
-    startRun('retry', false);
+    startRun('prepare', false);
     return { runId: progress!.runId! };
   },
   'runs.list': () => [...runs].reverse(),

@@ -12,7 +12,8 @@ import { describeCounts } from './environment-commands';
 import { preparationProgress } from './preparation-progress';
 import { stopOnSignal } from './stop-signal';
 
-function shippedVersion(value: string): string {
+/** Parses --to: a shipped platform version. */
+export function shippedVersion(value: string): string {
   if (!isKnownVersion(value))
     throw new InvalidArgumentError(`not a shipped platform version (shipped: ${listPlatformVersions().join(', ')}).`);
   return value;
@@ -51,7 +52,7 @@ function finishRun(run: RunSummary | null, json: boolean, report: PreparationRep
 }
 
 /** Runs a long operation with its progress display and Ctrl+C handling, and always tears both down. */
-async function runLong<T>(
+export async function runLong<T>(
   title: string,
   environmentDir: string,
   operation: (

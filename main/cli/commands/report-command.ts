@@ -1,29 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
 import { REPORT_FORMATS, type ReportFormat } from '../../../common/domain';
+import { isUserError, UserError } from '../../engine/errors';
 import { writeReport } from '../../engine/report/export-report';
 import { globalOptions, integerIn, type CommandKit } from '../command-kit';
 import { environmentDirOf, withEnvironment } from '../environment-session';
 import { printError } from '../output';
 
+/** Says what is wrong with FILE as a place for the report, before anything is computed. */
+function assertWritableTarget(file: string): void {
+  const folder = path.dirname(file);
+  if (!fs.existsSync(folder)) {
+    throw new UserError('not-found', `Can't write the report to ${file}: the folder ${folder} does not exist.`);
+  }
+  if (fs.statSync(folder).isDirectory() === false) {
+    throw new UserError('bad-usage', `Can't write the report to ${file}: ${folder} is not a folder.`);
+  }
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+    throw new UserError('bad-usage', `Can't write the report to ${file}: it is a folder. Give a file name.`);
+  }
+}
+
 /**
  * Writes the report to FILE through a temporary file beside it, renamed at the end:
- * a failure never leaves a truncated report, nor destroys an earlier one.
+ * a failure never leaves a truncated report, nor destroys an earlier one. The
+ * temporary file is created exclusively under a random name ('wx': never through a
+ * symlink someone planted, never over another file).
  */
 async function writeReportFile(file: string, write: (stream: fs.WriteStream) => Promise<void>): Promise<void> {
-  const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
-  const stream = fs.createWriteStream(partial);
+  assertWritableTarget(file);
+  const partial = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.partial`,
+  );
+  const stream = fs.createWriteStream(partial, { flags: 'wx', mode: 0o644 });
   try {
+    await once(stream, 'open');
     await write(stream);
     stream.end();
     await finished(stream);
     fs.renameSync(partial, file);
   } catch (error) {
     stream.destroy();
-    fs.rmSync(partial, { force: true });
-    throw error;
+    if (stream.pending === false) fs.rmSync(partial, { force: true });
+    if (isUserError(error)) throw error;
+    throw new UserError('refused', `Can't write the report to ${file}: ${(error as Error).message}`);
   }
 }
 

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { CompileGroup, CompileResult, GroupOutcome } from './compile-types';
 import type { CompilerWorkerReply, CompilerWorkerRequest } from './compiler-protocol';
 import { processRssBytes } from './native-server';
@@ -31,6 +32,8 @@ export interface CompilerPoolOptions {
   env?: Record<string, string>;
   /** See WorkerSpawnOptions.singleThreadedV8. */
   singleThreadedWorkers?: boolean;
+  /** OS scheduling priority of the workers (os.setPriority; higher is lower priority); default: unchanged. */
+  priority?: number;
   onWorkerEvent?: (event: CompilerWorkerEvent) => void;
 }
 
@@ -59,6 +62,8 @@ interface Worker {
   serviceName: string;
   /** Set when the worker said it is ready: the time limit counts compilation, not process start. */
   ready: boolean;
+  /** Its OS priority was set (options.priority): at spawn, or once its pid is known. */
+  prioritized?: boolean;
   startTimer?: NodeJS.Timeout;
   /** Sent and not answered yet, in the order the worker compiles them: the first is compiling, the rest wait in its pipe. */
   sent: SentTask[];
@@ -166,6 +171,7 @@ export class CompilerPool {
     });
     const worker: Worker = { channel, serviceName, ready: false, sent: [] };
     this.workers.add(worker);
+    this.applyPriority(worker);
     channel.onMessage((message) => this.onReply(worker, message));
     channel.onExit((info) => this.onExit(worker, info));
     // A worker that never says it is ready (stuck at start-up) is killed and counts as a start failure.
@@ -180,6 +186,18 @@ export class CompilerPool {
       this.emit({ type: 'started', serviceName, pid: channel.pid });
     }
     return worker;
+  }
+
+  /** Lowers a worker's OS priority when asked to; a platform that refuses leaves it as it is. */
+  private applyPriority(worker: Worker): void {
+    const { priority } = this.options;
+    if (priority === undefined || worker.prioritized || worker.channel.pid === undefined) return;
+    worker.prioritized = true;
+    try {
+      os.setPriority(worker.channel.pid, priority);
+    } catch {
+      // Not permitted (some containers): the worker runs at the default priority.
+    }
   }
 
   /** A ready worker with room in its pipe, the one with the fewest tasks first. */
@@ -215,6 +233,7 @@ export class CompilerPool {
     const message = raw as WorkerReply | undefined;
     if (message?.type === 'ready') {
       worker.ready = true;
+      this.applyPriority(worker);
       clearTimeout(worker.startTimer);
       this.startFailures = 0;
       this.dispatch();

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ModuleError } from '../../../common/domain';
 import { scheduleCompilations, type CompileUnit } from '../compilation/compile-scheduler';
 import { withCompilationSession, type EngineContext } from '../engine-context';
@@ -14,6 +15,8 @@ import { uploadModuleVersion } from '../store/module-repository';
 import { currentUser, recordOperation } from '../store/operations-log';
 import { lockRefusalMessage } from '../operations/operation-gate';
 import { isProcessAlive } from '../process/process-alive';
+import { describePresence, othersPresent } from '../environment-presence';
+import { removeMarker } from '../upgrade/backup';
 import { readFactory } from './read-factory';
 
 /** Progress of an import, for a progress bar. */
@@ -54,13 +57,7 @@ export async function importFactory(
         `An environment already exists in ${environmentDir}. Use --force to replace it, or choose another --env folder.`,
       );
     }
-    const existing = openDatabase(environmentDir);
-    const lock = activeLock(existing);
-    existing.close();
-    if (lock) {
-      const what = `Replacing the environment in ${environmentDir} (import --force)`;
-      throw new UserError('refused-by-lock', lockRefusalMessage(what, currentUser(), nowIso(), lock), { lock });
-    }
+    assertReplaceable(environmentDir);
   }
   const factory = readFactory(factoryDir, {
     isKnownVersion: (version) => isKnownVersion(version),
@@ -172,6 +169,7 @@ export async function importFactory(
     db.exec('COMMIT');
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
+    if (environmentExists(environmentDir)) assertReplaceable(environmentDir);
     moveIntoPlace(stagingDir, environmentDir);
     return summary;
   } catch (error) {
@@ -197,8 +195,41 @@ function removeAbandonedStaging(environmentDir: string): void {
   }
 }
 
+/**
+ * `import --force` replaces an environment only when nothing uses it: no upgrade or
+ * preparation holds its lock, and no other process (a running `serve`, the desktop
+ * app, another command) has it open, for their writes would be lost. Checked before
+ * the import and again right before the swap.
+ */
+function assertReplaceable(environmentDir: string): void {
+  const what = `Replacing the environment in ${environmentDir} (import --force)`;
+  const existing = openDatabase(environmentDir);
+  let lock;
+  try {
+    lock = activeLock(existing);
+  } finally {
+    existing.close();
+  }
+  if (lock) throw new UserError('refused-by-lock', lockRefusalMessage(what, currentUser(), nowIso(), lock), { lock });
+  const present = othersPresent(environmentDir);
+  if (present.length > 0) {
+    throw new UserError(
+      'refused',
+      `${what} was refused: the environment is open in ${present.map(describePresence).join('; ')}. ` +
+        `Its changes would be lost. Close it there (stop serve, quit the desktop app), then import again.`,
+    );
+  }
+}
+
+/**
+ * Swaps the new database in. What belonged to the replaced environment goes with it:
+ * an interrupted upgrade's marker first (else the next start would restore its old
+ * backup over the import), then its backups.
+ */
 function moveIntoPlace(stagingDir: string, environmentDir: string): void {
   const target = databasePath(environmentDir);
+  removeMarker(environmentDir);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
   fs.renameSync(`${stagingDir}/${DATABASE_FILE}`, target);
+  fs.rmSync(path.join(environmentDir, 'backups'), { recursive: true, force: true });
 }

@@ -62,12 +62,16 @@ function readJson(file: string, problems: Problems): Record<string, unknown> | n
   }
 }
 
-function listFiles(dir: string): string[] {
+/** The files under `dir`; a symbolic link (or anything but a file or folder) is a problem naming it, never skipped. */
+function listFiles(dir: string, problems: Problems): string[] {
   const files: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listFiles(full));
+    if (entry.isSymbolicLink())
+      problems.add(full, "is a symbolic link: a factory must hold the module's source files themselves");
+    else if (entry.isDirectory()) files.push(...listFiles(full, problems));
     else if (entry.isFile()) files.push(full);
+    else problems.add(full, 'is not a regular file');
   }
   return files;
 }
@@ -120,7 +124,7 @@ function readModuleDir(
     problems.add(path.join(srcDir, 'index.ts'), 'is missing (every module needs src/index.ts, its public interface)');
   }
   if (fs.existsSync(srcDir) && fs.statSync(srcDir).isDirectory()) {
-    for (const file of listFiles(srcDir).sort()) {
+    for (const file of listFiles(srcDir, problems).sort()) {
       const text = readText(file, problems);
       if (text !== null && file.endsWith('.ts'))
         sources[path.relative(moduleDir, file).split(path.sep).join('/')] = text;

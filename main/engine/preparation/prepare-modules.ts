@@ -77,7 +77,7 @@ export function createPreparationRun(
   context: EngineContext,
   lease: Lease,
   run: {
-    kind: 'upgrade' | 'retry';
+    kind: 'upgrade' | 'prepare';
     upgradeId: number | null;
     retryOf: number | null;
     fromVersion: string;
@@ -134,7 +134,7 @@ export async function prepareModules(
         return { run: summarizeRun(db, latest), nothingToDo: true };
       }
       run = createPreparationRun(context, lease, {
-        kind: 'retry',
+        kind: 'prepare',
         upgradeId: null,
         retryOf: latest.id,
         fromVersion: latest.fromVersion,

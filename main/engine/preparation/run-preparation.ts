@@ -14,6 +14,7 @@ import type { EngineEventListener } from './preparation-events';
 import { ProgressTracker } from './progress-tracker';
 import {
   appendLog,
+  checkRunOfArtifact,
   finishItem,
   listItems,
   markItemCompiling,
@@ -22,6 +23,12 @@ import {
   summarizeRun,
   type StoredRun,
 } from './run-repository';
+
+/**
+ * What keeps a run alive while it compiles and fences its writes: a preparation's lease on
+ * the environment lock, or a readiness check's heartbeat on its own run (a check takes no lock).
+ */
+export type RunKeeper = Pick<Lease, 'write' | 'lost' | 'release'>;
 
 export interface RunPreparationOptions {
   onEvent: EngineEventListener;
@@ -42,7 +49,7 @@ export interface RunPreparationOptions {
  */
 export async function runPreparation(
   context: EngineContext,
-  lease: Lease,
+  lease: RunKeeper,
   run: StoredRun,
   options: RunPreparationOptions,
 ): Promise<RunSummary> {
@@ -89,17 +96,22 @@ export async function runPreparation(
   };
 
   const resumed = pending.length < items.length;
+  const checking = run.kind === 'check';
+  const what = checking ? 'upgrade readiness check' : 'modules preparation';
   lease.write(() =>
     log(
       'info',
       resumed
-        ? `Resuming the modules preparation for ${run.toVersion}: ${pending.length} of ${items.length} modules left.`
-        : `Preparing ${items.length} modules for platform ${run.toVersion} (${excluded.size} excluded).`,
+        ? `Resuming the ${what} for ${run.toVersion}: ${pending.length} of ${items.length} modules left.`
+        : checking
+          ? `Checking ${items.length} modules against platform ${run.toVersion} (${excluded.size} excluded); nothing is upgraded or deployed.`
+          : `Preparing ${items.length} modules for platform ${run.toVersion} (${excluded.size} excluded).`,
     ),
   );
   reportLog();
 
   let stopped = false;
+  let reusedFromChecks = 0;
   try {
     await withCompilationSession(context, options.session, async (session) => {
       const tracker = new ProgressTracker(
@@ -151,7 +163,7 @@ export async function runPreparation(
         // One transaction per module event: a commit per row would cost the coordinator more than the compile.
         saveResult: (unit, result) =>
           lease.write(() => {
-            recordCompilation(db, unit.moduleVersionId, run.toVersion, 'prepare');
+            recordCompilation(db, unit.moduleVersionId, run.toVersion, checking ? 'check' : 'prepare');
             return saveArtifact(db, unit.moduleVersionId, result);
           }),
         onStart: (unit) => {
@@ -175,8 +187,23 @@ export async function runPreparation(
           const artifactId = outcome.status === 'skipped' ? null : outcome.artifactId;
           const durationMs = outcome.status === 'skipped' ? 0 : outcome.durationMs;
           const errors = outcome.status === 'prepared' ? [] : outcome.errors;
+          // Spec §4c: a preparation says which compilations it took from a readiness check.
+          const reusedFromRun =
+            !checking && outcome.status === 'prepared' && !outcome.compiled
+              ? checkRunOfArtifact(db, outcome.artifactId, run.toVersion)
+              : null;
           lease.write(() => {
-            finishItem(db, run.id, unit.name, { status: outcome.status, artifactId, durationMs, errors });
+            finishItem(db, run.id, unit.name, {
+              status: outcome.status,
+              artifactId,
+              durationMs,
+              errors,
+              reusedFromRun,
+            });
+            if (reusedFromRun !== null) {
+              reusedFromChecks++;
+              log('info', `${unit.name}: reused from the readiness check (run #${reusedFromRun}), not compiled again.`);
+            }
             if (outcome.status === 'failed')
               log('error', `${unit.name} failed: ${errors[0]?.message ?? 'unknown error'}`);
             if (outcome.status === 'skipped') log('warning', `${unit.name} skipped: ${errors[0]?.message ?? ''}`);
@@ -201,9 +228,14 @@ export async function runPreparation(
         setRunStatus(db, run.id, finalStatus);
         log(
           stopped ? 'warning' : counts.failed + counts.skipped > 0 ? 'warning' : 'info',
-          stopped
-            ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
-            : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.`,
+          checking
+            ? stopped
+              ? `Readiness check interrupted: ${tracker.done} of ${items.length} modules done; checking again resumes it.`
+              : `Readiness check finished: ${counts.prepared} modules ready, ${counts.failed} would fail, ${counts.skipped} would be skipped, ${counts.excluded} excluded.`
+            : stopped
+              ? `Preparation interrupted: ${tracker.done} of ${items.length} modules done; it resumes on the next start.`
+              : `Preparation finished: ${counts.prepared} prepared, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.excluded} excluded.` +
+                (reusedFromChecks > 0 ? ` ${reusedFromChecks} reused from the readiness check.` : ''),
         );
       });
       emit(tracker, finalStatus);

@@ -1,7 +1,9 @@
+import os from 'node:os';
 import type {
   LogLine,
   ModuleError,
   ModulePreparationStatus,
+  RunKind,
   RunStatus,
   RunSummary,
   StatusCounts,
@@ -9,11 +11,13 @@ import type {
 import type { Db } from '../store/database';
 import { nowIso } from '../store/database';
 import { activeLock } from '../store/lock-repository';
+import { DEFAULT_LEASE_TIMINGS } from '../engine-options';
+import { isProcessAlive } from '../process/process-alive';
 import { statement } from '../store/statement-cache';
 
 interface RunRow {
   id: number;
-  kind: 'upgrade' | 'retry';
+  kind: RunKind;
   upgradeId: number | null;
   retryOf: number | null;
   fromVersion: string;
@@ -33,7 +37,7 @@ export type StoredRun = RunRow;
 export function createRun(
   db: Db,
   run: {
-    kind: 'upgrade' | 'retry';
+    kind: RunKind;
     upgradeId: number | null;
     retryOf: number | null;
     fromVersion: string;
@@ -56,11 +60,47 @@ export function findRun(db: Db, runId: number): StoredRun | null {
   );
 }
 
+/**
+ * The latest preparation run (upgrade or prepare). Readiness checks are left out: they
+ * compile for a version the environment may not be on and prepare nothing, so nothing
+ * that asks "what is prepared" may see them.
+ */
 export function latestRun(db: Db): StoredRun | null {
   return (
-    (statement(db, `SELECT ${RUN_COLUMNS} FROM preparation_runs ORDER BY id DESC LIMIT 1`).get() as
-      StoredRun | undefined) ?? null
+    (statement(
+      db,
+      `SELECT ${RUN_COLUMNS} FROM preparation_runs WHERE kind <> 'check' ORDER BY id DESC LIMIT 1`,
+    ).get() as StoredRun | undefined) ?? null
   );
+}
+
+/** The latest readiness check run, for one target version when given. */
+export function latestCheckRun(db: Db, toVersion?: string): StoredRun | null {
+  return (
+    (statement(
+      db,
+      `SELECT ${RUN_COLUMNS} FROM preparation_runs
+        WHERE kind = 'check' AND (@toVersion IS NULL OR to_version = @toVersion) ORDER BY id DESC LIMIT 1`,
+    ).get({ toVersion: toVersion ?? null }) as StoredRun | undefined) ?? null
+  );
+}
+
+/** A readiness check holds no lock: its process says it is alive by renewing the run's heartbeat. */
+export function heartbeatCheckRun(db: Db, runId: number): void {
+  statement(
+    db,
+    `UPDATE preparation_runs SET holder_pid = @pid, holder_host = @host, heartbeat_at = @at WHERE id = @runId`,
+  ).run({ runId, pid: process.pid, host: os.hostname(), at: nowIso() });
+}
+
+function checkRunIsAlive(db: Db, runId: number): boolean {
+  const row = statement(
+    db,
+    'SELECT holder_pid AS pid, holder_host AS host, heartbeat_at AS heartbeatAt FROM preparation_runs WHERE id = @runId',
+  ).get({ runId }) as { pid: number | null; host: string | null; heartbeatAt: string | null } | undefined;
+  if (!row || row.pid === null || row.heartbeatAt === null) return false;
+  if (Date.parse(row.heartbeatAt) + DEFAULT_LEASE_TIMINGS.ttlMs < Date.now()) return false;
+  return row.host !== os.hostname() || isProcessAlive(row.pid);
 }
 
 export function setRunStatus(db: Db, runId: number, status: RunStatus): void {
@@ -73,6 +113,7 @@ export function setRunStatus(db: Db, runId: number, status: RunStatus): void {
 /** A stored 'running' run whose coordinator no longer holds the lock was interrupted (crash, kill, shutdown). */
 export function effectiveStatus(db: Db, run: StoredRun): RunStatus {
   if (run.status !== 'running') return run.status;
+  if (run.kind === 'check') return checkRunIsAlive(db, run.id) ? 'running' : 'interrupted';
   const lock = activeLock(db);
   return lock && lock.runId === run.id ? 'running' : 'interrupted';
 }
@@ -140,13 +181,17 @@ export function finishItem(
     artifactId: number | null;
     durationMs: number;
     errors: ModuleError[];
+    /** The readiness check run whose compilation was reused, if any. */
+    reusedFromRun?: number | null;
   },
 ): void {
   statement(
     db,
-    `UPDATE preparation_items SET status = @status, artifact_id = @artifactId, duration_ms = @durationMs, errors_json = @errors, finished_at = @at
+    `UPDATE preparation_items SET status = @status, artifact_id = @artifactId, duration_ms = @durationMs, errors_json = @errors,
+            finished_at = @at, reused_from_run = @reusedFromRun
      WHERE run_id = @runId AND module_name = @moduleName`,
   ).run({
+    reusedFromRun: result.reusedFromRun ?? null,
     runId,
     moduleName,
     status: result.status,
@@ -198,6 +243,26 @@ export function summarizeRun(db: Db, run: StoredRun): RunSummary {
     total,
     counts,
   };
+}
+
+/** The latest readiness check run (of `toVersion`) whose items hold this compilation, if one does. */
+export function checkRunOfArtifact(db: Db, artifactId: number, toVersion: string): number | null {
+  const row = statement(
+    db,
+    `SELECT r.id FROM preparation_items i JOIN preparation_runs r ON r.id = i.run_id
+      WHERE i.artifact_id = @artifactId AND r.kind = 'check' AND r.to_version = @toVersion
+      ORDER BY r.id DESC LIMIT 1`,
+  ).get({ artifactId, toVersion }) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+/** Each module's item in a run: the module version it compiled and its status (for "changed since"). */
+export function itemVersions(db: Db, runId: number): Map<string, number> {
+  const rows = statement(
+    db,
+    'SELECT module_name AS name, module_version_id AS versionId FROM preparation_items WHERE run_id = @runId',
+  ).all({ runId }) as { name: string; versionId: number }[];
+  return new Map(rows.map((row) => [row.name, row.versionId]));
 }
 
 export function listRunSummaries(db: Db): RunSummary[] {

@@ -54,7 +54,10 @@ function summary(head: ReportHead): string {
   const { run, totals } = head;
   const unfinished = totals.pending + totals.compiling;
   const rows: [string, string][] = [
-    ['Run', `${run.id} (${head.kind === 'retry' ? `retry of run ${head.retryOf ?? '?'}` : 'upgrade'})`],
+    [
+      'Run',
+      `${run.id} (${head.kind === 'prepare' ? `retry of run ${head.retryOf ?? '?'}` : head.kind === 'check' ? 'upgrade readiness check' : 'upgrade'})`,
+    ],
     ['Platform versions', `${h(run.fromVersion)} → ${h(run.toVersion)}`],
     ['Status', `<span class="status">${h(run.status)}</span>`],
     ['Started', `${time(run.startedAt)} by ${h(head.startedBy)}`],
@@ -101,7 +104,7 @@ export function htmlFormatter(): ReportFormatter {
             })
             .join('')}</ul>`
         : '';
-      return `<tr><td>${h(m.name)}</td><td>${h(m.application)}</td><td class="status status-${h(m.status)}">${h(m.status)}</td><td class="duration">${duration(m.durationMs)}</td><td>${errors}</td></tr>\n`;
+      return `<tr><td>${h(m.name)}</td><td>${h(m.application)}</td><td class="status status-${h(m.status)}">${h(m.status)}${m.reusedFromCheck === undefined ? '' : ` <span class="reused">(reused from the readiness check, run #${m.reusedFromCheck})</span>`}</td><td class="duration">${duration(m.durationMs)}</td><td>${errors}</td></tr>\n`;
     },
     startExcluded: () =>
       `${moduleCount === 0 ? '<tr><td colspan="5">No modules in this run.</td></tr>\n' : ''}</tbody>\n</table>\n<h2>Excluded modules</h2>\n`,

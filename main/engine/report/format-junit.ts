@@ -38,6 +38,7 @@ export function junitFormatter(): ReportFormatter {
         property('runStatus', run.status) +
         property('fromVersion', run.fromVersion) +
         property('toVersion', run.toVersion) +
+        property('kind', run.kind) +
         property('finishedAt', run.finishedAt) +
         property('excluded', run.counts.excluded) +
         '    </properties>\n'
@@ -47,7 +48,9 @@ export function junitFormatter(): ReportFormatter {
       const open = `    <testcase classname="${attr(m.application)}" name="${attr(m.name)}" time="${seconds(m.durationMs)}"`;
       switch (m.status) {
         case 'prepared':
-          return `${open}/>\n`;
+          return m.reusedFromCheck === undefined
+            ? `${open}/>\n`
+            : `${open}>\n      <system-out>Reused from the readiness check (run #${m.reusedFromCheck}).</system-out>\n    </testcase>\n`;
         case 'failed':
           return (
             `${open}>\n      <failure message="${attr(headline(m.errors, 'failed'))}" type="preparation-failed">` +

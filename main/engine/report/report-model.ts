@@ -1,4 +1,4 @@
-import type { ModuleError, ModulePreparationStatus, RunStatus } from '../../../common/domain';
+import type { ModuleError, ModulePreparationStatus, RunKind, RunStatus } from '../../../common/domain';
 import { UserError } from '../errors';
 import type { Db } from '../store/database';
 
@@ -9,6 +9,8 @@ export interface ReportModule {
   status: ModulePreparationStatus;
   durationMs: number;
   errors: ModuleError[];
+  /** Present when a preparation reused this module's compilation from that readiness check run (spec §4c). */
+  reusedFromCheck?: number;
 }
 
 /** A module left out of a run, with the reason (spec §5, `excluded[]`). */
@@ -20,6 +22,7 @@ export interface ReportExcluded {
 /** The run part of the report (spec §5, `run`). */
 export interface ReportRun {
   id: number;
+  kind: RunKind;
   fromVersion: string;
   toVersion: string;
   status: RunStatus;
@@ -41,7 +44,7 @@ export interface PreparationReport {
  */
 export interface ReportHead {
   run: ReportRun;
-  kind: 'upgrade' | 'retry';
+  kind: RunKind;
   retryOf: number | null;
   startedBy: string;
   environmentName: string | null;
@@ -51,7 +54,7 @@ export interface ReportHead {
 
 interface RunRow {
   id: number;
-  kind: 'upgrade' | 'retry';
+  kind: RunKind;
   retry_of: number | null;
   from_version: string;
   to_version: string;
@@ -85,6 +88,7 @@ export function loadReportHead(db: Db, runId?: number): ReportHead {
   return {
     run: {
       id: row.id,
+      kind: row.kind,
       fromVersion: row.from_version,
       toVersion: row.to_version,
       status: row.status,
@@ -112,8 +116,10 @@ export function loadReportHead(db: Db, runId?: number): ReportHead {
 
 function findRun(db: Db, runId: number | undefined): RunRow {
   if (runId === undefined) {
-    const latest = db.prepare(`SELECT ${RUN_COLUMNS} FROM preparation_runs ORDER BY id DESC LIMIT 1`).get() as
-      RunRow | undefined;
+    // The latest preparation: a readiness check prepares nothing, so it is reported only when asked for by id.
+    const latest = db
+      .prepare(`SELECT ${RUN_COLUMNS} FROM preparation_runs WHERE kind <> 'check' ORDER BY id DESC LIMIT 1`)
+      .get() as RunRow | undefined;
     if (!latest) throw new UserError('not-found', 'No preparation has run in this environment yet.');
     return latest;
   }
@@ -143,6 +149,7 @@ interface ItemRow {
   status: ModulePreparationStatus;
   duration_ms: number;
   errors_json: string;
+  reused_from_run: number | null;
 }
 
 /**
@@ -153,7 +160,7 @@ interface ItemRow {
  */
 export function* iterateReportModules(db: Db, runId: number, page: PageOptions = {}): Generator<ReportModule> {
   const statement = db.prepare(
-    `SELECT module_name, application, status, duration_ms, errors_json
+    `SELECT module_name, application, status, duration_ms, errors_json, reused_from_run
        FROM preparation_items
       WHERE run_id = @runId AND module_name > @after
       ORDER BY module_name
@@ -164,13 +171,15 @@ export function* iterateReportModules(db: Db, runId: number, page: PageOptions =
     after: page.after ?? '',
     limit: page.limit ?? -1,
   }) as Iterable<ItemRow>) {
-    yield {
+    const module: ReportModule = {
       name: row.module_name,
       application: row.application,
       status: row.status,
       durationMs: row.duration_ms,
       errors: parseErrors(row.errors_json),
     };
+    if (row.reused_from_run !== null) module.reusedFromCheck = row.reused_from_run;
+    yield module;
   }
 }
 

@@ -25,7 +25,7 @@ interface SeedRun {
   fromVersion?: string;
   toVersion?: string;
   status?: 'running' | 'finished' | 'interrupted';
-  kind?: 'upgrade' | 'retry';
+  kind?: 'upgrade' | 'prepare' | 'check';
   retryOf?: number;
   items?: SeedItem[];
   excluded?: { name: string; reason: string }[];
@@ -156,6 +156,7 @@ describe('loadReport', () => {
     expect(loadReport(db)).toStrictEqual({
       run: {
         id: runId,
+        kind: 'upgrade',
         fromVersion: '11.11.3',
         toVersion: '11.13.0',
         status: 'finished',
@@ -202,7 +203,7 @@ describe('loadReport', () => {
     seedEnvironment(db);
     const first = seedRun(db, { items: [{ name: 'A', application: 'X', status: 'failed' }] });
     const retry = seedRun(db, {
-      kind: 'retry',
+      kind: 'prepare',
       retryOf: first,
       items: [{ name: 'A', application: 'X', status: 'prepared' }],
     });
@@ -283,13 +284,21 @@ describe('exportReport', () => {
     const rows = parse(exportReport(db, { format: 'csv' }).content, { columns: true }) as Record<string, string>[];
 
     expect(rows).toEqual([
-      { name: 'Audit', application: 'Platform', status: 'prepared', duration_ms: '300', errors: '' },
+      {
+        name: 'Audit',
+        application: 'Platform',
+        status: 'prepared',
+        duration_ms: '300',
+        errors: '',
+        reused_from_check: '',
+      },
       {
         name: 'Billing',
         application: 'Finance',
         status: 'failed',
         duration_ms: '1530',
         errors: `src/index.ts:12:5 Property 'sendMailLegacy' does not exist. | src/mail.ts ${XSS}`,
+        reused_from_check: '',
       },
       {
         name: 'Crashy',
@@ -297,22 +306,39 @@ describe('exportReport', () => {
         status: 'failed',
         duration_ms: '60000',
         errors: 'Compiler process crashed.',
+        reused_from_check: '',
       },
-      { name: 'Directory', application: 'Directory', status: 'prepared', duration_ms: '812', errors: '' },
+      {
+        name: 'Directory',
+        application: 'Directory',
+        status: 'prepared',
+        duration_ms: '812',
+        errors: '',
+        reused_from_check: '',
+      },
       {
         name: 'Portal',
         application: 'Web & Mobile',
         status: 'skipped',
         duration_ms: '0',
         errors: "Producer 'Billing' was not prepared.",
+        reused_from_check: '',
       },
-      { name: 'Broken', application: '', status: 'excluded', duration_ms: '', errors: 'its last publish failed' },
+      {
+        name: 'Broken',
+        application: '',
+        status: 'excluded',
+        duration_ms: '',
+        errors: 'its last publish failed',
+        reused_from_check: '',
+      },
       {
         name: 'Draft',
         application: 'Drafts',
         status: 'excluded',
         duration_ms: '',
         errors: 'uploaded, never published',
+        reused_from_check: '',
       },
     ]);
   });

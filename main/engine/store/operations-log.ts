@@ -12,6 +12,7 @@ export type OperationName =
   | 'config-apply'
   | 'upgrade'
   | 'prepare'
+  | 'check'
   | 'deploy-prepared';
 
 export type OperationOutcome = 'accepted' | 'refused' | 'succeeded' | 'failed';

@@ -60,7 +60,8 @@ export function findUsableCompilation(
     `SELECT i.artifact_id AS artifactId FROM preparation_items i
        JOIN preparation_runs r ON r.id = i.run_id
        JOIN modules m ON m.name = i.module_name
-       WHERE i.module_name = @moduleName AND r.to_version = @platformVersion AND i.status = 'prepared' AND i.artifact_id IS NOT NULL
+       WHERE i.module_name = @moduleName AND r.to_version = @platformVersion AND r.kind <> 'check'
+         AND i.status = 'prepared' AND i.artifact_id IS NOT NULL
          AND i.module_version_id = (SELECT p.module_version_id FROM publications p WHERE p.module_id = m.id AND p.outcome = 'success' ORDER BY p.id DESC LIMIT 1)
        ORDER BY r.id DESC LIMIT 1`,
   ).get({ moduleName, platformVersion }) as { artifactId: number } | undefined;

@@ -24,6 +24,12 @@ export const SETTINGS: Record<string, SettingDefinition> = {
     defaultValue: () => String(Math.max(1, os.availableParallelism())),
     validate: integerBetween(1, 64),
   },
+  checkParallelCompilations: {
+    description:
+      'compiler processes of an upgrade readiness check, which runs beside the live environment (default: half the CPU cores)',
+    defaultValue: () => String(Math.max(1, Math.floor(os.availableParallelism() / 2))),
+    validate: integerBetween(1, 64),
+  },
   moduleTimeLimitSeconds: {
     description: 'time limit for compiling one module, in seconds',
     defaultValue: () => '120',
@@ -43,7 +49,8 @@ export const SETTINGS: Record<string, SettingDefinition> = {
 };
 
 function assertKnownKey(key: string): SettingDefinition {
-  const definition = SETTINGS[key];
+  // Own keys only: 'constructor' or '__proto__' must not find Object's members.
+  const definition = Object.hasOwn(SETTINGS, key) ? SETTINGS[key] : undefined;
   if (!definition) {
     throw new UserError('bad-usage', `Unknown setting '${key}'. Known settings: ${Object.keys(SETTINGS).join(', ')}.`);
   }
@@ -89,6 +96,16 @@ export function applySettings(db: Db): string[] {
     at: nowIso(),
   });
   return keys;
+}
+
+/** The settings a readiness check compiles with: its own, smaller, number of compiler processes. */
+export function checkCompilationSettings(
+  db: Db,
+): Pick<CompilationSettings, 'parallelCompilations' | 'moduleTimeLimitSeconds'> {
+  return {
+    parallelCompilations: Number(getSetting(db, 'checkParallelCompilations')),
+    moduleTimeLimitSeconds: Number(getSetting(db, 'moduleTimeLimitSeconds')),
+  };
 }
 
 export function compilationSettings(db: Db): CompilationSettings {

@@ -1,4 +1,4 @@
-import type { UpgradeStep, UpgradeStepId } from '../../../common/domain';
+import type { RunKind, UpgradeStep, UpgradeStepId } from '../../../common/domain';
 
 const TITLES: Record<UpgradeStepId, string> = {
   backup: 'Back up the environment',
@@ -15,9 +15,16 @@ export function upgradeSteps(withPreparation: boolean): UpgradeStep[] {
   return ids.map((id) => ({ id, title: TITLES[id], status: 'pending', detail: null }));
 }
 
-/** The steps shown for a run: an upgrade's (all but the last done), or the preparation step alone for a retry. */
-export function stepsForRun(kind: 'upgrade' | 'retry'): UpgradeStep[] {
-  if (kind === 'retry') return upgradeSteps(true).filter((step) => step.id === 'prepare-modules');
+/**
+ * The steps shown for a run: an upgrade's (all but the last done), the preparation step alone
+ * for a retry, or a readiness check's single step (it compiles like a preparation, prepares nothing).
+ */
+export function stepsForRun(kind: RunKind): UpgradeStep[] {
+  if (kind === 'check')
+    return [
+      { id: 'prepare-modules', title: 'Check the modules against the new version', status: 'pending', detail: null },
+    ];
+  if (kind === 'prepare') return upgradeSteps(true).filter((step) => step.id === 'prepare-modules');
   return upgradeSteps(true).map((step) => (step.id === 'prepare-modules' ? step : { ...step, status: 'done' }));
 }
 

@@ -70,7 +70,11 @@ export function HistoryPage() {
                     <th scope="row">
                       #{run.id}{' '}
                       <span className="muted">
-                        {run.kind === 'retry' ? `retry of #${run.retryOf ?? '?'}` : 'upgrade'}
+                        {run.kind === 'prepare'
+                          ? `retry of #${run.retryOf ?? '?'}`
+                          : run.kind === 'check'
+                            ? 'readiness check'
+                            : 'upgrade'}
                       </span>
                     </th>
                     <td className="nowrap">

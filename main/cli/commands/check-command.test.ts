@@ -1,0 +1,298 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateFactory } from '../../../bench/factory-generator';
+import {
+  copyEnvironment,
+  makeTempDir,
+  PACKAGE_ROOT,
+  removeTempDir,
+  runCli,
+  SETUP_TIMEOUT_MS,
+} from '../test-support/run-cli';
+
+/** The spec's JSON report, as `report --format json` and `check --json` print it. */
+interface JsonReport {
+  run: { id: number; kind: string; toVersion: string; status: string; counts: Record<string, number> };
+  modules: { name: string; status: string; errors: { message: string }[]; reusedFromCheck?: number }[];
+  excluded: { name: string; reason: string }[];
+}
+
+const BIN = path.join(PACKAGE_ROOT, 'bin', 'config-tool.cjs');
+let workDir: string;
+let importedEnv: string;
+let envCounter = 0;
+
+async function cli(env: string, args: string[]) {
+  return runCli([...args, '--env', env]);
+}
+
+function freshEnvironment(): string {
+  return copyEnvironment(importedEnv, path.join(workDir, `env-${++envCounter}`));
+}
+
+function query<T>(env: string, sql: string, params: Record<string, unknown> = {}): T[] {
+  const db = new Database(path.join(env, 'environment.db'), { readonly: true });
+  try {
+    return db.prepare(sql).all(params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+function statuses(json: JsonReport): Record<string, string> {
+  const all: Record<string, string> = {};
+  for (const module of json.modules) all[module.name] = module.status;
+  for (const module of json.excluded) all[module.name] = `excluded: ${module.reason}`;
+  return all;
+}
+
+async function reportOf(env: string, runId?: number): Promise<JsonReport> {
+  const result = await cli(env, ['report', '--format', 'json', ...(runId ? ['--run', String(runId)] : [])]);
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as JsonReport;
+}
+
+/** Compiler invocations per module for one purpose ('check', 'prepare'). */
+function compilations(env: string, purpose: string): Map<string, number> {
+  const rows = query<{ name: string; n: number }>(
+    env,
+    `SELECT m.name, count(*) AS n FROM compilations c JOIN module_versions v ON v.id = c.module_version_id
+       JOIN modules m ON m.id = v.module_id WHERE c.purpose = @purpose GROUP BY m.name`,
+    { purpose },
+  );
+  return new Map(rows.map((row) => [row.name, row.n]));
+}
+
+/** What the environment runs and is: version, deployments, lock rows. What a check must leave alone. */
+function environmentState(env: string) {
+  return {
+    version: query<{ v: string }>(env, 'SELECT platform_version AS v FROM environment')[0].v,
+    deployments: query(env, 'SELECT module_id, artifact_id, platform_version FROM deployments ORDER BY module_id'),
+    locks: query(env, 'SELECT * FROM locks'),
+  };
+}
+
+/** Starts `config-tool check` in the background, each compilation slowed down so the test can act mid-run. */
+function startCheck(env: string) {
+  const child = spawn(process.execPath, [BIN, 'check', '--env', env], {
+    env: { ...process.env, CONFIG_TOOL_ENV: '', CONFIG_TOOL_TEST_FAULTS: 'delay:150' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.resume();
+  child.stderr.resume();
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return { child, exited };
+}
+
+async function waitFor(condition: () => boolean, what: string, limitMs = 120_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function checkedCount(env: string): number {
+  return query<{ n: number }>(
+    env,
+    `SELECT count(*) AS n FROM preparation_items i JOIN preparation_runs r ON r.id = i.run_id
+      WHERE r.kind = 'check' AND i.status IN ('prepared', 'failed', 'skipped')`,
+  )[0].n;
+}
+
+/** Writes module NAME's running sources, with `change` applied, as a module folder `upload` reads. */
+function changedModuleFolder(env: string, name: string, change: (source: string) => string): string {
+  const [module] = query<{ application: string; kind: string; references: string; versionId: number }>(
+    env,
+    `SELECT a.name AS application, m.kind, v.references_json AS "references", v.id AS versionId
+       FROM modules m JOIN applications a ON a.id = m.application_id JOIN module_versions v ON v.id = m.latest_version_id
+      WHERE m.name = @name`,
+    { name },
+  );
+  const dir = path.join(workDir, `upload-${name}-${++envCounter}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = {
+    name,
+    application: module.application,
+    kind: module.kind,
+    state: 'published',
+    references: JSON.parse(module.references) as string[],
+  };
+  fs.writeFileSync(path.join(dir, 'module.json'), JSON.stringify(manifest, null, 2));
+  for (const file of query<{ path: string; content: string }>(
+    env,
+    'SELECT path, content FROM module_sources WHERE module_version_id = @id',
+    { id: module.versionId },
+  )) {
+    // Stored paths are relative to the module folder (src/…).
+    const target = path.join(dir, file.path);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, file.path === 'src/index.ts' ? change(file.content) : file.content);
+  }
+  return dir;
+}
+
+beforeAll(async () => {
+  workDir = makeTempDir('config-tool-check-');
+  generateFactory(path.join(workDir, 'factory'), {
+    moduleCount: 30,
+    applicationCount: 4,
+    maxDepth: 4,
+    filesPerModule: 2,
+    seed: 12,
+    cycles: 1,
+    removedApiUsers: 0.12,
+    uploadedOnly: 0.06,
+    publishFailed: 0.06,
+  });
+  importedEnv = path.join(workDir, 'imported');
+  const imported = await runCli(['import', path.join(workDir, 'factory'), '--env', importedEnv]);
+  expect(imported.status, imported.stderr).toBe(0);
+  for (const [key, value] of [
+    ['checkParallelCompilations', '1'],
+    ['moduleTimeLimitSeconds', '30'],
+  ]) {
+    expect((await cli(importedEnv, ['config', 'set', key, value])).status).toBe(0);
+  }
+  expect((await cli(importedEnv, ['config', 'apply'])).status).toBe(0);
+}, SETUP_TIMEOUT_MS);
+afterAll(() => removeTempDir(workDir));
+
+describe('check (spec §4c)', () => {
+  it(
+    'gives, module by module, the outcome the preparation then gives, and changes nothing in the environment',
+    async () => {
+      const env = freshEnvironment();
+      const before = environmentState(env);
+      const checked = await cli(env, ['check', '--json']);
+      const check = JSON.parse(checked.stdout) as JsonReport;
+      expect(check.run.kind).toBe('check');
+      expect(check.run.status).toBe('finished');
+      expect(check.modules.some((module) => module.status === 'failed')).toBe(true);
+      expect(checked.status).toBe(3);
+      expect(environmentState(env)).toEqual(before);
+      expect(query(env, "SELECT 1 FROM preparation_items WHERE status = 'compiling'")).toEqual([]);
+
+      // `report` without --run is about preparations; the check is there by its number.
+      const latest = await cli(env, ['report', '--format', 'json']);
+      expect(latest.status).toBe(1);
+      const byNumber = await reportOf(env, check.run.id);
+      expect(byNumber).toEqual(check);
+      const csv = await cli(env, ['report', '--run', String(check.run.id), '--format', 'csv']);
+      expect(csv.stdout.split(/\r?\n/)[0]).toBe('name,application,status,duration_ms,errors,reused_from_check');
+      const junit = await cli(env, ['report', '--run', String(check.run.id), '--format', 'junit']);
+      expect(junit.stdout).toContain('<property name="kind" value="check"/>');
+
+      const upgraded = await cli(env, ['upgrade', '--json']);
+      const preparation = JSON.parse(upgraded.stdout) as JsonReport;
+      expect(upgraded.status).toBe(checked.status);
+      expect(preparation.run.kind).toBe('upgrade');
+      expect(statuses(preparation)).toEqual(statuses(check));
+      for (const module of preparation.modules) {
+        const inCheck = check.modules.find((entry) => entry.name === module.name)!;
+        expect(module.errors.map((error) => error.message)).toEqual(inCheck.errors.map((error) => error.message));
+        // Every module the check prepared is reused, never compiled again.
+        if (inCheck.status === 'prepared') expect(module.reusedFromCheck, module.name).toBe(check.run.id);
+      }
+      const preparedInCheck = check.modules.filter((module) => module.status === 'prepared').map((m) => m.name);
+      const recompiled = compilations(env, 'prepare');
+      for (const name of preparedInCheck) expect(recompiled.get(name), name).toBeUndefined();
+    },
+    SETUP_TIMEOUT_MS,
+  );
+
+  it(
+    'takes no lock: a publish during the check succeeds; the preparation after it compiles again only what changed since',
+    async () => {
+      const env = freshEnvironment();
+      const deployed = query<{ name: string }>(
+        env,
+        'SELECT m.name FROM modules m JOIN deployments d ON d.module_id = m.id WHERE m.is_system = 0 ORDER BY m.name LIMIT 1',
+      )[0].name;
+      const check = startCheck(env);
+      await waitFor(() => checkedCount(env) >= 2, 'two checked modules');
+      const duringCheck = await cli(env, ['publish', deployed]);
+      expect(duringCheck.status, duringCheck.stderr).toBe(0);
+      expect(check.child.exitCode, 'the check was still running').toBeNull();
+      expect(await check.exited).toBe(3);
+      const checkRun = query<{ id: number }>(env, "SELECT max(id) AS id FROM preparation_runs WHERE kind = 'check'")[0];
+      const checked = await reportOf(env, checkRun.id);
+      const readyInCheck = new Set(checked.modules.filter((m) => m.status === 'prepared').map((m) => m.name));
+      // A producer the check found ready, that others consume.
+      const library = query<{ name: string; refs: string }>(
+        env,
+        `SELECT m.name, v.references_json AS refs FROM modules m JOIN module_versions v ON v.id = m.latest_version_id
+          WHERE m.is_system = 0 AND EXISTS (SELECT 1 FROM module_versions c JOIN modules cm ON cm.latest_version_id = c.id
+                                             WHERE c.references_json LIKE '%"' || m.name || '"%')
+          ORDER BY m.name`,
+      ).find((row) => readyInCheck.has(row.name))!.name;
+
+      // After the check: a new version of the library (same interface), uploaded and published.
+      const folder = changedModuleFolder(
+        env,
+        library,
+        (source) => `${source}\n// Changed after the readiness check.\n`,
+      );
+      const uploaded = await cli(env, ['upload', library, folder]);
+      expect(uploaded.status, uploaded.stderr).toBe(0);
+      const published = await cli(env, ['publish', library]);
+      expect(published.status, published.stderr).toBe(0);
+
+      const upgraded = await cli(env, ['upgrade', '--json']);
+      const preparation = JSON.parse(upgraded.stdout) as JsonReport;
+      const failedInCheck = new Set(checked.modules.filter((m) => m.status !== 'prepared').map((m) => m.name));
+      const recompiled = [...compilations(env, 'prepare').keys()];
+      expect(recompiled).toContain(library);
+      for (const name of recompiled) expect(name === library || failedInCheck.has(name), name).toBe(true);
+      const changed = preparation.modules.find((module) => module.name === library)!;
+      expect(changed.status).toBe('prepared');
+      expect(changed.reusedFromCheck).toBeUndefined();
+      expect(preparation.modules.filter((module) => module.reusedFromCheck === checkRun.id).length).toBe(
+        readyInCheck.size - 1,
+      );
+    },
+    SETUP_TIMEOUT_MS,
+  );
+
+  it(
+    'resumes a check killed with kill -9, compiling nothing it had checked twice',
+    async () => {
+      const env = freshEnvironment();
+      const check = startCheck(env);
+      await waitFor(() => checkedCount(env) >= 4, 'four checked modules');
+      check.child.kill('SIGKILL');
+      await check.exited;
+      const doneBefore = query<{ name: string }>(
+        env,
+        `SELECT module_name AS name FROM preparation_items WHERE status = 'prepared'`,
+      ).map((row) => row.name);
+      const runBefore = query<{ id: number }>(env, 'SELECT max(id) AS id FROM preparation_runs')[0].id;
+      const history = JSON.parse((await cli(env, ['status', '--json'])).stdout) as { latestRun: unknown };
+      expect(history.latestRun).toBeNull();
+
+      const resumed = await cli(env, ['check', '--json']);
+      const report = JSON.parse(resumed.stdout) as JsonReport;
+      expect(resumed.stderr).toContain(`readiness check run #${runBefore} was interrupted`);
+      expect(report.run.id).toBe(runBefore);
+      expect(report.run.status).toBe('finished');
+      const counted = compilations(env, 'check');
+      for (const name of doneBefore) expect(counted.get(name), name).toBe(1);
+    },
+    SETUP_TIMEOUT_MS,
+  );
+
+  it('refuses a target the environment is not below, and validates its setting like the others', async () => {
+    const env = freshEnvironment();
+    const older = await cli(env, ['check', '--to', '11.10.0']);
+    expect(older.status).toBe(1);
+    expect(older.stderr).toContain('Nothing to check');
+    const unknown = await cli(env, ['check', '--to', '9.9.9']);
+    expect(unknown.status).toBe(2);
+    const bad = await cli(env, ['config', 'set', 'checkParallelCompilations', '0']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('checkParallelCompilations');
+  });
+});
