@@ -7,8 +7,13 @@
 export const MODULE_PREPARATION_STATUSES = ['pending', 'compiling', 'prepared', 'failed', 'skipped'] as const;
 export type ModulePreparationStatus = (typeof MODULE_PREPARATION_STATUSES)[number];
 
-/** How a module looks in the environment console when no run concerns it. */
-export type ModuleConsoleStatus = ModulePreparationStatus | 'excluded' | 'not-prepared';
+/**
+ * How a module looks in the environment console: its status in the latest run for the
+ * environment's version, or `up-to-date` (it runs the environment's version: nothing to
+ * prepare), `not-prepared` (published, but no compilation for the environment's version
+ * yet) or `excluded` (never published with success: no preparation includes it).
+ */
+export type ModuleConsoleStatus = ModulePreparationStatus | 'up-to-date' | 'excluded' | 'not-prepared';
 
 export const MODULE_KINDS = ['web', 'mobile', 'service', 'library'] as const;
 export type ModuleKind = (typeof MODULE_KINDS)[number];
@@ -96,6 +101,8 @@ export interface EnvironmentStatus {
   settings: CompilationSettings;
   moduleCount: number;
   applicationCount: number;
+  /** Modules published with success: the ones a modules preparation compiles (the others are excluded). */
+  preparableModuleCount: number;
   activeRun: RunSummary | null;
   latestRun: RunSummary | null;
   lock: LockInfo | null;
@@ -123,6 +130,10 @@ export interface ModuleDetail extends ModuleRow {
   /** Why this module is in its status, written for the admin; null when all is well. */
   statusMessage: string | null;
   errors: ModuleError[];
+  /** For a skipped module: the producers it references that are not prepared (what it waits for). */
+  waitingFor: string[];
+  /** The module's latest publish when it failed (its compiler errors; none kept when a factory recorded it). */
+  publishFailure: { at: string; platformVersion: string; errors: ModuleError[] } | null;
   lastRunId: number | null;
   durationMs: number | null;
   /** The module's version numbers (spec §4b): what runs, what was last published with success, what the latest preparation prepared, the latest upload. */
@@ -140,6 +151,15 @@ export interface ModuleVersions {
 }
 
 export type UpgradeStepId = 'backup' | 'migrate' | 'system-components' | 'switch-version' | 'prepare-modules';
+
+/** The upgrade steps' titles, in order: the Setup window, the console and the Platform Upgrade dialog all use these. */
+export const UPGRADE_STEP_TITLES: Record<UpgradeStepId, string> = {
+  backup: 'Back up the environment',
+  migrate: 'Upgrade the platform database',
+  'system-components': 'Publish the new system components',
+  'switch-version': 'Switch the environment to the new version',
+  'prepare-modules': 'Prepare the modules for the new version',
+};
 export type StepStatus = 'pending' | 'running' | 'done' | 'warning' | 'failed';
 
 export interface UpgradeStep {

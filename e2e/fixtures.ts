@@ -3,6 +3,7 @@
  * (`web`), or the Electron app (`electron`). Each worker gets a fresh temporary
  * environment holding the demo (Platform Server 11.11.3, ~104 modules).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,9 +20,22 @@ import {
 import type { ConfigToolApi } from '../common/contract';
 import { startBrowserHost, type BrowserHost } from '../main/web/browser-host';
 
-/** Which host a project runs the specs in. */
+/**
+ * A spec file's own environment, instead of the shared demo: a factory imported
+ * before the app starts, and test faults for its service (e.g. a compilation that
+ * hangs until its time limit, to act while a run is in progress).
+ */
+export interface OwnEnvironment {
+  /** Writes the factory folder into `dir` and returns it. */
+  writeFactory: (dir: string) => string;
+  faults?: string;
+}
+
+/** Which host a project runs the specs in, and (per spec file) which environment. */
 export interface AppOptions {
   appHost: 'web' | 'electron';
+  /** null: the demo environment every spec walks through in order. */
+  ownEnvironment: OwnEnvironment | null;
 }
 
 /** One started app with its environment. */
@@ -35,6 +49,8 @@ export interface AppUnderTest {
   token: string | null;
   /** The first page (web: a Chromium tab; electron: the first window). */
   page: Page | null;
+  /** Stops the browser host as Ctrl+C on `config-tool serve` would (web only). */
+  stopHost: (() => Promise<void>) | null;
   /** The Electron app (electron only): its windows, and its main process for stubs. */
   electron: ElectronApplication | null;
   /** Where the stubbed save dialog puts exported reports (electron only). */
@@ -82,13 +98,34 @@ function electronBinary(): string | null {
 
 let reasonPrinted = false;
 
+/** Imports a spec's own factory with the built CLI, as an admin would before starting the app. */
+function importOwnEnvironment(environmentDir: string, own: OwnEnvironment): void {
+  const factoryDir = own.writeFactory(fs.mkdtempSync(path.join(os.tmpdir(), 'config-tool-e2e-factory-')));
+  try {
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'config-tool.cjs'), 'import', factoryDir, '--env', environmentDir],
+      {
+        stdio: 'pipe',
+        env: { ...process.env, CONFIG_TOOL_ENV: undefined },
+      },
+    );
+  } finally {
+    fs.rmSync(factoryDir, { recursive: true, force: true });
+  }
+}
+
 export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>({
   appHost: ['web', { option: true, scope: 'worker' }],
+  ownEnvironment: [null, { option: true, scope: 'worker' }],
 
   app: [
-    async ({ appHost }, use) => {
+    async ({ appHost, ownEnvironment }, use) => {
       const environmentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-tool-e2e-'));
+      const createDemo = ownEnvironment === null;
+      const serviceEnv = ownEnvironment?.faults ? { CONFIG_TOOL_TEST_FAULTS: ownEnvironment.faults } : undefined;
       try {
+        if (ownEnvironment) importOwnEnvironment(environmentDir, ownEnvironment);
         if (appHost === 'electron') {
           const binary = electronBinary();
           const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
@@ -103,6 +140,7 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
               url: null,
               token: null,
               page: null,
+              stopHost: null,
               electron: null,
               exportDir: null,
             });
@@ -122,7 +160,11 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
                 ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
               ],
               cwd: ROOT,
-              env: { ...process.env, CONFIG_TOOL_CREATE_DEMO: '1' } as Record<string, string>,
+              env: {
+                ...process.env,
+                ...(createDemo ? { CONFIG_TOOL_CREATE_DEMO: '1' } : {}),
+                ...serviceEnv,
+              } as Record<string, string>,
             });
             // The native save dialog, stubbed: every export is saved into exportDir, numbered.
             await electronApp.evaluate(({ dialog }, dir) => {
@@ -154,6 +196,7 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
               page,
               electron: electronApp,
               exportDir,
+              stopHost: null,
             });
             await electronApp.close();
           } finally {
@@ -164,10 +207,12 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
         }
         const host: BrowserHost = await startBrowserHost({
           environmentDir,
-          createDemo: true,
+          createDemo,
           // TypeScript 7 prepares the demo in about a second: slow each compilation so the specs can act mid-run.
-          serviceEnv: { CONFIG_TOOL_TEST_FAULTS: 'delay:150' },
+          serviceEnv: { CONFIG_TOOL_TEST_FAULTS: ownEnvironment?.faults ?? 'delay:150' },
         });
+        let hostStopped: Promise<void> | null = null;
+        const stopHost = () => (hostStopped ??= host.close());
         const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
         const context: BrowserContext = await browser.newContext({
           acceptDownloads: true,
@@ -184,9 +229,10 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
           page,
           electron: null,
           exportDir: null,
+          stopHost,
         });
         await browser.close();
-        await host.close();
+        await stopHost();
       } finally {
         fs.rmSync(environmentDir, { recursive: true, force: true });
       }

@@ -7,6 +7,10 @@ export const ExitCode = {
   badUsage: 2,
   preparationIncomplete: 3,
   refusedByLock: 4,
+  /** Stopped by Ctrl+C (128 + SIGINT), the run left interrupted. */
+  interrupted: 130,
+  /** Stopped by SIGTERM (128 + 15), the run left interrupted. */
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { InvokeResult } from '../../common/contract';
 import type { EngineContext } from '../engine/engine-context';
-import { isUserError } from '../engine/errors';
+import { isUserError, UserError } from '../engine/errors';
 import { busyEnvironmentError } from '../engine/environment-presence';
 import { importFactory } from '../engine/factory/import-factory';
 import { openEnvironment } from '../engine/open-environment';
@@ -51,7 +51,9 @@ async function openService(
   if (!environmentDir) throw new Error('CONFIG_TOOL_ENV_DIR is not set: the host must say which environment to open.');
   if (!environmentExists(environmentDir)) {
     if (process.env.CONFIG_TOOL_CREATE_DEMO !== '1') {
-      throw new Error(
+      // The admin's mistake, not a bug: the host prints this message, with no stack trace.
+      throw new UserError(
+        'environment-missing',
         `There is no environment in ${environmentDir}. Create one with 'config-tool init --demo' or 'config-tool import FACTORY'.`,
       );
     }

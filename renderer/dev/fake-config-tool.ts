@@ -208,6 +208,7 @@ function status(): EnvironmentStatus {
     settings,
     moduleCount: modules.length,
     applicationCount: APPS.length,
+    preparableModuleCount: eligible.length,
     activeRun: active,
     latestRun: runs[runs.length - 1] ?? null,
     lock: active
@@ -401,6 +402,8 @@ function detail(name: string): ModuleDetail {
     references: name === 'CommonLib' ? [] : ['CommonLib', 'AuditLib'],
     consumers: name === 'CommonLib' ? ['Directory', 'BillingCore', 'OrdersApi'] : [],
     environmentVersion: platformVersion,
+    waitingFor: skipped ? ['CommonLib'] : [],
+    publishFailure: null,
     preparedForCurrentVersion: row.status === 'prepared' || row.status === 'compiling',
     statusMessage: failed
       ? 'Its compilation for 11.17.0 has errors.'

@@ -28,6 +28,7 @@ describe('import of a good factory', () => {
         { name: 'Orders', application: 'Sales', references: ['CommonLib'] },
         { name: 'Billing', application: 'Sales', files: legacyMailSource() },
         { name: 'Draft', application: 'Sales', state: 'uploaded' },
+        { name: 'Legacy', application: 'Sales', state: 'publish-failed' },
       ],
     });
     imported = await runCli(['import', factory, '--env', envDir]);
@@ -38,9 +39,20 @@ describe('import of a good factory', () => {
     expect(imported.status).toBe(0);
     expect(imported.stdout).toContain(`Imported 'Acme Test' (platform 11.12.0) into ${envDir}.`);
     expect(imported.stdout).toContain(
-      '4 modules in 2 applications: 2 published and deployed, 1 uploaded, 1 failed to publish.',
+      '5 modules in 2 applications: 2 published and deployed, 1 uploaded, 2 failed to publish (1 as the factory recorded them).',
     );
-    expect(deployedVersions(envDir)).toEqual({ Billing: null, CommonLib: '11.12.0', Draft: null, Orders: '11.12.0' });
+    expect(deployedVersions(envDir)).toEqual({
+      Billing: null,
+      CommonLib: '11.12.0',
+      Draft: null,
+      Legacy: null,
+      Orders: '11.12.0',
+    });
+  });
+
+  it('counts the modules the factory lists as failed to publish, and says how to publish them', () => {
+    expect(imported.stdout).toContain('Failed to publish in the factory, not deployed: Legacy.');
+    expect(imported.stdout).toContain('then publish it (config-tool publish NAME)');
   });
 
   it('reports a published module that uses an API its version does not have as publish-failed, with file and line', () => {
@@ -48,7 +60,7 @@ describe('import of a good factory', () => {
   });
 
   it('shows its progress as plain lines on stderr when stderr is not a terminal', () => {
-    expect(imported.stderr).toContain('Reading module 4 of 4');
+    expect(imported.stderr).toContain('Reading module 5 of 5');
     expect(imported.stderr).toContain('Compiled module 3 of 3');
   });
 
@@ -111,7 +123,7 @@ describe('import of a good factory', () => {
       platformVersion: '11.12.0',
       installedVersion: installedPlatformVersion(),
       upgradePending: true,
-      moduleCount: 4,
+      moduleCount: 5,
       applicationCount: 2,
       latestRun: null,
       lock: null,
@@ -127,7 +139,7 @@ describe('import of a good factory', () => {
     expect(result.stdout).toContain(
       `11.12.0 (installed Platform Server: ${installedPlatformVersion()}) — upgrade pending`,
     );
-    expect(result.stdout).toMatch(/^Modules: +4 modules in 2 applications$/m);
+    expect(result.stdout).toMatch(/^Modules: +5 modules in 2 applications$/m);
     expect(result.stdout).toMatch(/^Latest run: +none yet$/m);
   });
 });

@@ -5,6 +5,7 @@ import type { EnvironmentStatus, RunSummary } from '../../../common/domain';
 import { UserError } from '../../engine/errors';
 import { findPackageRoot } from '../../engine/platform/platform-versions';
 import { createNodeWorkerSpawner } from '../../engine/process/worker-spawner';
+import { pendingSettings } from '../../engine/store/settings-repository';
 import { getEnvironmentStatus } from '../../engine/queries/environment-status';
 import { environmentExists } from '../../engine/store/database';
 import { globalOptions, type CommandKit } from '../command-kit';
@@ -72,11 +73,12 @@ export function registerEnvironmentCommands(program: Command, kit: CommandKit): 
     .option('--json', 'print the status as one JSON object')
     .action(
       kit.action(async (options: { json?: boolean }, command: Command) => {
-        const status = await withEnvironment(environmentDirOf(globalOptions(command)), (context) =>
-          getEnvironmentStatus(context),
-        );
+        const { status, pending } = await withEnvironment(environmentDirOf(globalOptions(command)), (context) => ({
+          status: getEnvironmentStatus(context),
+          pending: pendingSettings(context.db),
+        }));
         if (options.json) printJson(status);
-        else printStatus(status);
+        else printStatus(status, pending);
       }),
     );
 }
@@ -96,11 +98,38 @@ export function describeCounts(run: RunSummary): string {
 }
 
 function describeRun(run: RunSummary): string {
-  const when = run.finishedAt ? `${run.startedAt} – ${run.finishedAt}` : `since ${run.startedAt}`;
-  return `#${run.id} (${run.kind}) ${run.fromVersion} → ${run.toVersion}, ${run.status} ${when}: ${describeCounts(run)} of ${run.total}`;
+  const when = run.finishedAt
+    ? `${utcTime(run.startedAt)} – ${utcTime(run.finishedAt)}`
+    : `since ${utcTime(run.startedAt)}`;
+  // The glossary's words: an upgrade shows its versions, a Prepare again run or a check only its version.
+  const what =
+    run.kind === 'prepare'
+      ? `(prepare again${run.retryOf !== null ? ` of #${run.retryOf}` : ''}) ${run.toVersion}`
+      : run.kind === 'check'
+        ? `(readiness check) ${run.toVersion}`
+        : `(upgrade) ${run.fromVersion} → ${run.toVersion}`;
+  const outcome =
+    run.status === 'finished' && run.counts.failed + run.counts.skipped > 0 ? 'finished with errors' : run.status;
+  return `#${run.id} ${what}, ${outcome} ${when}: ${describeCounts(run)} of ${run.total}`;
 }
 
-function printStatus(status: EnvironmentStatus): void {
+/** "2026-11-28 19:20:05 UTC": the one time convention of the app, the CLI and the reports. */
+function utcTime(iso: string): string {
+  return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
+}
+
+/** What the admin should run next, given the environment's state; null when nothing is due. */
+function nextCommand(status: EnvironmentStatus): string | null {
+  const run = status.latestRun;
+  if (status.activeRun) return null;
+  if (run?.status === 'interrupted') return `config-tool prepare (resumes run #${run.id} where it stopped)`;
+  if (status.upgradePending) return `config-tool upgrade (to ${status.installedVersion})`;
+  if (run && run.counts.failed + run.counts.skipped > 0)
+    return `config-tool report (the errors of run #${run.id}), then config-tool prepare (prepares its failed and skipped modules again)`;
+  return null;
+}
+
+function printStatus(status: EnvironmentStatus, pending: string[]): void {
   const rows: [string, string][] = [
     ['Environment', status.name],
     ['Folder', status.location],
@@ -111,8 +140,11 @@ function printStatus(status: EnvironmentStatus): void {
     ['Modules', `${plural(status.moduleCount, 'module')} in ${plural(status.applicationCount, 'application')}`],
     [
       'Settings',
-      `${status.settings.parallelCompilations} parallel compilations, ${status.settings.moduleTimeLimitSeconds} s per module`,
+      `${plural(status.settings.parallelCompilations, 'parallel compilation')}, ${status.settings.moduleTimeLimitSeconds} s per module`,
     ],
+    ...(pending.length > 0
+      ? ([['Not applied yet', `${pending.join(', ')} (run 'config-tool config apply')`]] as [string, string][])
+      : []),
     ['Running', status.activeRun ? describeRun(status.activeRun) : 'no upgrade or preparation'],
     ['Latest run', status.latestRun ? describeRun(status.latestRun) : 'none yet'],
   ];
@@ -120,16 +152,18 @@ function printStatus(status: EnvironmentStatus): void {
     const run = status.lock.runId !== null ? ` (run #${status.lock.runId})` : '';
     rows.push([
       'Lock',
-      `held by the ${status.lock.operation}${run}, started by ${status.lock.holder} at ${status.lock.startedAt}`,
+      `held by the ${status.lock.operation}${run}, started by ${status.lock.holder} at ${utcTime(status.lock.startedAt)}`,
     ]);
   }
   if (status.lastUpgradeFailure) {
     const failure = status.lastUpgradeFailure;
     rows.push([
       'Last failure',
-      `upgrade to ${failure.toVersion} failed at ${failure.at} in step ${failure.step}, rolled back: ${failure.message}`,
+      `upgrade to ${failure.toVersion} failed at ${utcTime(failure.at)} in step ${failure.step}, rolled back: ${failure.message}`,
     ]);
   }
+  const next = nextCommand(status);
+  if (next) rows.push(['Next', next]);
   const width = Math.max(...rows.map(([label]) => label.length)) + 1;
   for (const [label, value] of rows) printLine(`${`${label}:`.padEnd(width)} ${value}`);
 }

@@ -25,10 +25,19 @@ export function importProgress(): { onProgress: (progress: ImportProgress) => vo
 /** What an import did, and each published module that did not compile, with its errors located. */
 export function printImportSummary(environmentDir: string, summary: ImportSummary): void {
   printLine(`Imported '${summary.name}' (platform ${summary.platformVersion}) into ${environmentDir}.`);
+  const recorded = summary.recordedPublishFailed;
+  const failedCount = summary.publishFailed.length + recorded.length;
   printLine(
     `${plural(summary.modules, 'module')} in ${plural(summary.applications, 'application')}: ` +
-      `${summary.published} published and deployed, ${summary.uploaded} uploaded, ${summary.publishFailed.length} failed to publish.`,
+      `${summary.published} published and deployed, ${summary.uploaded} uploaded, ${failedCount} failed to publish` +
+      `${recorded.length === 0 ? '' : recorded.length === failedCount ? ' (as the factory recorded them)' : ` (${recorded.length} as the factory recorded them)`}.`,
   );
+  if (recorded.length > 0) {
+    printLine(
+      `Failed to publish in the factory, not deployed: ${recorded.join(', ')}. ` +
+        `Fix and upload each, then publish it (config-tool publish NAME) to see its errors and deploy it.`,
+    );
+  }
   for (const failure of summary.publishFailed) {
     const errors = failure.errors.map((error) =>
       error.file ? `${error.file}:${error.line ?? 0}:${error.column ?? 0} ${error.message}` : error.message,

@@ -107,7 +107,7 @@ describe('upgrade, prepare and report through the command line', () => {
     const result = await runCli(['status', '--env', envDir]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /^Latest run: +#\d+ \(prepare\) 11\.11\.3 → 11\.17\.0, finished .*1 failed, 1 skipped/m,
+      /^Latest run: +#\d+ \(prepare again of #\d+\) 11\.17\.0, finished with errors .*1 failed, 1 skipped/m,
     );
     expect(result.stdout).not.toContain('upgrade pending');
   });

@@ -7,10 +7,10 @@ import { loadReport, type PreparationReport } from '../../engine/report/report-m
 import { globalOptions, type CommandKit } from '../command-kit';
 import { environmentDirOf, withEnvironment } from '../environment-session';
 import { ExitCode, exitCodeOfRun } from '../exit-codes';
-import { plural, printError, printJson, printLine } from '../output';
+import { moduleNames, plural, printError, printJson, printLine } from '../output';
 import { describeCounts } from './environment-commands';
 import { preparationProgress } from './preparation-progress';
-import { stopOnSignal } from './stop-signal';
+import { exitCodeOfSignal, stopOnSignal } from './stop-signal';
 
 /** Parses --to: a shipped platform version. */
 export function shippedVersion(value: string): string {
@@ -28,15 +28,23 @@ function reportFor(
   return json && run ? loadReport(context.db, run.id) : null;
 }
 
-/** Prints how a run ended and resolves to the exit status: 3 with failed or skipped modules, 1 when interrupted. */
-function finishRun(run: RunSummary | null, json: boolean, report: PreparationReport | null): ExitCode {
+/**
+ * Prints how a run ended and resolves to the exit status: 3 with failed or skipped
+ * modules; interrupted, 130 after Ctrl+C (143 after SIGTERM), else 1.
+ */
+function finishRun(
+  run: RunSummary | null,
+  json: boolean,
+  report: PreparationReport | null,
+  stoppedBy: NodeJS.Signals | null,
+): ExitCode {
   // --json prints the run's final report (the spec's report object); no run, no modules.
   if (json) printJson(report ?? { run: null, modules: [], excluded: [] });
   if (run?.status === 'interrupted') {
     printError(
       `Preparation run #${run.id} was interrupted: ${describeCounts(run)} of ${run.total}. Run 'config-tool prepare' to resume it.`,
     );
-    return ExitCode.error;
+    return stoppedBy ? exitCodeOfSignal(stoppedBy) : ExitCode.error;
   }
   if (run && !json) {
     printLine(
@@ -59,13 +67,14 @@ export async function runLong<T>(
     context: EngineContext,
     events: { onEvent: EngineEventListener; shouldStop: () => boolean },
   ) => Promise<T>,
-): Promise<T> {
+): Promise<T & { stoppedBy: NodeJS.Signals | null }> {
   const progress = preparationProgress(title);
   const stop = stopOnSignal();
   try {
-    return await withEnvironment(environmentDir, (context) =>
+    const result = await withEnvironment(environmentDir, (context) =>
       operation(context, { onEvent: progress.onEvent, shouldStop: stop.shouldStop }),
     );
+    return { ...result, stoppedBy: stop.signal() };
   } finally {
     stop.dispose();
     progress.stop();
@@ -87,7 +96,7 @@ export function registerPreparationCommands(program: Command, kit: CommandKit): 
       kit.action(async (options: { to?: string; json?: boolean }, command: Command) => {
         const { upgradeEnvironment } = await import('../../engine/upgrade/upgrade-environment');
         const environmentDir = environmentDirOf(globalOptions(command));
-        const { run, upgraded, report } = await runLong('upgrade', environmentDir, (context, events) =>
+        const { run, upgraded, report, stoppedBy } = await runLong('upgrade', environmentDir, (context, events) =>
           upgradeEnvironment(context, {
             toVersion: options.to,
             onEvent: events.onEvent,
@@ -101,7 +110,7 @@ export function registerPreparationCommands(program: Command, kit: CommandKit): 
               : 'The environment is already at that version; nothing to upgrade.',
           );
         }
-        return finishRun(run, options.json === true, report);
+        return finishRun(run, options.json === true, report, stoppedBy);
       }),
     );
 
@@ -113,7 +122,7 @@ export function registerPreparationCommands(program: Command, kit: CommandKit): 
       kit.action(async (options: { json?: boolean }, command: Command) => {
         const { prepareModules } = await import('../../engine/preparation/prepare-modules');
         const environmentDir = environmentDirOf(globalOptions(command));
-        const { run, nothingToDo, report } = await runLong('prepare', environmentDir, (context, events) =>
+        const { run, nothingToDo, report, stoppedBy } = await runLong('prepare', environmentDir, (context, events) =>
           prepareModules(context, { onEvent: events.onEvent, shouldStop: events.shouldStop }).then((result) => ({
             ...result,
             report: reportFor(context, result.run, options.json),
@@ -121,7 +130,7 @@ export function registerPreparationCommands(program: Command, kit: CommandKit): 
         );
         if (nothingToDo && !options.json)
           printLine(`Nothing to prepare: every eligible module of run #${run.id} is prepared.`);
-        return finishRun(run, options.json === true, report);
+        return finishRun(run, options.json === true, report, stoppedBy);
       }),
     );
 
@@ -129,8 +138,9 @@ export function registerPreparationCommands(program: Command, kit: CommandKit): 
     .command('deploy-prepared')
     .description('deploy the prepared compilations of the last preparation run')
     .option('--json', 'print the result as JSON on stdout')
+    .option('--verbose', 'list every module name (by default at most about 20 are named)')
     .action(
-      kit.action(async (options: { json?: boolean }, command: Command) => {
+      kit.action(async (options: { json?: boolean; verbose?: boolean }, command: Command) => {
         const { deployPrepared } = await import('../../engine/preparation/deploy-prepared');
         // Each deployment commits on its own, so Ctrl+C needs no special care: a new run continues.
         const progress = preparationProgress('deploy');
@@ -141,7 +151,7 @@ export function registerPreparationCommands(program: Command, kit: CommandKit): 
           printJson(report);
           return;
         }
-        const names = report.deployed.length > 0 ? `: ${report.deployed.join(', ')}` : '';
+        const names = report.deployed.length > 0 ? `: ${moduleNames(report.deployed, options.verbose)}` : '';
         printLine(
           `Deployed ${plural(report.deployed.length, 'prepared module')} for platform ${report.platformVersion}${names}.`,
         );
@@ -149,7 +159,7 @@ export function registerPreparationCommands(program: Command, kit: CommandKit): 
           printLine(`${plural(report.alreadyRunning, 'module')} already ran the prepared compilation.`);
         if (report.notPrepared.length > 0) {
           printLine(
-            `Not prepared, left as they run: ${report.notPrepared.join(', ')}. Publish them, or run 'config-tool prepare'.`,
+            `Not prepared, left as they run: ${moduleNames(report.notPrepared, options.verbose)}. Publish them, or run 'config-tool prepare'.`,
           );
         }
       }),

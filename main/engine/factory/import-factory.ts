@@ -31,6 +31,8 @@ export interface ImportSummary {
   uploaded: number;
   /** Published in the factory, but did not compile on the environment's version: recorded as publish-failed. */
   publishFailed: { name: string; errors: ModuleError[] }[];
+  /** Modules the factory itself lists as `publish-failed` (stored, never compiled), sorted by name. */
+  recordedPublishFailed: string[];
   compiled: number;
 }
 
@@ -106,6 +108,10 @@ export async function importFactory(
       published: 0,
       uploaded: [...stateOf.values()].filter((state) => state === 'uploaded').length,
       publishFailed: [],
+      recordedPublishFailed: factory.modules
+        .filter((module) => module.state === 'publish-failed')
+        .map((module) => module.name)
+        .sort((a, b) => a.localeCompare(b)),
       compiled: 0,
     };
     const context: EngineContext = {

@@ -32,6 +32,12 @@ export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus 
       'SELECT count(*) AS modules, count(DISTINCT application_id) AS applications FROM modules WHERE is_system = 0',
     )
     .get() as { modules: number; applications: number };
+  const preparable = db
+    .prepare(
+      `SELECT count(DISTINCT p.module_id) AS n FROM publications p JOIN modules m ON m.id = p.module_id
+       WHERE p.outcome = 'success' AND m.is_system = 0`,
+    )
+    .get() as { n: number };
   const upgradePending = compareVersions(installedVersion, environment.platformVersion) > 0;
   return {
     location: context.environmentDir,
@@ -45,6 +51,7 @@ export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus 
     settings: compilationSettings(db),
     moduleCount: counts.modules,
     applicationCount: counts.applications,
+    preparableModuleCount: preparable.n,
     activeRun: latestSummary?.status === 'running' ? latestSummary : null,
     latestRun: latestSummary,
     lock: activeLock(db),

@@ -4,6 +4,7 @@ import { UserError } from '../errors';
 import { latestRun } from '../preparation/run-repository';
 import { getArtifact } from '../store/artifact-repository';
 import { findEnvironment } from '../store/environment-repository';
+import { latestFailedPublication } from '../store/publication-repository';
 import {
   findConsumers,
   findModule,
@@ -53,11 +54,13 @@ function consoleStatus(
   item: LatestItem | undefined,
   runVersion: string | null,
 ): ModuleConsoleStatus {
+  const runItem = item && runVersion === environmentVersion ? item : undefined;
+  // Running the environment's version: "Prepared" only when a preparation did it, otherwise simply up to date.
   if (module.runningVersion === environmentVersion && module.publishedVersionId === module.latestVersionId)
-    return 'prepared';
-  if (item && runVersion === environmentVersion) return item.status;
+    return runItem?.status === 'prepared' ? 'prepared' : 'up-to-date';
+  if (runItem) return runItem.status;
   if (module.publishedVersionId === null) return 'excluded';
-  return module.runningVersion === environmentVersion ? 'prepared' : 'not-prepared';
+  return module.runningVersion === environmentVersion ? 'up-to-date' : 'not-prepared';
 }
 
 function toRow(module: ModuleRecord, status: ModuleConsoleStatus): ModuleRow {
@@ -89,23 +92,33 @@ export function getModuleDetail(context: EngineContext, name: string): ModuleDet
   const item = items.get(name);
   const status = consoleStatus(module, environmentVersion, item, toVersion);
   const errors = item ? (JSON.parse(item.errorsJson) as ModuleError[]) : [];
-  const preparedForCurrentVersion = status === 'prepared';
+  const preparedForCurrentVersion = status === 'prepared' || status === 'up-to-date';
   // The reason only: the console adds the "not upgraded yet" heading and what to do about it.
   let statusMessage: string | null = null;
   if (status === 'failed') {
     statusMessage = `Its preparation for ${environmentVersion} failed: see the compiler errors below.`;
   } else if (status === 'skipped') {
-    statusMessage = `Its preparation was skipped. ${errors[0]?.message ?? 'A module it references is not prepared.'}`;
+    statusMessage = `Its preparation was skipped: ${errors[0]?.message ?? 'a module it references is not prepared.'}`;
   } else if (status === 'not-prepared') {
     statusMessage = `No preparation has compiled it for ${environmentVersion} yet.`;
   } else if (status === 'pending' || status === 'compiling') {
     statusMessage = 'The preparation is working on it now.';
   } else if (status === 'excluded') {
-    statusMessage = `It is not prepared: ${excluded.get(name) ?? 'it was never published with success'}.`;
+    statusMessage = `No preparation includes it: ${excluded.get(name) ?? 'it was never published with success'}.`;
+  } else if (status === 'up-to-date') {
+    statusMessage = null;
   } else if (module.runningVersion !== environmentVersion) {
     statusMessage = `Prepared for ${environmentVersion}: publishing it deploys the prepared compilation without compiling again.`;
   }
   const version = getModuleVersion(context.db, module.publishedVersionId ?? module.latestVersionId);
+  const waitingFor =
+    status === 'skipped'
+      ? version.references.filter((producer) => {
+          const producerItem = items.get(producer);
+          return !producerItem || producerItem.status !== 'prepared';
+        })
+      : [];
+  const failedPublish = latestFailedPublication(context.db, module.id);
   const numberOf = (moduleVersionId: number | null | undefined) =>
     moduleVersionId ? getModuleVersion(context.db, moduleVersionId).number : null;
   const latest = getModuleVersion(context.db, module.latestVersionId).number;
@@ -127,6 +140,12 @@ export function getModuleDetail(context: EngineContext, name: string): ModuleDet
     preparedForCurrentVersion,
     statusMessage,
     errors,
+    waitingFor,
+    publishFailure: failedPublish && {
+      at: failedPublish.at,
+      platformVersion: failedPublish.platformVersion,
+      errors: failedPublish.diagnosticsJson ? (JSON.parse(failedPublish.diagnosticsJson) as ModuleError[]) : [],
+    },
     lastRunId: item?.runId ?? null,
     durationMs: item?.durationMs ?? null,
     versions,

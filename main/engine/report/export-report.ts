@@ -9,6 +9,7 @@ import type { ReportFormatter } from './report-formatter';
 import {
   iterateReportExcluded,
   iterateReportModules,
+  REPORT_STATUS_ORDER,
   loadReportHead,
   type PageOptions,
   type ReportHead,
@@ -50,9 +51,15 @@ function formatOf(format: ReportFormat): (typeof FORMATS)[ReportFormat] {
   return FORMATS[format];
 }
 
-/** The file name a report is saved under, e.g. `preparation-run-3.csv`. */
-export function reportFileName(runId: number, format: ReportFormat): string {
-  return `preparation-run-${runId}.${formatOf(format).extension}`;
+/** The file name a report is saved under, e.g. `acme-production-preparation-run-3.csv` (the environment's name first). */
+export function reportFileName(runId: number, format: ReportFormat, environmentName: string | null = null): string {
+  const slug = (environmentName ?? '')
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${slug ? `${slug}-` : ''}preparation-run-${runId}.${formatOf(format).extension}`;
 }
 
 /**
@@ -82,10 +89,12 @@ function* pagedSection<Row extends { name: string }>(
 function* reportChunks(db: Db, head: ReportHead, formatter: ReportFormatter): Generator<string> {
   const runId = head.run.id;
   yield formatter.start(head);
-  yield* pagedSection(
-    (page) => iterateReportModules(db, runId, page),
-    (row) => formatter.module(row),
-  );
+  for (const status of REPORT_STATUS_ORDER) {
+    yield* pagedSection(
+      (page) => iterateReportModules(db, runId, { ...page, status }),
+      (row) => formatter.module(row),
+    );
+  }
   yield formatter.startExcluded();
   yield* pagedSection(
     (page) => iterateReportExcluded(db, runId, page),
@@ -100,7 +109,11 @@ export function exportReport(db: Db, options: ExportReportOptions): ExportedRepo
   const head = loadReportHead(db, options.runId);
   let content = '';
   for (const chunk of reportChunks(db, head, format.create())) content += chunk;
-  return { fileName: reportFileName(head.run.id, options.format), mimeType: format.mimeType, content };
+  return {
+    fileName: reportFileName(head.run.id, options.format, head.environmentName),
+    mimeType: format.mimeType,
+    content,
+  };
 }
 
 /**

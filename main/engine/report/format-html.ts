@@ -56,7 +56,7 @@ function summary(head: ReportHead): string {
   const rows: [string, string][] = [
     [
       'Run',
-      `${run.id} (${head.kind === 'prepare' ? `retry of run ${head.retryOf ?? '?'}` : head.kind === 'check' ? 'upgrade readiness check' : 'upgrade'})`,
+      `${run.id} (${head.kind === 'prepare' ? `Prepare again of run ${head.retryOf ?? '?'}` : head.kind === 'check' ? 'upgrade readiness check' : 'upgrade'})`,
     ],
     ['Platform versions', `${h(run.fromVersion)} → ${h(run.toVersion)}`],
     ['Status', `<span class="status">${h(run.status)}</span>`],

@@ -153,16 +153,33 @@ interface ItemRow {
 }
 
 /**
- * Streams a run's modules sorted by name, one row at a time (better-sqlite3 `.iterate()`),
+ * The order every report lists modules in: what needs the admin first (failed, then
+ * skipped, then unfinished), the prepared ones last; by name within a status.
+ */
+export const REPORT_STATUS_ORDER: readonly ModulePreparationStatus[] = [
+  'failed',
+  'skipped',
+  'compiling',
+  'pending',
+  'prepared',
+];
+
+/**
+ * Streams a run's modules of one status sorted by name (all of them, by name, without
+ * `status`; REPORT_STATUS_ORDER gives the report's order), one row at a time (better-sqlite3 `.iterate()`),
  * so a big run is never held in memory. Like every better-sqlite3 iterator it blocks writes
  * on the connection ("connection is busy") until it is exhausted or returned: don't await
  * between rows on a shared connection; read in pages with `limit` and `after` instead.
  */
-export function* iterateReportModules(db: Db, runId: number, page: PageOptions = {}): Generator<ReportModule> {
+export function* iterateReportModules(
+  db: Db,
+  runId: number,
+  page: PageOptions & { status?: ModulePreparationStatus } = {},
+): Generator<ReportModule> {
   const statement = db.prepare(
     `SELECT module_name, application, status, duration_ms, errors_json, reused_from_run
        FROM preparation_items
-      WHERE run_id = @runId AND module_name > @after
+      WHERE run_id = @runId AND module_name > @after AND (@status IS NULL OR status = @status)
       ORDER BY module_name
       LIMIT @limit`,
   );
@@ -170,6 +187,7 @@ export function* iterateReportModules(db: Db, runId: number, page: PageOptions =
     runId,
     after: page.after ?? '',
     limit: page.limit ?? -1,
+    status: page.status ?? null,
   }) as Iterable<ItemRow>) {
     const module: ReportModule = {
       name: row.module_name,
@@ -217,7 +235,7 @@ export function loadReport(db: Db, runId?: number): PreparationReport {
   const head = loadReportHead(db, runId);
   return {
     run: head.run,
-    modules: [...iterateReportModules(db, head.run.id)],
+    modules: REPORT_STATUS_ORDER.flatMap((status) => [...iterateReportModules(db, head.run.id, { status })]),
     excluded: [...iterateReportExcluded(db, head.run.id)].map(({ name, reason }) => ({ name, reason })),
   };
 }

@@ -149,7 +149,7 @@ function catchError(action: () => unknown): unknown {
 }
 
 describe('loadReport', () => {
-  it('returns exactly the spec JSON shape, modules and excluded sorted by name', () => {
+  it('returns exactly the spec JSON shape: failed modules first, then skipped, then prepared, each by name; excluded by name', () => {
     seedEnvironment(db);
     const runId = seedRun(db, TYPICAL_RUN);
 
@@ -165,7 +165,6 @@ describe('loadReport', () => {
         counts: { prepared: 2, failed: 2, skipped: 1, excluded: 2 },
       },
       modules: [
-        { name: 'Audit', application: 'Platform', status: 'prepared', durationMs: 300, errors: [] },
         {
           name: 'Billing',
           application: 'Finance',
@@ -183,7 +182,6 @@ describe('loadReport', () => {
           durationMs: 60000,
           errors: [{ message: 'Compiler process crashed.' }],
         },
-        { name: 'Directory', application: 'Directory', status: 'prepared', durationMs: 812, errors: [] },
         {
           name: 'Portal',
           application: 'Web & Mobile',
@@ -191,6 +189,8 @@ describe('loadReport', () => {
           durationMs: 0,
           errors: [{ message: "Producer 'Billing' was not prepared." }],
         },
+        { name: 'Audit', application: 'Platform', status: 'prepared', durationMs: 300, errors: [] },
+        { name: 'Directory', application: 'Directory', status: 'prepared', durationMs: 812, errors: [] },
       ],
       excluded: [
         { name: 'Broken', reason: 'its last publish failed' },
@@ -250,16 +250,23 @@ describe('exportReport', () => {
     seedModule(db, 'Draft', 'Drafts');
   });
 
-  it('names the file after the run and the format', () => {
+  it('names the file after the environment, the run and the format', () => {
+    db.prepare(`UPDATE environment SET name = 'Acme Production (EU)'`).run();
     const runId = seedRun(db, TYPICAL_RUN);
     const names = (['json', 'csv', 'html', 'junit'] as const).map((format) => exportReport(db, { format }).fileName);
 
     expect(names).toEqual([
-      `preparation-run-${runId}.json`,
-      `preparation-run-${runId}.csv`,
-      `preparation-run-${runId}.html`,
-      `preparation-run-${runId}.xml`,
+      `acme-production-eu-preparation-run-${runId}.json`,
+      `acme-production-eu-preparation-run-${runId}.csv`,
+      `acme-production-eu-preparation-run-${runId}.html`,
+      `acme-production-eu-preparation-run-${runId}.xml`,
     ]);
+  });
+
+  it('names the file after the run alone when the environment has no name to show', () => {
+    db.prepare(`UPDATE environment SET name = '***'`).run();
+    const runId = seedRun(db, TYPICAL_RUN);
+    expect(exportReport(db, { format: 'csv' }).fileName).toBe(`preparation-run-${runId}.csv`);
   });
 
   it('exports JSON that is the spec object, pretty-printed', () => {
@@ -285,14 +292,6 @@ describe('exportReport', () => {
 
     expect(rows).toEqual([
       {
-        name: 'Audit',
-        application: 'Platform',
-        status: 'prepared',
-        duration_ms: '300',
-        errors: '',
-        reused_from_check: '',
-      },
-      {
         name: 'Billing',
         application: 'Finance',
         status: 'failed',
@@ -309,19 +308,27 @@ describe('exportReport', () => {
         reused_from_check: '',
       },
       {
-        name: 'Directory',
-        application: 'Directory',
-        status: 'prepared',
-        duration_ms: '812',
-        errors: '',
-        reused_from_check: '',
-      },
-      {
         name: 'Portal',
         application: 'Web & Mobile',
         status: 'skipped',
         duration_ms: '0',
         errors: "Producer 'Billing' was not prepared.",
+        reused_from_check: '',
+      },
+      {
+        name: 'Audit',
+        application: 'Platform',
+        status: 'prepared',
+        duration_ms: '300',
+        errors: '',
+        reused_from_check: '',
+      },
+      {
+        name: 'Directory',
+        application: 'Directory',
+        status: 'prepared',
+        duration_ms: '812',
+        errors: '',
         reused_from_check: '',
       },
       {
@@ -385,15 +392,16 @@ describe('exportReport', () => {
       timestamp: '2025-03-04T10:00:00.000Z',
     });
     const cases = suite.testcase as JUnitCase[];
+    // Failed first, then skipped, then unfinished, prepared last.
     expect(cases.map((c) => c.name)).toEqual([
-      'Audit',
       'Billing',
       'Colour',
       'Crashy',
-      'Directory',
-      'Later',
-      'Now',
       'Portal',
+      'Now',
+      'Later',
+      'Audit',
+      'Directory',
     ]);
     expect(cases.filter((c) => c.failure)).toHaveLength(3);
     expect(cases.filter((c) => c.skipped)).toHaveLength(3);

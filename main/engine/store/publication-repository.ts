@@ -67,3 +67,22 @@ export function findUsableCompilation(
   ).get({ moduleName, platformVersion }) as { artifactId: number } | undefined;
   return prepared ? { artifactId: prepared.artifactId, source: 'prepared' } : null;
 }
+
+/**
+ * A module's latest publication when it failed: when, at which platform version, and
+ * the compiler diagnostics kept with it (none when the failure came from a factory).
+ */
+export function latestFailedPublication(
+  db: Db,
+  moduleId: number,
+): { at: string; platformVersion: string; diagnosticsJson: string | null } | null {
+  const row = statement(
+    db,
+    `SELECT p.outcome, p.published_at AS at, p.platform_version AS platformVersion, a.diagnostics_json AS diagnosticsJson
+       FROM publications p LEFT JOIN artifacts a ON a.id = p.artifact_id
+       WHERE p.module_id = @moduleId ORDER BY p.id DESC LIMIT 1`,
+  ).get({ moduleId }) as
+    { outcome: string; at: string; platformVersion: string; diagnosticsJson: string | null } | undefined;
+  if (!row || row.outcome !== 'failed') return null;
+  return { at: row.at, platformVersion: row.platformVersion, diagnosticsJson: row.diagnosticsJson };
+}

@@ -1,12 +1,9 @@
-import type { RunKind, UpgradeStep, UpgradeStepId } from '../../../common/domain';
-
-const TITLES: Record<UpgradeStepId, string> = {
-  backup: 'Back up the environment',
-  migrate: 'Upgrade the platform database',
-  'system-components': 'Publish the new system components',
-  'switch-version': 'Switch the environment to the new version',
-  'prepare-modules': 'Prepare the modules for the new version',
-};
+import {
+  UPGRADE_STEP_TITLES as TITLES,
+  type RunKind,
+  type UpgradeStep,
+  type UpgradeStepId,
+} from '../../../common/domain';
 
 /** The steps of an upgrade, in order; the preparation step only for targets that need it. */
 export function upgradeSteps(withPreparation: boolean): UpgradeStep[] {

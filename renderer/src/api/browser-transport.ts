@@ -47,12 +47,24 @@ export function createBrowserTransport(url: string = socketUrl(window.location))
   let nextId = 1;
   let backoff = MIN_BACKOFF_MS;
   let everOpened = false;
+  let state: ConnectionState = 'connecting';
   const pending = new Map<number, Pending>();
   const eventListeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const reconnectListeners = new Set<() => void>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
 
-  const setState = (state: ConnectionState) => stateListeners.forEach((listener) => listener(state));
+  const setState = (next: ConnectionState) => {
+    state = next;
+    stateListeners.forEach((listener) => listener(next));
+  };
+  const disconnected: InvokeResult<never> = {
+    ok: false,
+    error: {
+      code: 'disconnected',
+      message:
+        'The connection to the Configuration Tool service was lost, so this was not done. Try again once it is back.',
+    },
+  };
 
   const send = (entry: Pending) => {
     if (socket?.readyState === WebSocket.OPEN) {
@@ -79,7 +91,8 @@ export function createBrowserTransport(url: string = socketUrl(window.location))
   };
 
   const connect = () => {
-    setState('connecting');
+    // Retrying after a connection that worked is still "closed" for the admin: no flicker between attempts.
+    setState(everOpened ? 'closed' : 'connecting');
     const ws = new WebSocket(url);
     socket = ws;
     ws.addEventListener('open', () => {
@@ -95,17 +108,12 @@ export function createBrowserTransport(url: string = socketUrl(window.location))
       if (socket !== ws) return;
       socket = null;
       setState('closed');
-      // An answer to a request already sent is lost with the socket: fail it rather than hang.
+      // An answer to a request already sent is lost with the socket, and one queued after a
+      // connection that worked may never go out (a restarted host has a new port and token): fail both rather than hang.
       pending.forEach((entry, id) => {
-        if (!entry.sent) return;
+        if (!entry.sent && !everOpened) return;
         pending.delete(id);
-        entry.resolve({
-          ok: false,
-          error: {
-            code: 'disconnected',
-            message: 'The connection to the Configuration Tool service was lost. Try again once it is back.',
-          },
-        });
+        entry.resolve(disconnected);
       });
       setTimeout(connect, backoff);
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
@@ -118,6 +126,11 @@ export function createBrowserTransport(url: string = socketUrl(window.location))
     host: 'browser',
     invoke<C extends Channel>(channel: C, request: unknown) {
       return new Promise<InvokeResult<ResponseOf<C>>>((resolve) => {
+        // While the connection is down after having worked, say so at once instead of queueing.
+        if (state === 'closed') {
+          resolve(disconnected);
+          return;
+        }
         const id = nextId++;
         const entry: Pending = {
           message: { type: 'invoke', id, channel, request },

@@ -42,10 +42,21 @@ export function refreshPreparation(): Promise<void> {
 }
 
 let modulesRequest: Promise<void> | null = null;
+let modulesAgain: Promise<void> | null = null;
 
-/** Loads every module row (coalesces concurrent calls). */
+/**
+ * Loads every module row. Concurrent calls share one request, but a call made while
+ * a request is in flight gets a fresh one after it: the answer in flight may predate
+ * what the caller knows changed (a run that just finished).
+ */
 export function loadModules(): Promise<void> {
-  if (modulesRequest) return modulesRequest;
+  if (modulesRequest) {
+    modulesAgain ??= modulesRequest.then(() => {
+      modulesAgain = null;
+      return loadModules();
+    });
+    return modulesAgain;
+  }
   useModulesStore.setState({ loading: true });
   modulesRequest = call('modules.list', {})
     .then((rows) => setModuleRows(rows))
@@ -56,14 +67,25 @@ export function loadModules(): Promise<void> {
   return modulesRequest;
 }
 
-/** Loads the Upgrades history. */
-export async function loadRuns(): Promise<void> {
-  try {
-    const runs = await call('runs.list', {});
-    useRunsStore.setState({ runs, loaded: true, error: null });
-  } catch (error) {
-    useRunsStore.setState({ error: toErrorPayload(error).message });
+let runsRequest: Promise<void> | null = null;
+let runsAgain: Promise<void> | null = null;
+
+/** Loads the Upgrades history (concurrent calls coalesce the same way as loadModules). */
+export function loadRuns(): Promise<void> {
+  if (runsRequest) {
+    runsAgain ??= runsRequest.then(() => {
+      runsAgain = null;
+      return loadRuns();
+    });
+    return runsAgain;
   }
+  runsRequest = call('runs.list', {})
+    .then((runs) => useRunsStore.setState({ runs, loaded: true, error: null }))
+    .catch((error: unknown) => useRunsStore.setState({ error: toErrorPayload(error).message }))
+    .finally(() => {
+      runsRequest = null;
+    });
+  return runsRequest;
 }
 
 /** Re-reads only what a window already showed: an unopened Modules list is not fetched. */

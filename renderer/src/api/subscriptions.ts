@@ -2,6 +2,7 @@
  * Wires host events into the stores, once, outside React. Components then select
  * only what they show, so a progress tick re-renders only the progress widgets.
  */
+import type { PreparationProgress } from '../../../common/domain';
 import { pushAlert } from '../stores/alerts-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useEnvironmentStore } from '../stores/environment-store';
@@ -9,10 +10,11 @@ import { parseProgressUpdate } from '../../../common/contract';
 import { applyModuleStatuses } from '../stores/modules-store';
 import { applyProgressUpdate, usePreparationStore } from '../stores/preparation-store';
 import { onConnectionState, onEvent, onReconnect } from './client';
-import { refreshAll, refreshLoaded, refreshPreparation } from './loaders';
+import { refreshAll, refreshLoaded, refreshPreparation, refreshStatus } from './loaders';
 
 let started = false;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+let statusTimer: ReturnType<typeof setTimeout> | null = null;
 
 function scheduleListRefresh(delayMs: number): void {
   if (refreshTimer) return;
@@ -22,13 +24,31 @@ function scheduleListRefresh(delayMs: number): void {
   }, delayMs);
 }
 
+/**
+ * What changes the environment's status during a run: the run, its status and its
+ * steps (the version switch is a step). A few changes per run, never per module.
+ */
+function phaseOf(progress: PreparationProgress | null): string {
+  if (!progress) return '';
+  return `${progress.runId ?? ''}|${progress.status}|${progress.steps.map((step) => step.status).join(',')}`;
+}
+
+/** Re-reads the status soon: the header's version, "upgrade pending" and the lock follow the run. */
+function scheduleStatusRefresh(): void {
+  if (statusTimer) return;
+  statusTimer = setTimeout(() => {
+    statusTimer = null;
+    void refreshStatus();
+  }, 100);
+}
+
 /** Subscribes to every host event and fetches the initial state. Idempotent. */
 export function startSubscriptions(): void {
   if (started) return;
   started = true;
 
   // Coalesced progress: the counts and only what changed. Rows are patched in place; the
-  // lists are re-read only when the run's status changes (started, finished).
+  // lists are re-read only when a run starts or finishes.
   onEvent('preparation.update', (payload) => {
     const update = parseProgressUpdate(payload);
     if (!update) return void refreshPreparation();
@@ -36,7 +56,13 @@ export function startSubscriptions(): void {
     if (applyProgressUpdate(update) === 'stale') void refreshPreparation();
     const progress = usePreparationStore.getState().progress;
     applyModuleStatuses(update.modules, progress?.toVersion ?? null);
-    if (previous !== null && progress !== null && previous.status !== progress.status) scheduleListRefresh(100);
+    if (phaseOf(previous) !== phaseOf(progress)) scheduleStatusRefresh();
+    if (
+      previous !== null &&
+      progress !== null &&
+      (previous.status !== progress.status || previous.runId !== progress.runId)
+    )
+      scheduleListRefresh(100);
   });
   onEvent('environment.changed', (status) => {
     useEnvironmentStore.setState({ status, loadError: null });

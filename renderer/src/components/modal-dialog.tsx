@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 
 /** Props of a modal dialog. */
 export interface ModalDialogProps {
@@ -9,6 +9,8 @@ export interface ModalDialogProps {
   actions: ReactNode;
   testId?: string;
   tone?: 'default' | 'danger';
+  /** Where focus returns on close (default: what had it when the dialog opened, when still there). */
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }
 
 const FOCUSABLE =
@@ -18,7 +20,15 @@ const FOCUSABLE =
  * A modal dialog: focus moves in and stays trapped, Esc cancels, and focus
  * returns to where it was when the dialog closes.
  */
-export function ModalDialog({ title, onCancel, children, actions, testId, tone = 'default' }: ModalDialogProps) {
+export function ModalDialog({
+  title,
+  onCancel,
+  children,
+  actions,
+  testId,
+  tone = 'default',
+  returnFocusTo,
+}: ModalDialogProps) {
   const dialogRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const cancelRef = useRef(onCancel);
@@ -26,13 +36,20 @@ export function ModalDialog({ title, onCancel, children, actions, testId, tone =
     cancelRef.current = onCancel;
   });
 
+  const returnRef = useRef(returnFocusTo);
   useEffect(() => {
+    const returnTo = returnRef.current;
     const opener = document.activeElement as HTMLElement | null;
     const dialog = dialogRef.current;
     const first =
       dialog?.querySelector<HTMLElement>('[data-autofocus]') ?? dialog?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? dialog)?.focus();
-    return () => opener?.focus?.();
+    return () => {
+      // The opener may have been disabled (busy) when the dialog opened: then focus the named element.
+      const target = returnTo?.current ?? (opener && opener !== document.body ? opener : null);
+      // After the dialog unmounts, so a button re-enabled in the same render can take focus.
+      setTimeout(() => target?.focus?.(), 0);
+    };
   }, []);
 
   const onKeyDown = (event: React.KeyboardEvent) => {

@@ -1,6 +1,7 @@
 import type { ModuleConsoleStatus, StepStatus } from '../../../common/domain';
 
 const MODULE_STATUS: Record<ModuleConsoleStatus, { icon: string; text: string; tone: string }> = {
+  'up-to-date': { icon: '✓', text: 'Up to date', tone: 'green' },
   prepared: { icon: '✓', text: 'Prepared', tone: 'green' },
   failed: { icon: '✗', text: 'Failed', tone: 'red' },
   skipped: { icon: '⤼', text: 'Skipped', tone: 'orange' },
@@ -34,7 +35,7 @@ export function ModuleStatusBadge({ status }: { status: ModuleConsoleStatus }) {
 
 const STEP_STATUS: Record<StepStatus, { icon: string; text: string; tone: string }> = {
   done: { icon: '✓', text: 'Done', tone: 'green' },
-  warning: { icon: '⚠', text: 'Finished with warnings', tone: 'orange' },
+  warning: { icon: '⚠', text: 'Finished with errors', tone: 'orange' },
   running: { icon: '', text: 'Running', tone: 'blue' },
   pending: { icon: '○', text: 'Pending', tone: 'grey' },
   failed: { icon: '✗', text: 'Failed', tone: 'red' },

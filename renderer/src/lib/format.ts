@@ -1,23 +1,30 @@
-/** Formatting helpers for times, durations and counts, in the admin's locale. */
+/**
+ * Formatting helpers for times, durations and counts, in the admin's locale. Times
+ * are shown in UTC and say so ("14:32 UTC"), like the CLI, the reports and the
+ * refusal messages: the browser and the server may sit in different time zones.
+ */
 
-/** "14:32" (or with seconds) from an ISO time; '—' when absent. */
+/** "14:32 UTC" (or with seconds) from an ISO time; '—' when absent. */
 export function formatClock(iso: string | null | undefined, withSeconds = false): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
-  return date.toLocaleTimeString(undefined, {
+  const time = date.toLocaleTimeString(undefined, {
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
     ...(withSeconds ? { second: '2-digit' } : {}),
   });
+  return `${time} UTC`;
 }
 
-/** "26 Nov 2025, 14:32" from an ISO time ('short': "26/11/2025, 14:32"); '—' when absent. */
+/** "26 Nov 2025, 14:32 UTC" from an ISO time ('short': "26/11/2025, 14:32 UTC"); '—' when absent. */
 export function formatDateTime(iso: string | null | undefined, style: 'medium' | 'short' = 'medium'): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
-  return date.toLocaleString(undefined, { dateStyle: style, timeStyle: 'short' });
+  return `${date.toLocaleString(undefined, { dateStyle: style, timeStyle: 'short', hourCycle: 'h23', timeZone: 'UTC' })} UTC`;
 }
 
 /** "1 h 02 min", "3 min 05 s", "12 s". */

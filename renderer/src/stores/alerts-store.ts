@@ -10,6 +10,8 @@ export interface Alert {
   kind: AlertKind;
   title: string;
   message: string;
+  /** How many times the same message came (a refusal repeated shows once, counted). */
+  repeats: number;
 }
 
 interface AlertsState {
@@ -21,11 +23,20 @@ export const useAlertsStore = create<AlertsState>(() => ({ alerts: [] }));
 
 let nextId = 1;
 
-/** Shows a message; returns its id. */
+/** Shows a message (the same one again moves to the end, counted); returns its id. */
 export function pushAlert(kind: AlertKind, title: string, message: string): number {
   const id = nextId++;
-  useAlertsStore.setState((state) => ({ alerts: [...state.alerts, { id, kind, title, message }] }));
+  useAlertsStore.setState((state) => {
+    const same = state.alerts.find((a) => a.kind === kind && a.title === title && a.message === message);
+    const others = same ? state.alerts.filter((a) => a !== same) : state.alerts;
+    return { alerts: [...others, { id, kind, title, message, repeats: (same?.repeats ?? 0) + 1 }] };
+  });
   return id;
+}
+
+/** Removes every message. */
+export function dismissAllAlerts(): void {
+  useAlertsStore.setState({ alerts: [] });
 }
 
 /** Removes a message. */

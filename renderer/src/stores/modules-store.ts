@@ -53,7 +53,12 @@ export function applyModuleStatuses(
     if (index === undefined) continue;
     const row = (next ?? rows)[index];
     if (row.status === change.status) continue;
-    if (row.status === 'prepared' && runVersion !== null && row.runningVersion === runVersion) continue;
+    if (
+      (row.status === 'prepared' || row.status === 'up-to-date') &&
+      runVersion !== null &&
+      row.runningVersion === runVersion
+    )
+      continue;
     next ??= rows.slice();
     next[index] = { ...row, status: change.status };
   }

@@ -7,6 +7,9 @@ export interface CompilationSettingsFieldsProps {
   defaultParallel: number;
   parallelError: string | null;
   timeLimitError: string | null;
+  /** The field differs from the saved setting (marked "Changed"). */
+  parallelChanged?: boolean;
+  timeLimitChanged?: boolean;
   onParallelChange: (value: string) => void;
   onTimeLimitChange: (value: string) => void;
 }
@@ -18,7 +21,10 @@ export function CompilationSettingsFields(props: CompilationSettingsFieldsProps)
     <fieldset className="group-box" data-testid="compilation-group">
       <legend>Compilation</legend>
       <div className="form-row">
-        <label htmlFor="parallel-compilations">Parallel compilations</label>
+        <label htmlFor="parallel-compilations">
+          Parallel compilations
+          {props.parallelChanged && <ChangedMarker testId="config-parallel-changed" />}
+        </label>
         <div className="form-row__control">
           <input
             id="parallel-compilations"
@@ -52,7 +58,10 @@ export function CompilationSettingsFields(props: CompilationSettingsFieldsProps)
         )}
       </div>
       <div className="form-row">
-        <label htmlFor="module-time-limit">Time limit per module (seconds)</label>
+        <label htmlFor="module-time-limit">
+          Time limit per module (seconds)
+          {props.timeLimitChanged && <ChangedMarker testId="config-time-limit-changed" />}
+        </label>
         <div className="form-row__control">
           <input
             id="module-time-limit"
@@ -79,5 +88,14 @@ export function CompilationSettingsFields(props: CompilationSettingsFieldsProps)
         )}
       </div>
     </fieldset>
+  );
+}
+
+/** The "changed, not applied yet" marker beside a field's label. */
+function ChangedMarker({ testId }: { testId: string }) {
+  return (
+    <span className="changed-marker" data-testid={testId}>
+      <span aria-hidden="true">● </span>Changed
+    </span>
   );
 }

@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EnvironmentStatus } from '../../../../common/domain';
 import { call, hostKind } from '../../api/client';
 import { useEnvironmentStore } from '../../stores/environment-store';
 import { alertFailure, pushAlert } from '../../stores/alerts-store';
 import { AlertStack } from '../../components/alert-stack';
+import { ModalDialog } from '../../components/modal-dialog';
+import { useBlockedReason } from '../../lib/action-availability';
 import { ConnectionBanner } from '../../components/connection-banner';
 import { openWindow } from '../../routing/open-window';
 import { hrefs } from '../../routing/route';
@@ -45,11 +47,32 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
   const [showErrors, setShowErrors] = useState(false);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingExit, setConfirmingExit] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const applyRef = useRef<HTMLButtonElement>(null);
 
+  const saved = status.settings;
+  const parallelChanged = parallel.trim() !== String(saved.parallelCompilations);
+  const timeLimitChanged = timeLimit.trim() !== String(saved.moduleTimeLimitSeconds);
+  const dirty = parallelChanged || timeLimitChanged;
+  // Checked while typing: a changed field shows its error at once, an untouched one after Apply/Exit.
   const parallelError = validateWholeNumber(parallel, 'Parallel compilations', PARALLEL_LIMITS);
   const timeLimitError = validateWholeNumber(timeLimit, 'Module time limit', TIME_LIMIT_LIMITS);
   const runActive = status.activeRun !== null || status.lock !== null;
+  const applyBlocked = useBlockedReason('upgrade');
+
+  // A browser tab closed or reloaded with unsaved settings asks first, like Exit does.
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
+
+  const onExit = () => {
+    if (dirty) setConfirmingExit(true);
+    else void exitApp();
+  };
 
   const onApply = async () => {
     setShowErrors(true);
@@ -72,7 +95,7 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
         await exitApp();
       }
     } catch (error) {
-      alertFailure('Apply settings', error);
+      alertFailure('Apply/Exit', error);
     } finally {
       setBusy(false);
     }
@@ -132,8 +155,10 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
           parallel={parallel}
           timeLimit={timeLimit}
           defaultParallel={status.settings.defaultParallelCompilations}
-          parallelError={showErrors ? parallelError : null}
-          timeLimitError={showErrors ? timeLimitError : null}
+          parallelError={showErrors || parallelChanged ? parallelError : null}
+          timeLimitError={showErrors || timeLimitChanged ? timeLimitError : null}
+          parallelChanged={parallelChanged}
+          timeLimitChanged={timeLimitChanged}
           onParallelChange={setParallel}
           onTimeLimitChange={setTimeLimit}
         />
@@ -169,30 +194,79 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
           </a>
         )}
         <span className="spacer" />
+        {dirty && (
+          <span className="footer-note" data-testid="config-unsaved">
+            Unsaved changes
+          </span>
+        )}
         <button
+          ref={applyRef}
           type="button"
           className="button button--primary"
           onClick={onApply}
-          disabled={busy}
+          disabled={busy || applyBlocked !== null}
+          aria-describedby={applyBlocked ? 'config-apply-reason' : undefined}
           data-testid="config-apply-exit"
         >
           Apply/Exit
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => void exitApp()}
-          disabled={busy}
-          data-testid="config-exit"
-        >
+        <button type="button" className="button" onClick={onExit} disabled={busy} data-testid="config-exit">
           Exit
         </button>
+        {applyBlocked && (
+          <p id="config-apply-reason" className="action-reason footer-reason" data-testid="config-apply-reason">
+            {applyBlocked}
+          </p>
+        )}
       </footer>
+      {confirmingExit && (
+        <ModalDialog
+          title="Discard your changes?"
+          onCancel={() => setConfirmingExit(false)}
+          testId="exit-dialog"
+          actions={
+            <>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => {
+                  setConfirmingExit(false);
+                  setParallel(String(saved.parallelCompilations));
+                  setTimeLimit(String(saved.moduleTimeLimitSeconds));
+                  void exitApp();
+                }}
+                data-testid="exit-discard"
+              >
+                Discard and exit
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => setConfirmingExit(false)}
+                data-testid="exit-keep"
+                data-autofocus
+              >
+                Keep editing
+              </button>
+            </>
+          }
+        >
+          <p>
+            You changed{' '}
+            {[parallelChanged && 'Parallel compilations', timeLimitChanged && 'Time limit per module']
+              .filter(Boolean)
+              .join(' and ')}{' '}
+            without applying. Exit discards the change; Apply/Exit saves it.
+          </p>
+        </ModalDialog>
+      )}
       {confirming && (
         <UpgradeConfirmDialog
           fromVersion={status.platformVersion}
           toVersion={status.installedVersion}
           moduleCount={status.moduleCount}
+          preparableCount={status.preparableModuleCount}
+          returnFocusTo={applyRef}
           lock={status.installedVersionLock}
           warning={status.upgradeWarning}
           busy={busy}

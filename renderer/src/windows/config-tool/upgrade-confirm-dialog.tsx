@@ -1,9 +1,14 @@
+import type { RefObject } from 'react';
+import { UPGRADE_STEP_TITLES, type UpgradeStepId } from '../../../../common/domain';
 import { ModalDialog } from '../../components/modal-dialog';
+import { plural } from '../../lib/format';
 
 /** Props of the Platform Upgrade confirmation. */
 export interface UpgradeConfirmDialogProps {
   fromVersion: string;
   toVersion: string;
+  /** Modules published with success: the ones the preparation compiles. */
+  preparableCount: number;
   moduleCount: number;
   /** How the target version's preparation locks the environment. */
   lock: 'environment' | 'progressive';
@@ -12,24 +17,32 @@ export interface UpgradeConfirmDialogProps {
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Where focus goes back when the dialog closes (Apply/Exit). */
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }
+
+const STEPS: UpgradeStepId[] = ['backup', 'migrate', 'system-components', 'switch-version', 'prepare-modules'];
 
 /** The Platform Upgrade confirmation shown by Apply/Exit when an upgrade is pending. */
 export function UpgradeConfirmDialog({
   fromVersion,
   toVersion,
+  preparableCount,
   moduleCount,
   lock,
   warning,
   busy,
   onConfirm,
   onCancel,
+  returnFocusTo,
 }: UpgradeConfirmDialogProps) {
+  const excluded = moduleCount - preparableCount;
   return (
     <ModalDialog
       title="Platform Upgrade"
       onCancel={onCancel}
       testId="upgrade-dialog"
+      returnFocusTo={returnFocusTo}
       actions={
         <>
           <button
@@ -50,18 +63,27 @@ export function UpgradeConfirmDialog({
     >
       <p>
         The environment will be upgraded from Platform Server <strong>{fromVersion}</strong> to{' '}
-        <strong>{toVersion}</strong>. This runs the following steps:
+        <strong>{toVersion}</strong>. This runs {STEPS.length} steps:
       </p>
-      <ol className="upgrade-steps">
-        <li>Upgrade the platform database.</li>
-        <li>Publish the new system components.</li>
-        <li>Prepare the modules for the new version ({moduleCount.toLocaleString()} modules in this environment).</li>
+      <ol className="upgrade-steps" data-testid="upgrade-dialog-steps">
+        {STEPS.map((id) => (
+          <li key={id}>
+            {UPGRADE_STEP_TITLES[id]}
+            {id === 'prepare-modules' && (
+              <span data-testid="upgrade-dialog-module-count">
+                {' '}
+                ({plural(preparableCount, 'published module')}
+                {excluded > 0 ? `; ${plural(excluded, 'module')} never published with success are not prepared` : ''})
+              </span>
+            )}
+          </li>
+        ))}
       </ol>
       <p className="note note--orange" data-testid="upgrade-lock">
         <span aria-hidden="true">⚠ </span>
         {lock === 'progressive'
-          ? 'Each module can be published as soon as the modules it consumes are prepared.'
-          : 'Publishing is blocked until the modules preparation finishes.'}
+          ? 'Each module can be published as soon as the modules it consumes are prepared: only the modules being prepared are locked.'
+          : 'Publishing, applying configurations and deleting modules are blocked until the modules preparation finishes.'}
       </p>
       {warning && (
         <p className="note note--orange" data-testid="upgrade-warning">

@@ -1,20 +1,22 @@
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { useBlockedReason } from '../../lib/action-availability';
 import { alertFailure, pushAlert } from '../../stores/alerts-store';
 
-/** Apply configurations: refused by the preparation lock while a preparation runs. */
+/** Apply configurations: disabled, with the reason, while the preparation lock or a lost connection blocks it. */
 export function ApplyConfigurationsButton() {
   const [busy, setBusy] = useState(false);
+  const blocked = useBlockedReason('apply-configurations');
   const onApply = async () => {
     setBusy(true);
     try {
       const { applied } = await call('configuration.apply', {});
       pushAlert(
         'success',
-        'Configurations applied',
+        applied.length > 0 ? 'Configurations applied' : 'Configurations already applied',
         applied.length > 0
           ? `Applied ${applied.length} configuration${applied.length === 1 ? '' : 's'}: ${applied.join(', ')}.`
-          : 'Nothing to apply.',
+          : 'Every configuration was already applied: nothing changed.',
       );
     } catch (error) {
       alertFailure('Apply configurations', error);
@@ -23,7 +25,15 @@ export function ApplyConfigurationsButton() {
     }
   };
   return (
-    <button type="button" className="button" onClick={onApply} disabled={busy} data-testid="apply-configurations">
+    <button
+      type="button"
+      className="button"
+      onClick={onApply}
+      disabled={busy || blocked !== null}
+      title={blocked ?? undefined}
+      aria-describedby={blocked ? 'console-lock-notice' : undefined}
+      data-testid="apply-configurations"
+    >
       {busy ? 'Applying…' : 'Apply configurations'}
     </button>
   );

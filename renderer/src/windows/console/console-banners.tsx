@@ -11,6 +11,9 @@ interface BannerProps {
   children: React.ReactNode;
 }
 
+/** What the preparation lock refuses (spec §4), in the glossary's words. */
+const LOCKED_OPERATIONS = 'Publishing, applying configurations and deleting modules are blocked';
+
 function Banner({ tone, testId, icon, children }: BannerProps) {
   return (
     <div className={`banner banner--${tone}`} data-testid={testId} role={tone === 'red' ? 'alert' : 'status'}>
@@ -54,7 +57,7 @@ export function ConsoleBanners() {
         {run.status === 'upgrading' ? (
           <>
             <strong>Upgrading the environment to {run.toVersion}</strong>
-            {run.stepTitle ? `: ${run.stepTitle}…` : '…'} Publishing is blocked until the modules are prepared.{' '}
+            {run.stepTitle ? `: ${run.stepTitle}…` : '…'} {LOCKED_OPERATIONS} until the modules are prepared.{' '}
           </>
         ) : (
           <>
@@ -65,7 +68,7 @@ export function ConsoleBanners() {
             {run.estimatedFinishAt
               ? ` — expected to finish at ${formatClock(run.estimatedFinishAt)}.`
               : ' — estimating the finish time…'}{' '}
-            Publishing is blocked meanwhile.{' '}
+            {LOCKED_OPERATIONS} meanwhile.{' '}
           </>
         )}
         <a className="link" href={hrefs.preparation} data-testid="banner-more-details">
@@ -106,10 +109,11 @@ export function ConsoleBanners() {
     banners.push(
       <Banner key="interrupted" tone="orange" testId="banner-interrupted" icon="⏸">
         <strong>The modules preparation was interrupted.</strong> It resumes when the service starts again, or choose{' '}
+        <strong>Prepare again</strong> in the{' '}
         <a className="link" href={hrefs.history}>
-          Prepare
-        </a>{' '}
-        in the Upgrades history.
+          Upgrades history
+        </a>
+        .
       </Banner>,
     );
   }

@@ -5,6 +5,7 @@ import { ExportReportControl } from '../../components/export-report-control';
 import { openWindow } from '../../routing/open-window';
 import { hrefs, type Route } from '../../routing/route';
 import { useEnvironmentStore } from '../../stores/environment-store';
+import { useBlockedReason } from '../../lib/action-availability';
 import { ApplyConfigurationsButton } from './apply-configurations-button';
 import { ConsoleBanners } from './console-banners';
 import { HistoryPage } from './history-page';
@@ -32,6 +33,8 @@ function pageTitle(route: ConsoleRoute): string {
 export function ConsoleWindow({ route }: { route: ConsoleRoute }) {
   const name = useEnvironmentStore((s) => s.status?.name ?? 'Environment');
   const version = useEnvironmentStore((s) => s.status?.platformVersion ?? '');
+  const upgradePending = useEnvironmentStore((s) => s.status?.upgradePending ?? false);
+  const installed = useEnvironmentStore((s) => s.status?.installedVersion ?? '');
   const mainRef = useRef<HTMLElement>(null);
   const activePage = route.page === 'module' ? 'modules' : route.page;
   const title = pageTitle(route);
@@ -59,6 +62,11 @@ export function ConsoleWindow({ route }: { route: ConsoleRoute }) {
                   Platform Server {version}
                 </span>
               )}
+              {upgradePending && (
+                <span className="version-tag version-tag--pending" data-testid="console-upgrade-pending">
+                  {installed} installed: upgrade pending
+                </span>
+              )}
             </p>
           </div>
         </div>
@@ -76,6 +84,7 @@ export function ConsoleWindow({ route }: { route: ConsoleRoute }) {
             Configuration Tool
           </a>
         </div>
+        <ConsoleLockNotice />
       </header>
       <div className="console__body">
         <aside className="console__side">
@@ -109,5 +118,16 @@ export function ConsoleWindow({ route }: { route: ConsoleRoute }) {
         </main>
       </div>
     </div>
+  );
+}
+
+/** One line under the toolbar while the preparation lock (or a lost connection) disables the environment actions. */
+function ConsoleLockNotice() {
+  const reason = useBlockedReason('apply-configurations');
+  if (!reason) return null;
+  return (
+    <p id="console-lock-notice" className="console__lock-notice" data-testid="console-lock-notice">
+      {reason}
+    </p>
   );
 }

@@ -6,25 +6,17 @@ import { formatDateTime } from '../../lib/format';
 import { useEnvironmentStore } from '../../stores/environment-store';
 import { useRunsStore } from '../../stores/runs-store';
 import { prepareAgain } from './prepare-again';
+import { useBlockedReason } from '../../lib/action-availability';
+import { runKindWords, runStatusWords, runVersions } from '../../lib/run-words';
 
-const STATUS_TONE: Record<RunSummary['status'], string> = { running: 'blue', finished: 'green', interrupted: 'orange' };
-
-function runStatusText(run: RunSummary): { text: string; tone: string } {
-  if (run.status === 'finished' && run.counts.failed + run.counts.skipped > 0)
-    return { text: 'Finished with errors', tone: 'orange' };
-  return {
-    text: run.status === 'running' ? 'Running' : run.status === 'finished' ? 'Finished' : 'Interrupted',
-    tone: STATUS_TONE[run.status],
-  };
-}
-
-/** Upgrades history: every run with its status, counts, times, its report, and Prepare for the latest. */
+/** Upgrades history: every run with its status, counts, times, its report, and Prepare again for the latest. */
 export function HistoryPage() {
   const runs = useRunsStore((s) => s.runs);
   const loaded = useRunsStore((s) => s.loaded);
   const error = useRunsStore((s) => s.error);
   const runActive = useEnvironmentStore((s) => s.status?.activeRun != null);
   const [retrying, setRetrying] = useState(false);
+  const prepareBlocked = useBlockedReason('prepare-again');
 
   useEffect(() => {
     void loadRuns();
@@ -47,7 +39,7 @@ export function HistoryPage() {
       )}
       {runs.length > 0 && (
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Upgrades history table">
-          <table className="table" data-testid="runs-table">
+          <table className="table table--stack" data-testid="runs-table">
             <thead>
               <tr>
                 <th scope="col">Run</th>
@@ -64,36 +56,29 @@ export function HistoryPage() {
             </thead>
             <tbody>
               {runs.map((run) => {
-                const st = runStatusText(run);
+                const st = runStatusWords(run.status, run.counts);
                 return (
                   <tr key={run.id} data-testid="run-row" data-run-id={run.id}>
                     <th scope="row">
-                      #{run.id}{' '}
-                      <span className="muted">
-                        {run.kind === 'prepare'
-                          ? `retry of #${run.retryOf ?? '?'}`
-                          : run.kind === 'check'
-                            ? 'readiness check'
-                            : 'upgrade'}
-                      </span>
+                      #{run.id} <span className="muted">{runKindWords(run)}</span>
                     </th>
-                    <td className="nowrap">
-                      {run.fromVersion} → {run.toVersion}
+                    <td className="nowrap" data-label="Platform Server">
+                      {runVersions({ ...run, upgrade: run.kind === 'upgrade' })}
                     </td>
-                    <td>
+                    <td data-label="Status">
                       <span className={`status status--${st.tone}`} data-testid="run-status">
                         {st.text}
                       </span>
                     </td>
-                    <td>
+                    <td data-label="Modules">
                       <RunCountsCell run={run} />
                     </td>
-                    <td>
+                    <td data-label="Started">
                       {formatDateTime(run.startedAt, 'short')}
                       <div className="muted">by {run.startedBy}</div>
                     </td>
-                    <td>{formatDateTime(run.finishedAt, 'short')}</td>
-                    <td>
+                    <td data-label="Finished">{formatDateTime(run.finishedAt, 'short')}</td>
+                    <td data-label="Report">
                       <ul className="inline-list">
                         {REPORT_FORMATS.map((format) => (
                           <li key={format}>
@@ -110,21 +95,21 @@ export function HistoryPage() {
                         ))}
                       </ul>
                     </td>
-                    <td>
+                    <td data-label="Actions">
                       {run.id === latestId && run.status !== 'running' && (
                         <button
                           type="button"
                           className="button"
-                          disabled={retrying || runActive}
+                          disabled={retrying || runActive || prepareBlocked !== null}
                           onClick={async () => {
                             setRetrying(true);
                             await prepareAgain();
                             setRetrying(false);
                           }}
-                          title="Prepare the failed and skipped modules of this run again"
+                          title={prepareBlocked ?? 'Prepare the failed and skipped modules of this run again'}
                           data-testid="run-prepare"
                         >
-                          Prepare
+                          Prepare again
                         </button>
                       )}
                     </td>

@@ -3,13 +3,15 @@ import type { ModuleDetail } from '../../../../common/domain';
 import { call } from '../../api/client';
 import { toErrorPayload } from '../../api/contract-error';
 import { ModuleStatusBadge } from '../../components/status-badge';
-import { formatCompileTime } from '../../lib/format';
 import { hrefs } from '../../routing/route';
 import { navigate } from '../../routing/use-route';
 import { useModulesStore } from '../../stores/modules-store';
 import { DeleteModuleDialog } from './delete-module-dialog';
 import { ModuleErrors } from './module-errors';
+import { ModuleLinks, ModuleStatusExplanation, PublishFailure } from './module-status-explanation';
 import { deleteModule, publishModule } from './module-actions';
+import { useBlockedReason } from '../../lib/action-availability';
+import { formatCompileTime } from '../../lib/format';
 
 const KIND_LABEL: Record<string, string> = { web: 'Web', mobile: 'Mobile', service: 'Service', library: 'Library' };
 const STATE_LABEL: Record<string, string> = {
@@ -44,6 +46,10 @@ export function ModuleDetailPage({ name }: { name: string }) {
     void load();
   }, [load, rowVersion]);
 
+  const publishBlocked = useBlockedReason('publish');
+  const deleteBlocked = useBlockedReason('delete');
+  const blockedReason = publishBlocked ?? deleteBlocked;
+
   const onPublish = async () => {
     setBusy('publish');
     if (await publishModule(name)) await load();
@@ -75,7 +81,8 @@ export function ModuleDetailPage({ name }: { name: string }) {
             type="button"
             className="button button--primary"
             onClick={onPublish}
-            disabled={busy !== null || !detail}
+            disabled={busy !== null || !detail || publishBlocked !== null}
+            aria-describedby={publishBlocked ? 'module-actions-reason' : undefined}
             data-testid="module-publish"
           >
             {busy === 'publish' ? 'Publishing…' : 'Publish'}
@@ -84,13 +91,19 @@ export function ModuleDetailPage({ name }: { name: string }) {
             type="button"
             className="button button--danger-outline"
             onClick={() => setConfirmDelete(true)}
-            disabled={busy !== null || !detail}
+            disabled={busy !== null || !detail || deleteBlocked !== null}
+            aria-describedby={deleteBlocked ? 'module-actions-reason' : undefined}
             data-testid="module-delete"
           >
             Delete module
           </button>
         </div>
       </div>
+      {blockedReason && (
+        <p id="module-actions-reason" className="action-reason" data-testid="module-actions-reason">
+          {blockedReason}
+        </p>
+      )}
       {error && (
         <p className="note note--red" role="alert" data-testid="module-load-error">
           {error}
@@ -117,7 +130,9 @@ export function ModuleDetailPage({ name }: { name: string }) {
             <dt>Preparation for {detail.environmentVersion}</dt>
             <dd data-testid="module-status">
               <ModuleStatusBadge status={detail.status} />
-              {detail.durationMs !== null && <span className="muted"> ({formatCompileTime(detail.durationMs)})</span>}
+              {detail.durationMs !== null && detail.status !== 'skipped' && (
+                <span className="muted"> ({formatCompileTime(detail.durationMs)})</span>
+              )}
             </dd>
             <dt>References</dt>
             <dd>
@@ -132,24 +147,11 @@ export function ModuleDetailPage({ name }: { name: string }) {
               {detail.consumers.length ? <ModuleLinks names={detail.consumers} /> : <span className="muted">None</span>}
             </dd>
           </dl>
-          {!detail.preparedForCurrentVersion && (
-            <div className="note note--orange callout" role="note" data-testid="module-not-upgraded">
-              <p>
-                <strong>This module has not been upgraded yet to {detail.environmentVersion}.</strong>{' '}
-                {detail.statusMessage}
-              </p>
-              <p>
-                It keeps running on {detail.runningVersion ?? 'its previous version'}. To upgrade it,{' '}
-                <strong>publish it</strong> (fix its errors first if it has any), or run another preparation with{' '}
-                <a className="link" href={hrefs.history}>
-                  Prepare
-                </a>{' '}
-                in the Upgrades history.
-              </p>
-            </div>
+          <ModuleStatusExplanation detail={detail} />
+          {detail.publishFailure && <PublishFailure detail={detail} />}
+          {detail.status !== 'skipped' && (detail.errors.length > 0 || !detail.publishFailure) && (
+            <ModuleErrors errors={detail.errors} />
           )}
-          {detail.preparedForCurrentVersion && detail.statusMessage && <p className="note">{detail.statusMessage}</p>}
-          <ModuleErrors errors={detail.errors} />
         </>
       )}
       {confirmDelete && detail && (
@@ -181,19 +183,5 @@ function ModuleVersionsText({ versions }: { versions: ModuleDetail['versions'] }
         </span>
       )}
     </>
-  );
-}
-
-function ModuleLinks({ names }: { names: string[] }) {
-  return (
-    <ul className="inline-list">
-      {names.map((n) => (
-        <li key={n}>
-          <a className="link" href={hrefs.module(n)}>
-            {n}
-          </a>
-        </li>
-      ))}
-    </ul>
   );
 }

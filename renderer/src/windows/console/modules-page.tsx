@@ -7,8 +7,14 @@ import { useModuleFiltersStore } from '../../stores/module-filters-store';
 import { useModulesStore } from '../../stores/modules-store';
 import { filterModules } from './filter-modules';
 import { ModuleTable } from './module-table';
+import { PublishApplicationButton } from './publish-application-button';
 
-const STATUS_OPTIONS: ModuleConsoleStatus[] = [...MODULE_PREPARATION_STATUSES, 'not-prepared', 'excluded'];
+const STATUS_OPTIONS: ModuleConsoleStatus[] = [
+  ...MODULE_PREPARATION_STATUSES,
+  'up-to-date',
+  'not-prepared',
+  'excluded',
+];
 
 /** The Modules list: search, filter by status and application, virtualised rows. */
 export function ModulesPage() {
@@ -35,6 +41,7 @@ export function ModulesPage() {
         <h1 id="modules-title" className="page__title">
           Modules
         </h1>
+        {filters.application !== 'all' && <PublishApplicationButton application={filters.application} />}
         <p className="muted" role="status" data-testid="modules-count">
           {loaded
             ? `Showing ${filtered.length.toLocaleString()} of ${rows.length.toLocaleString()} modules`

@@ -1,6 +1,7 @@
 import { formatDateTime } from '../../lib/format';
 import { hrefs } from '../../routing/route';
 import { useEnvironmentStore } from '../../stores/environment-store';
+import { runKindWords, runStatusWords, runVersions } from '../../lib/run-words';
 
 /** The console's landing page: what this environment is and where to go next. */
 export function OverviewPage() {
@@ -41,8 +42,10 @@ export function OverviewPage() {
           <h2 className="card__title">Latest preparation</h2>
           {latest ? (
             <>
-              <p>
-                Run #{latest.id}: {latest.fromVersion} → {latest.toVersion}, {latest.status}
+              <p data-testid="overview-latest-run">
+                Run #{latest.id} ({runKindWords(latest)}): Platform Server{' '}
+                {runVersions({ ...latest, upgrade: latest.kind === 'upgrade' })},{' '}
+                {runStatusWords(latest.status, latest.counts).text.toLowerCase()}
               </p>
               <p className="muted">Started {formatDateTime(latest.startedAt)}</p>
               <a className="link" href={hrefs.history}>
@@ -50,7 +53,9 @@ export function OverviewPage() {
               </a>
             </>
           ) : (
-            <p className="muted">No preparation has run in this environment yet.</p>
+            <p className="muted" data-testid="overview-no-run">
+              No preparation has run in this environment yet.
+            </p>
           )}
         </div>
       </div>

@@ -6,23 +6,39 @@ import { RunTiming } from '../../components/run-timing';
 import { usePreparationStore } from '../../stores/preparation-store';
 import { prepareAgain } from './prepare-again';
 import { StepList } from './step-list';
+import { useBlockedReason } from '../../lib/action-availability';
+import { formatCount, plural } from '../../lib/format';
+import { runStatusWords, runVersions } from '../../lib/run-words';
 
-const STATUS_TEXT: Record<string, string> = {
-  upgrading: 'Upgrading the environment',
-  running: 'Running',
-  finished: 'Finished',
-  interrupted: 'Interrupted: resumes when the service starts again',
-  failed: 'Could not run',
-};
+/** The page's heading: what the run does while it runs, what it did once over. */
+function title(status: string, total: number, prepared: number): string {
+  const modules = plural(total, 'module');
+  if (status === 'finished') return `Prepared ${formatCount(prepared)} of ${modules}`;
+  if (status === 'interrupted') return `Preparation of ${modules} interrupted`;
+  if (status === 'failed') return 'The modules preparation could not run';
+  if (status === 'upgrading') return 'Upgrading the environment';
+  return `Preparing ${modules}`;
+}
 
 /** Preparation details: "Preparing N modules", progress, counts, timing, steps with expandable lines. */
 export function PreparationPage() {
   const hasProgress = usePreparationStore((s) => s.progress !== null);
   const total = usePreparationStore((s) => s.progress?.total ?? 0);
-  const status = usePreparationStore((s) => s.progress?.status ?? '');
-  const versions = usePreparationStore((s) =>
-    s.progress ? `${s.progress.fromVersion} → ${s.progress.toVersion}` : '',
+  const prepared = usePreparationStore((s) => s.progress?.counts.prepared ?? 0);
+  const status = usePreparationStore((s) => s.progress?.status ?? 'running');
+  const statusText = usePreparationStore((s) =>
+    s.progress ? runStatusWords(s.progress.status, s.progress.counts).text : '',
   );
+  const versions = usePreparationStore((s) =>
+    s.progress
+      ? runVersions({
+          upgrade: s.progress.upgrading,
+          fromVersion: s.progress.fromVersion,
+          toVersion: s.progress.toVersion,
+        })
+      : '',
+  );
+  const retryBlocked = useBlockedReason('prepare-again');
   const runId = usePreparationStore((s) => s.progress?.runId ?? null);
   const canRetry = usePreparationStore(
     (s) =>
@@ -48,11 +64,14 @@ export function PreparationPage() {
       <div className="page__head">
         <div>
           <h1 id="prep-title" className="page__title" data-testid="preparation-title">
-            Preparing {total.toLocaleString()} modules
+            {title(status, total, prepared)}
           </h1>
           <p className="muted">
             {runId !== null && `Run #${runId} · `}Platform Server {versions} ·{' '}
-            <span data-testid="preparation-status">{STATUS_TEXT[status] ?? status}</span>
+            <span data-testid="preparation-status">
+              {statusText}
+              {status === 'interrupted' ? ': resumes when the service starts again' : ''}
+            </span>
           </p>
         </div>
         <div className="page__actions">
@@ -60,7 +79,8 @@ export function PreparationPage() {
             <button
               type="button"
               className="button button--primary"
-              disabled={retrying}
+              disabled={retrying || retryBlocked !== null}
+              title={retryBlocked ?? undefined}
               onClick={async () => {
                 setRetrying(true);
                 await prepareAgain();
@@ -68,7 +88,7 @@ export function PreparationPage() {
               }}
               data-testid="preparation-retry"
             >
-              Prepare failed and skipped again
+              Prepare again
             </button>
           )}
           <ExportReportControl {...(runId !== null ? { runId } : {})} />

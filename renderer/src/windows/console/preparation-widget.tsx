@@ -3,14 +3,7 @@ import { hrefs } from '../../routing/route';
 import { useEnvironmentStore } from '../../stores/environment-store';
 import { usePreparationStore } from '../../stores/preparation-store';
 import { deriveRunView } from './run-view';
-
-const STATE_TEXT: Record<string, string> = {
-  upgrading: 'Upgrading the environment',
-  running: 'Preparing modules',
-  finished: 'Finished',
-  interrupted: 'Interrupted',
-  failed: 'Could not run',
-};
+import { runStatusWords } from '../../lib/run-words';
 
 /** The side widget: the preparation percent and a link to the details. */
 export function PreparationWidget() {
@@ -36,7 +29,9 @@ export function PreparationWidget() {
         <>
           <p className="widget__percent">
             <span data-testid="widget-percent">{Math.round(run.percent)}%</span>
-            <span className="widget__state">{STATE_TEXT[run.status] ?? run.status}</span>
+            <span className="widget__state">
+              {run.status === 'running' ? 'Preparing modules' : runStatusWords(run.status, run.counts).text}
+            </span>
           </p>
           <ProgressBar percent={run.percent} label="Modules preparation" tone={tone} size="small" />
           <p className="widget__meta">

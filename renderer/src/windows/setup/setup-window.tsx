@@ -11,6 +11,7 @@ import { navigate } from '../../routing/use-route';
 import { useEnvironmentStore } from '../../stores/environment-store';
 import { usePreparationStore } from '../../stores/preparation-store';
 import { SetupLog } from './setup-log';
+import { SetupNextSteps } from './setup-next-steps';
 
 function headline(status: string | undefined, failed: number, skipped: number): string {
   switch (status) {
@@ -84,8 +85,13 @@ export function SetupWindow() {
           {status !== 'upgrading' && <RunCounts />}
           <RunTiming />
         </div>
+        {(status === 'finished' || status === 'interrupted' || status === 'failed') && <SetupNextSteps />}
         <SetupLog />
-        <p className="hint">Closing this window does not stop the upgrade: it continues in the background.</p>
+        {(status === 'upgrading' || status === 'running') && (
+          <p className="hint" data-testid="setup-close-hint">
+            Closing this window does not stop the upgrade: it continues in the background.
+          </p>
+        )}
       </main>
       <footer className="dialog-window__footer">
         <a
