@@ -19,4 +19,6 @@ if (!fs.existsSync(cli)) {
   process.stderr.write(`config-tool is not built: ${cli} is missing. Run npm run build first.\n`);
   process.exit(1);
 }
+// Keeps V8's compiled code of the bundle on disk (the OS temp folder), so a short command like `status` starts warm.
+require('node:module').enableCompileCache?.();
 require(cli);

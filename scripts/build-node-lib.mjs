@@ -6,12 +6,20 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * Packages a bundle leaves to node_modules on top of the native and huge ones: the CLI
+ * needs zod, ws and csv-stringify only for `serve` and `report`, and reading and parsing
+ * them (zod alone is ~800 KB) made every `config-tool status` slower.
+ */
+const EXTRA_EXTERNALS = { cli: ['zod', 'ws', 'csv-stringify'], 'bench-ui': ['@playwright/test', 'playwright-core'] };
+
 /** Entry points: output name -> source. Entries whose source does not exist yet are skipped. */
 export const NODE_ENTRIES = {
   'compiler-worker': 'main/workers/compiler-worker.ts',
   cli: 'main/cli/index.ts',
   service: 'main/workers/service-process.ts',
   bench: 'bench/index.ts',
+  'bench-ui': 'bench/ui-bench.ts',
 };
 
 /** Builds every existing entry into out/node/<name>.cjs (each on its own, so one broken entry names itself); resolves to the names built. */
@@ -28,7 +36,7 @@ export async function buildNode({ quiet = false } = {}) {
         format: 'cjs',
         target: 'node22',
         sourcemap: true,
-        external: ['better-sqlite3', 'typescript', 'electron'],
+        external: ['better-sqlite3', 'typescript', 'electron', ...(EXTRA_EXTERNALS[out] ?? [])],
         logLevel: quiet ? 'silent' : 'info',
       }),
     ),

@@ -1,3 +1,5 @@
+import { isShortened, nameList } from '../engine/name-list';
+
 /** Results go to stdout (parsable with --json); progress, warnings and errors go to stderr. */
 export function printLine(text = ''): void {
   process.stdout.write(`${text}\n`);
@@ -21,4 +23,13 @@ export function plural(count: number, noun: string): string {
 /** Indents the continuation lines of a multi-line message under its first line. */
 export function indentRest(text: string, indent = '    '): string {
   return text.split('\n').join(`\n${indent}`);
+}
+
+/**
+ * Module names for a result line: all of them with `--verbose`, otherwise at most
+ * about 20 and how many more, saying how to see the rest.
+ */
+export function moduleNames(names: readonly string[], verbose: boolean | undefined): string {
+  if (verbose || !isShortened(names)) return names.join(', ');
+  return `${nameList(names)} (--verbose lists them all)`;
 }

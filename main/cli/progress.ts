@@ -34,6 +34,7 @@ export function createProgress(
 }
 
 class PlainProgress implements ProgressDisplay {
+  private routineLines = 0;
   private lastDone = -1;
   private lastPercent = -1;
   private lastTotal = -1;
@@ -55,7 +56,13 @@ class PlainProgress implements ProgressDisplay {
     this.stream.write(`${this.plainLine(done, total, detail)}\n`);
   }
 
-  log(line: string): void {
+  /** Routine lines past the first EVERY_STEP_UP_TO are left out (the counts lines go on), so 10,000 modules stay readable. */
+  log(line: string, kind: LogKind = 'notable'): void {
+    if (kind === 'routine' && ++this.routineLines > EVERY_STEP_UP_TO) {
+      if (this.routineLines === EVERY_STEP_UP_TO + 1)
+        this.stream.write(`(further routine lines are left out; warnings and errors still show)\n`);
+      return;
+    }
     this.stream.write(`${line}\n`);
   }
 

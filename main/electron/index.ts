@@ -47,6 +47,7 @@ app.setAppUserModelId(APP_ID);
 if (sandboxDisabled(process.argv, process.env) && !app.commandLine.hasSwitch('no-sandbox'))
   app.commandLine.appendSwitch('no-sandbox');
 // app://renderer/ serves the built renderer: a standard, secure origin ('self' in the CSP, one fixed origin for the IPC check).
+// Not corsEnabled: that would let other origins read app:// responses without any CORS check.
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
@@ -82,7 +83,9 @@ function start(): void {
     windows.focusAny(runActive() ? 'setup' : 'config-tool');
   });
   app.on('activate', () => {
-    if (!stopping && windows.count === 0) windows.open(runActive() ? 'setup' : 'config-tool');
+    if (stopping || windows.count > 0) return;
+    app.dock?.setBadge('');
+    windows.open(runActive() ? 'setup' : 'config-tool');
   });
   // Closing a window (Environment Setup mid-run included) never stops work; closing the last one quits, except on macOS.
   app.on('window-all-closed', () => {

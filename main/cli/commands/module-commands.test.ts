@@ -6,9 +6,13 @@ import { deployedVersions } from '../test-support/environment-db';
 import { writeTestFactory } from '../test-support/factories';
 import { copyEnvironment, makeTempDir, removeTempDir, runCli, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
 
-/** The order in which publish reported modules compiled, from its plain progress lines. */
+/** The order in which publish reported modules done (compiled, or their stored compilation reused), from its plain progress lines. */
 function compiledOrder(stderr: string): string[] {
-  return [...stderr.matchAll(/^Compiled module \d+ of \d+: (\w+)$/gm)].map((match) => match[1]!);
+  return [
+    ...stderr.matchAll(
+      /^(?:Compiled module \d+ of \d+: (\w+)|Reused the prepared compilation of (\w+) \(\d+ of \d+\))$/gm,
+    ),
+  ].map((match) => (match[1] ?? match[2])!);
 }
 
 describe('publish and delete', () => {

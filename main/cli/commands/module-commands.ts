@@ -7,7 +7,8 @@ import type { PublishSelection } from '../../engine/operations/publish-modules';
 import { globalOptions, type CommandKit } from '../command-kit';
 import { environmentDirOf, withEnvironment } from '../environment-session';
 import { ExitCode } from '../exit-codes';
-import { indentRest, plural, printError, printLine } from '../output';
+import type { PublishProgress } from '../../engine/operations/publish-modules';
+import { indentRest, moduleNames, plural, printError, printLine } from '../output';
 import { createProgress } from '../progress';
 
 function selectionOf(names: string[], options: { app?: string; all?: boolean }): PublishSelection {
@@ -18,11 +19,26 @@ function selectionOf(names: string[], options: { app?: string; all?: boolean }):
   return { names };
 }
 
-function printPublishOutcome(outcome: PublishOutcome): void {
+/** A publish progress line that says what happened to the module: compiled, reused, or failed. */
+export function publishStepText(step: PublishProgress): string {
+  const position = `${step.done} of ${step.total}`;
+  switch (step.result) {
+    case 'compiled':
+      return `Compiled module ${position}: ${step.module}`;
+    case 'reused':
+      return `Reused the prepared compilation of ${step.module} (${position})`;
+    case 'failed':
+      return `${step.module} failed to compile (${position})`;
+  }
+}
+
+function printPublishOutcome(outcome: PublishOutcome, verbose: boolean | undefined): void {
   if (outcome.published.length > 0) {
     const reused =
       outcome.reusedPrepared.length > 0 ? ` (${outcome.reusedPrepared.length} from prepared compilations)` : '';
-    printLine(`Published ${plural(outcome.published.length, 'module')}${reused}: ${outcome.published.join(', ')}.`);
+    printLine(
+      `Published ${plural(outcome.published.length, 'module')}${reused}: ${moduleNames(outcome.published, verbose)}.`,
+    );
   }
   for (const failure of outcome.failed) printError(`${failure.name}: publish failed — ${indentRest(failure.message)}`);
 }
@@ -53,25 +69,28 @@ export function registerModuleCommands(program: Command, kit: CommandKit): void 
     .argument('[names...]', 'the modules to publish')
     .addOption(new Option('--app <application>', 'publish every module of an application').conflicts('all'))
     .option('--all', 'publish every module of the environment')
+    .option('--verbose', 'list every published module (by default at most about 20 are named)')
     .action(
-      kit.action(async (names: string[], options: { app?: string; all?: boolean }, command: Command) => {
-        const selection = selectionOf(names, options);
-        // On demand, like import: it brings the TypeScript compiler, which the other commands don't need.
-        const { publishModules } = await import('../../engine/operations/publish-modules');
-        const progress = createProgress('publish', {
-          plainLine: (done, total, module) => `Compiled module ${done} of ${total}: ${module}`,
-        });
-        const outcome = await withEnvironment(environmentDirOf(globalOptions(command)), (context) =>
-          publishModules(context, selection, (step) => progress.update(step.done, step.total, step.module)),
-        ).finally(() => progress.stop());
-        printPublishOutcome(outcome);
-        if (outcome.failed.length > 0) {
-          printError(
-            `error: ${plural(outcome.failed.length, 'module')} failed to publish; what ran before keeps running.`,
-          );
-          return ExitCode.error;
-        }
-      }),
+      kit.action(
+        async (names: string[], options: { app?: string; all?: boolean; verbose?: boolean }, command: Command) => {
+          const selection = selectionOf(names, options);
+          // On demand, like import: it brings the TypeScript compiler, which the other commands don't need.
+          const { publishModules } = await import('../../engine/operations/publish-modules');
+          const progress = createProgress('publish', {
+            plainLine: (done, total, detail) => detail ?? `${done} of ${total}`,
+          });
+          const outcome = await withEnvironment(environmentDirOf(globalOptions(command)), (context) =>
+            publishModules(context, selection, (step) => progress.update(step.done, step.total, publishStepText(step))),
+          ).finally(() => progress.stop());
+          printPublishOutcome(outcome, options.verbose);
+          if (outcome.failed.length > 0) {
+            printError(
+              `error: ${plural(outcome.failed.length, 'module')} failed to publish; what ran before keeps running.`,
+            );
+            return ExitCode.error;
+          }
+        },
+      ),
     );
 
   program

@@ -7,7 +7,7 @@ import { loadReport, type PreparationReport } from '../../engine/report/report-m
 import { globalOptions, type CommandKit } from '../command-kit';
 import { environmentDirOf, withEnvironment } from '../environment-session';
 import { ExitCode, exitCodeOfRun } from '../exit-codes';
-import { plural, printError, printJson, printLine } from '../output';
+import { moduleNames, plural, printError, printJson, printLine } from '../output';
 import { describeCounts } from './environment-commands';
 import { preparationProgress } from './preparation-progress';
 import { exitCodeOfSignal, stopOnSignal } from './stop-signal';
@@ -138,8 +138,9 @@ export function registerPreparationCommands(program: Command, kit: CommandKit): 
     .command('deploy-prepared')
     .description('deploy the prepared compilations of the last preparation run')
     .option('--json', 'print the result as JSON on stdout')
+    .option('--verbose', 'list every module name (by default at most about 20 are named)')
     .action(
-      kit.action(async (options: { json?: boolean }, command: Command) => {
+      kit.action(async (options: { json?: boolean; verbose?: boolean }, command: Command) => {
         const { deployPrepared } = await import('../../engine/preparation/deploy-prepared');
         // Each deployment commits on its own, so Ctrl+C needs no special care: a new run continues.
         const progress = preparationProgress('deploy');
@@ -150,7 +151,7 @@ export function registerPreparationCommands(program: Command, kit: CommandKit): 
           printJson(report);
           return;
         }
-        const names = report.deployed.length > 0 ? `: ${report.deployed.join(', ')}` : '';
+        const names = report.deployed.length > 0 ? `: ${moduleNames(report.deployed, options.verbose)}` : '';
         printLine(
           `Deployed ${plural(report.deployed.length, 'prepared module')} for platform ${report.platformVersion}${names}.`,
         );
@@ -158,7 +159,7 @@ export function registerPreparationCommands(program: Command, kit: CommandKit): 
           printLine(`${plural(report.alreadyRunning, 'module')} already ran the prepared compilation.`);
         if (report.notPrepared.length > 0) {
           printLine(
-            `Not prepared, left as they run: ${report.notPrepared.join(', ')}. Publish them, or run 'config-tool prepare'.`,
+            `Not prepared, left as they run: ${moduleNames(report.notPrepared, options.verbose)}. Publish them, or run 'config-tool prepare'.`,
           );
         }
       }),

@@ -423,6 +423,45 @@ describe('after preparation', () => {
   );
 
   it(
+    'at scale, deploy-prepared names at most 20 modules and how many more (all with --verbose), and a publish says it reused the prepared compilation',
+    async () => {
+      const prepared = Object.keys(factory.expected).filter((name) => factory.expected[name] === 'prepared');
+      expect(prepared.length).toBeGreaterThan(21);
+      const env = freshEnvironment();
+      await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
+      const publish = await cli(env, ['publish', prepared[0]!]);
+      expect(publish.status, publish.stderr).toBe(0);
+      expect(publish.stderr).toContain(`Reused the prepared compilation of ${prepared[0]} (1 of 1)`);
+      expect(publish.stderr).not.toContain('Compiled module');
+
+      const deploy = await cli(env, ['deploy-prepared']);
+      expect(deploy.status, deploy.stderr).toBe(0);
+      const left = prepared.length - 1;
+      const line = deploy.stdout.split('\n').find((text) => text.startsWith('Deployed '))!;
+      expect(line).toContain(`Deployed ${left} prepared modules for platform ${WHOLE_LOCK_TARGET}: `);
+      expect(line).toMatch(new RegExp(` and ${left - 20} more \\(--verbose lists them all\\)\\.$`));
+      expect(
+        line
+          .slice(line.indexOf(': ') + 2)
+          .split(' and ')[0]!
+          .split(', '),
+      ).toHaveLength(20);
+
+      const other = freshEnvironment();
+      await cli(other, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
+      const verbose = await cli(other, ['deploy-prepared', '--verbose']);
+      const all = verbose.stdout.split('\n').find((text) => text.startsWith('Deployed '))!;
+      expect(
+        all
+          .slice(all.indexOf(': ') + 2, -1)
+          .split(', ')
+          .sort(),
+      ).toEqual([...prepared].sort());
+    },
+    SETUP_TIMEOUT_MS,
+  );
+
+  it(
     'refuses to publish a module whose producer is not prepared, naming the producer',
     async () => {
       const env = freshEnvironment();

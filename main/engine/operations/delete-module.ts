@@ -1,5 +1,6 @@
 import type { EngineContext } from '../engine-context';
 import { UserError } from '../errors';
+import { nameList } from '../name-list';
 import { deleteModuleRows, findConsumers, findModule } from '../store/module-repository';
 import { recordOperation } from '../store/operations-log';
 import { assertOperationAllowed, runGatedWrite } from './operation-gate';
@@ -20,7 +21,7 @@ export function deleteModule(
   if (consumers.length > 0 && !options.force) {
     const message =
       `Module '${name}' can't be deleted: ${consumers.length} module${consumers.length === 1 ? '' : 's'} consume${consumers.length === 1 ? 's' : ''} it: ` +
-      `${consumers.join(', ')}. Use --force to delete it anyway.`;
+      `${nameList(consumers)}. Use --force to delete it anyway.`;
     recordOperation(db, { operation: 'delete', target: name, outcome: 'refused', message });
     throw new UserError('refused', message);
   }
@@ -30,7 +31,7 @@ export function deleteModule(
       operation: 'delete',
       target: name,
       outcome: 'succeeded',
-      message: consumers.length ? `forced; consumers: ${consumers.join(', ')}` : null,
+      message: consumers.length ? `forced; consumers: ${nameList(consumers)}` : null,
     });
   });
   return { deleted: name };

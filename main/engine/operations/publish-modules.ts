@@ -2,6 +2,7 @@ import type { PublishOutcome } from '../../../common/contract';
 import { scheduleCompilations, type CompileUnit } from '../compilation/compile-scheduler';
 import { withCompilationSession, type CompilationSession, type EngineContext } from '../engine-context';
 import { UserError } from '../errors';
+import { nameList } from '../name-list';
 import {
   findArtifact,
   loadInterface,
@@ -28,6 +29,8 @@ export interface PublishProgress {
   done: number;
   total: number;
   module: string;
+  /** What happened to it: compiled now, its stored (prepared) compilation reused, or failed. */
+  result: 'compiled' | 'reused' | 'failed';
 }
 
 function selectModules(context: EngineContext, selection: PublishSelection): ModuleRecord[] {
@@ -35,10 +38,7 @@ function selectModules(context: EngineContext, selection: PublishSelection): Mod
     const found = selection.names.map((name) => findModule(context.db, name));
     const unknown = selection.names.filter((_, index) => found[index] === null);
     if (unknown.length > 0)
-      throw new UserError(
-        'not-found',
-        `No module named ${unknown.map((name) => `'${name}'`).join(', ')} in this environment.`,
-      );
+      throw new UserError('not-found', `No module named ${nameList(unknown, { quote: true })} in this environment.`);
     return found as ModuleRecord[];
   }
   const modules = listModules(context.db).filter(
@@ -71,7 +71,7 @@ export async function publishModules(
   const { db } = context;
   const target =
     'names' in selection
-      ? selection.names.join(', ')
+      ? nameList(selection.names)
       : 'application' in selection
         ? `application ${selection.application}`
         : 'all modules';
@@ -156,6 +156,7 @@ export async function publishModules(
           done: outcome.published.length + outcome.failed.length,
           total: units.length,
           module: unit.name,
+          result: !success ? 'failed' : unitOutcome.compiled ? 'compiled' : 'reused',
         });
       },
     }),

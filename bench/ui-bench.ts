@@ -1,0 +1,263 @@
+/**
+ * `npm run bench:ui`: what watching a preparation costs. Generates a factory (default
+ * 10,000 modules; --modules N), imports it, then on two copies of that environment:
+ * runs `config-tool upgrade` (the command line), and the same upgrade from the browser
+ * host with Debian's Chromium showing the Environment Setup window (Apply/Exit) and the
+ * console's Modules page. Prints the two times, the CPU of each process (renderers,
+ * browser host, service, compilers), the long tasks of both pages during the run, the
+ * console's first rows, and `config-tool status`. A benchmark, never a test.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { Command } from 'commander';
+import { findPackageRoot } from '../main/engine/platform/platform-versions';
+import { generateFactory } from './factory-generator';
+import { CpuWatch } from './proc-stat';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
+/** Long tasks the brief allows none of during a run. */
+const LONG_TASK_GOAL_MS = 50;
+const RUN_TIMEOUT_MS = 60 * 60_000;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const root = findPackageRoot();
+const bin = path.join(root, 'bin', 'config-tool.cjs');
+
+interface Options {
+  modules: string;
+  dir: string;
+  environment?: string;
+  statusRuns: string;
+}
+
+/** Runs the CLI to its end; resolves with its exit code and wall time. */
+function runCli(
+  args: string[],
+  watch?: (pid: number) => CpuWatch,
+): Promise<{ code: number; ms: number; cpu?: CpuWatch }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    const cpu = watch?.(child.pid!);
+    cpu?.start();
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      cpu?.stop();
+      const ms = performance.now() - started;
+      if (code !== 0 && code !== 3) reject(new Error(`config-tool ${args.join(' ')} exited ${code}:\n${stderr}`));
+      else resolve({ code: code ?? 1, ms, cpu });
+    });
+  });
+}
+
+/** Starts `config-tool serve` on the environment; resolves with its address once it printed it. */
+function startServe(environmentDir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, 'serve', '--env', environmentDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = out.match(/http:\/\/\S+/)?.[0];
+      if (url) resolve({ child, url });
+    });
+    child.on('exit', (code) => reject(new Error(`config-tool serve exited ${code} before it printed its address`)));
+  });
+}
+
+/** Collects the page's long tasks (Chromium's Long Tasks API) from its first script on. */
+const LONG_TASK_OBSERVER = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      window.__longTasks.push({ at: performance.timeOrigin + entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+interface LongTask {
+  at: number;
+  duration: number;
+}
+
+async function longTasks(page: Page, from: number, to: number): Promise<LongTask[]> {
+  const all = (await page.evaluate('window.__longTasks')) as LongTask[];
+  return all.filter((task) => task.at >= from && task.at <= to);
+}
+
+/** Reads a page's main-thread busy time (Chromium's Performance.getMetrics TaskDuration, since `mainThread` was called), in ms. */
+async function mainThread(page: Page): Promise<() => Promise<number>> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  const read = async () => {
+    const { metrics } = await session.send('Performance.getMetrics');
+    return (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000;
+  };
+  const start = await read();
+  return async () => (await read()) - start;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+}
+
+function describeLongTasks(tasks: LongTask[]): string {
+  if (tasks.length === 0) return 'none';
+  const longest = Math.max(...tasks.map((task) => task.duration));
+  const over = tasks.filter((task) => task.duration > LONG_TASK_GOAL_MS).length;
+  return `${tasks.length} (longest ${longest.toFixed(0)} ms, ${over} over ${LONG_TASK_GOAL_MS} ms)`;
+}
+
+async function main(): Promise<void> {
+  const options = new Command('bench:ui')
+    .option('--modules <n>', 'modules in the generated factory', '10000')
+    .option('--dir <dir>', 'work folder', path.join(os.tmpdir(), 'config-tool-bench-ui'))
+    .option('--environment <dir>', 'an imported, not yet upgraded environment to use instead of generating one')
+    .option('--status-runs <n>', 'how many times to time config-tool status', '5')
+    .parse()
+    .opts<Options>();
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`bench:ui drives Debian's Chromium at ${CHROMIUM}, which is missing.`);
+  const work = path.resolve(options.dir);
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+  const imported = path.join(work, 'imported');
+  const moduleCount = Number(options.modules);
+  console.log(`bench:ui: ${os.availableParallelism()} cores, Node ${process.version}, ${CHROMIUM}`);
+
+  const started = performance.now();
+  if (options.environment) {
+    fs.cpSync(path.resolve(options.environment), imported, { recursive: true });
+    console.log(`environment              copied from ${options.environment}`);
+  } else {
+    generateFactory(path.join(work, 'factory'), { moduleCount, seed: 9 });
+    await runCli(['import', path.join(work, 'factory'), '--env', imported]);
+    console.log(`generate + import        ${seconds(performance.now() - started)}  (${moduleCount} modules)`);
+  }
+  const cliEnv = path.join(work, 'cli');
+  fs.cpSync(imported, cliEnv, { recursive: true });
+  const uiEnv = path.join(work, 'ui');
+  fs.cpSync(imported, uiEnv, { recursive: true });
+
+  // 1. The command line: the reference time.
+  const cli = await runCli(['upgrade', '--env', cliEnv], (pid) => new CpuWatch(pid));
+  const cliCompilers = compilerCpu(cli.cpu!, 'compiler-worker');
+  console.log(
+    `CLI upgrade              ${seconds(cli.ms)}  (exit ${cli.code}; compilers ${seconds(cliCompilers)} CPU)`,
+  );
+
+  // 2. The same upgrade, watched: Setup window + console Modules page in Chromium through the browser host.
+  const serve = await startServe(uiEnv);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    await context.addInitScript(LONG_TASK_OBSERVER);
+    const modulesPage = await context.newPage();
+    let t0 = performance.now();
+    await modulesPage.goto(`${serve.url}#/console/modules`);
+    await modulesPage.getByTestId('module-row').first().waitFor({ timeout: 120_000 });
+    const firstRowsMs = performance.now() - t0;
+    const rowsText = await modulesPage.getByTestId('modules-count').textContent();
+
+    const setup = await context.newPage();
+    await setup.goto(`${serve.url}#/config-tool`);
+    await setup.getByTestId('config-apply-exit').click();
+    await setup.getByTestId('upgrade-ok').waitFor();
+
+    const watch = new CpuWatch(process.pid);
+    const mainUsed = { setup: await mainThread(setup), console: await mainThread(modulesPage) };
+    watch.start();
+    const runFrom = Date.now();
+    t0 = performance.now();
+    await setup.getByTestId('upgrade-ok').click();
+    await setup.waitForFunction(
+      () => /Finished|ready/.test(document.querySelector('[data-testid="setup-headline"]')?.textContent ?? ''),
+      null,
+      { polling: 500, timeout: RUN_TIMEOUT_MS },
+    );
+    const uiMs = performance.now() - t0;
+    const runTo = Date.now();
+    watch.stop();
+    const mainMs = { setup: await mainUsed.setup(), console: await mainUsed.console() };
+    const counts = await setup.getByTestId('run-counts').innerText();
+    const tasks = {
+      setup: await longTasks(setup, runFrom, runTo),
+      console: await longTasks(modulesPage, runFrom, runTo),
+    };
+
+    const used = watch.used();
+    const renderers = used.filter((entry) => entry.sample.command.includes('--type=renderer'));
+    const rendererMs = renderers.reduce((sum, entry) => sum + entry.cpuMs, 0);
+    const otherChromiumMs = used
+      .filter((entry) => /chrom/.test(entry.sample.command) && !entry.sample.command.includes('--type=renderer'))
+      .reduce((sum, entry) => sum + entry.cpuMs, 0);
+    const host = used.find((entry) => entry.sample.pid === serve.child.pid);
+    const service = used.find((entry) => entry.sample.command.includes('service.cjs'));
+    const compilersMs = compilerCpu(watch, 'compiler-worker');
+
+    console.log(`UI-watched upgrade       ${seconds(uiMs)}  (${(uiMs / cli.ms).toFixed(2)} × the CLI; goal ≤ 1.10)`);
+    console.log(`  final counts           ${counts.replace(/\s+/g, ' ')}`);
+    console.log(`CPU during the UI run (from /proc):`);
+    for (const entry of renderers)
+      console.log(`  renderer pid ${String(entry.sample.pid).padEnd(8)} ${seconds(entry.cpuMs)}`);
+    console.log(
+      `  renderers together     ${seconds(rendererMs)}  (${((rendererMs / Math.max(1, compilersMs)) * 100).toFixed(1)} % of the compilers'; goal ≤ 10 %)`,
+    );
+    console.log(`  main threads (CDP)     Setup ${seconds(mainMs.setup)}, Modules ${seconds(mainMs.console)}`);
+    console.log(`  other Chromium         ${seconds(otherChromiumMs)}  (browser, GPU, network processes)`);
+    console.log(`  browser host           ${seconds(host?.cpuMs ?? 0)}`);
+    console.log(`  service process        ${seconds(service?.cpuMs ?? 0)}`);
+    console.log(`  compiler processes     ${seconds(compilersMs)}  (CLI run: ${seconds(cliCompilers)})`);
+    console.log(
+      `Long tasks during the run: Setup window ${describeLongTasks(tasks.setup)}; Modules page ${describeLongTasks(tasks.console)}`,
+    );
+    for (const [page, list] of Object.entries(tasks))
+      for (const task of list.filter((entry) => entry.duration > LONG_TASK_GOAL_MS))
+        console.log(`  ${page}: ${task.duration.toFixed(0)} ms at +${seconds(task.at - runFrom)}`);
+    console.log(
+      `Console first rows       ${firstRowsMs.toFixed(0)} ms  (page load to the first row; ${rowsText}; goal < 500 ms)`,
+    );
+  } finally {
+    await browser.close();
+    serve.child.kill('SIGTERM');
+    await new Promise((resolve) => serve.child.once('exit', resolve));
+  }
+
+  // 3. `status` on the environment just prepared.
+  const statusMs: number[] = [];
+  for (let i = 0; i < Number(options.statusRuns); i++) {
+    const t = performance.now();
+    const result = spawnSync(process.execPath, [bin, 'status', '--env', uiEnv], { stdio: 'ignore' });
+    statusMs.push(performance.now() - t);
+    if (result.status !== 0) throw new Error(`config-tool status exited ${result.status}`);
+  }
+  console.log(
+    `config-tool status       median ${median(statusMs).toFixed(0)} ms, fastest ${Math.min(...statusMs).toFixed(0)} ms of ${statusMs.length}  (goal < 200 ms)`,
+  );
+  console.log(`(work folder: ${work})`);
+}
+
+/** Compiler processes' CPU: those still running, plus the exited ones their parent waited for. */
+function compilerCpu(watch: CpuWatch, marker: string): number {
+  const used = watch.used();
+  const compilers = used.filter((entry) => entry.sample.command.includes(marker));
+  const parents = new Set(compilers.map((entry) => entry.sample.ppid));
+  const alive = compilers.filter((entry) => entry.alive).reduce((sum, entry) => sum + entry.cpuMs, 0);
+  const exited = used
+    .filter((entry) => parents.has(entry.sample.pid))
+    .reduce((sum, entry) => sum + entry.exitedChildrenCpuMs, 0);
+  // A parent that exited itself (the CLI) took its children's figures with it: then the last samples are all there is.
+  const lastSeen = compilers.reduce((sum, entry) => sum + entry.cpuMs, 0);
+  return Math.max(alive + exited, lastSeen);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
