@@ -67,6 +67,52 @@ export interface RunSummary {
   counts: StatusCounts;
 }
 
+/** A module a readiness check found would fail or be skipped, with why (its compiler errors or the skip reason). */
+export interface ReadinessProblem {
+  name: string;
+  application: string;
+  status: 'failed' | 'skipped';
+  errors: ModuleError[];
+}
+
+/** The latest readiness check for a target version (spec §4c), as the Configuration Tool window shows it. */
+export interface ReadinessCheck {
+  runId: number;
+  toVersion: string;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  startedBy: string;
+  total: number;
+  counts: StatusCounts;
+  /** The modules that would fail or be skipped (at most READINESS_PROBLEMS_SHOWN of them), failed first. */
+  problems: ReadinessProblem[];
+  /** Modules whose published version changed since the check (published, uploaded-and-published, deleted). */
+  changedSince: string[];
+}
+
+/** How many failing or skipped modules the readiness state lists (the report has them all). */
+export const READINESS_PROBLEMS_SHOWN = 500;
+
+/** A running readiness check's progress, a few times a second. */
+export interface ReadinessProgress {
+  runId: number;
+  toVersion: string;
+  status: RunStatus;
+  done: number;
+  total: number;
+  counts: StatusCounts;
+}
+
+/** The Upgrade readiness section: the pending upgrade's target, its latest check, and a running one. */
+export interface ReadinessState {
+  /** The version an Apply/Exit would upgrade to, or null when no upgrade is pending. */
+  targetVersion: string | null;
+  latest: ReadinessCheck | null;
+  /** The check running in the service now, or null. */
+  running: ReadinessProgress | null;
+}
+
 /** The environment's preparation lock, while an upgrade or a preparation holds it. */
 export interface LockInfo {
   operation: 'upgrade' | 'preparation' | 'deploy-prepared';

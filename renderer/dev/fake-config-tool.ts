@@ -477,6 +477,12 @@ const handlers: { [C in Channel]: (req: never) => ResponseOf<C> } = {
     return { runId: progress!.runId! };
   },
   'runs.list': () => [...runs].reverse(),
+  // The dev fake has no readiness check: the section offers Check now, which says so.
+  'readiness.state': () => ({ targetVersion: '11.17.0', latest: null, running: null }),
+  'readiness.check': () => {
+    throw { code: 'not-available', message: 'The development fake does not run readiness checks.' };
+  },
+  'readiness.cancel': () => ({ cancelling: false }),
   'modules.list': () => modules.map((m) => ({ ...m })),
   'modules.detail': (req: { name: string }) => detail(req.name),
   'modules.publish': (req: { names: string[] }) => {
