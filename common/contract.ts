@@ -5,7 +5,16 @@
  * browser host and the service process all import channel names from here.
  */
 import { z } from 'zod';
-import type { EnvironmentStatus, LogLine, ModuleDetail, ModuleRow, PreparationProgress, RunSummary } from './domain';
+import type {
+  EnvironmentStatus,
+  LogLine,
+  ModuleDetail,
+  ModuleRow,
+  PreparationProgress,
+  ReadinessProgress,
+  ReadinessState,
+  RunSummary,
+} from './domain';
 import { MODULE_PREPARATION_STATUSES, REPORT_FORMATS, RUN_STATUSES } from './domain';
 
 const moduleName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'not a module name');
@@ -34,6 +43,19 @@ export const requestSchemas = {
   /** Prepare again: resumes an interrupted run, or retries the failed and skipped modules of the latest one. */
   'preparation.retry': empty,
   'runs.list': empty,
+  /** The Upgrade readiness section: the pending upgrade's target, its latest check, a running one (spec §4c). */
+  'readiness.state': empty,
+  /** Check now: starts the upgrade readiness check for `toVersion` (default: the installed version) in the service. */
+  'readiness.check': z
+    .object({
+      toVersion: z
+        .string()
+        .regex(/^\d+\.\d+\.\d+$/)
+        .optional(),
+    })
+    .strict(),
+  /** Cancel: stops the running readiness check between modules; checking again resumes it. */
+  'readiness.cancel': empty,
   'modules.list': empty,
   'modules.detail': z.object({ name: moduleName }).strict(),
   'modules.publish': z.object({ names: z.array(moduleName).min(1).max(20000) }).strict(),
@@ -72,6 +94,9 @@ export interface ResponseTypes {
   'preparation.state': ProgressUpdate;
   'preparation.retry': { runId: number };
   'runs.list': RunSummary[];
+  'readiness.state': ReadinessState;
+  'readiness.check': { runId: number | null; toVersion: string };
+  'readiness.cancel': { cancelling: boolean };
   'modules.list': ModuleRow[];
   'modules.detail': ModuleDetail;
   'modules.publish': PublishOutcome;
@@ -114,6 +139,12 @@ const preparationProgressSchema = z.object({
   elapsedMs: z.number(),
   estimatedFinishAt: z.string().nullable(),
   percent: z.number(),
+  progressive: z
+    .object({
+      group: z.object({ number: z.number(), modules: z.array(z.string()) }).nullable(),
+      readyToPublish: z.number(),
+    })
+    .optional(),
 }) satisfies z.ZodType<PreparationProgress>;
 
 const logLineSchema = z.object({
@@ -164,9 +195,16 @@ export interface EventPayloads {
   'environment.changed': EnvironmentStatus;
   /** A supervisor notice: a crashed process restarted, the service unavailable… */
   'service.notice': { level: 'info' | 'warning' | 'error'; message: string };
+  /** A readiness check's progress, a few times a second, and once more when it ends (status not 'running'). */
+  'readiness.progress': ReadinessProgress;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['preparation.update', 'environment.changed', 'service.notice'];
+export const EVENT_NAMES: readonly EventName[] = [
+  'preparation.update',
+  'environment.changed',
+  'service.notice',
+  'readiness.progress',
+];
 export const CHANNELS = Object.keys(requestSchemas) as Channel[];
 
 /** An error as it crosses the contract: a code and a message for the admin. */

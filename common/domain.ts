@@ -67,6 +67,52 @@ export interface RunSummary {
   counts: StatusCounts;
 }
 
+/** A module a readiness check found would fail or be skipped, with why (its compiler errors or the skip reason). */
+export interface ReadinessProblem {
+  name: string;
+  application: string;
+  status: 'failed' | 'skipped';
+  errors: ModuleError[];
+}
+
+/** The latest readiness check for a target version (spec §4c), as the Configuration Tool window shows it. */
+export interface ReadinessCheck {
+  runId: number;
+  toVersion: string;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  startedBy: string;
+  total: number;
+  counts: StatusCounts;
+  /** The modules that would fail or be skipped (at most READINESS_PROBLEMS_SHOWN of them), failed first. */
+  problems: ReadinessProblem[];
+  /** Modules whose published version changed since the check (published, uploaded-and-published, deleted). */
+  changedSince: string[];
+}
+
+/** How many failing or skipped modules the readiness state lists (the report has them all). */
+export const READINESS_PROBLEMS_SHOWN = 500;
+
+/** A running readiness check's progress, a few times a second. */
+export interface ReadinessProgress {
+  runId: number;
+  toVersion: string;
+  status: RunStatus;
+  done: number;
+  total: number;
+  counts: StatusCounts;
+}
+
+/** The Upgrade readiness section: the pending upgrade's target, its latest check, and a running one. */
+export interface ReadinessState {
+  /** The version an Apply/Exit would upgrade to, or null when no upgrade is pending. */
+  targetVersion: string | null;
+  latest: ReadinessCheck | null;
+  /** The check running in the service now, or null. */
+  running: ReadinessProgress | null;
+}
+
 /** The environment's preparation lock, while an upgrade or a preparation holds it. */
 export interface LockInfo {
   operation: 'upgrade' | 'preparation' | 'deploy-prepared';
@@ -106,6 +152,11 @@ export interface EnvironmentStatus {
   activeRun: RunSummary | null;
   latestRun: RunSummary | null;
   lock: LockInfo | null;
+  /**
+   * While a progressive preparation runs (spec §4a): the current group, the only modules the lock covers, and
+   * its number; null otherwise (no run, or one that locks the whole environment).
+   */
+  currentGroup: { number: number | null; modules: string[] } | null;
   /** The last upgrade that failed and was rolled back, so the console can say why (red banner). */
   lastUpgradeFailure: { at: string; toVersion: string; step: string; message: string } | null;
 }
@@ -136,6 +187,13 @@ export interface ModuleDetail extends ModuleRow {
   publishFailure: { at: string; platformVersion: string; errors: ModuleError[] } | null;
   lastRunId: number | null;
   durationMs: number | null;
+  /**
+   * During a progressive preparation (spec §4a), why Publish is not possible now (in the current group,
+   * waiting for a producer, a producer failed); null when it is.
+   */
+  publishBlockedReason: string | null;
+  /** Set when the prepared compilation was compiled against a producer interface that changed since (spec §4a). */
+  preparedOutdated: string | null;
   /** The module's version numbers (spec §4b): what runs, what was last published with success, what the latest preparation prepared, the latest upload. */
   versions: ModuleVersions;
 }
@@ -191,4 +249,9 @@ export interface PreparationProgress {
   /** Estimated from measured durations; null until enough modules finished. */
   estimatedFinishAt: string | null;
   percent: number;
+  /**
+   * A progressive preparation (11.17.0+, spec §4a): the group locked now (null between groups) and how many
+   * modules are prepared, so can be published. Absent for a preparation that locks the whole environment.
+   */
+  progressive?: { group: { number: number; modules: string[] } | null; readyToPublish: number };
 }

@@ -154,6 +154,13 @@ describe('the packaged app (Linux, x64)', () => {
     expect(pkg.desktopName).toBe(`${EXECUTABLE}.desktop`);
     expect(config.deb?.depends).toEqual(expect.arrayContaining(['libgbm1', 'libasound2', 'libnotify4', 'xdg-utils']));
     expect(config.artifactName).not.toMatch(/\s|\$\{productName\}/);
+    // Each OS keeps its own prebuild for the target arch (Linux is built above; Windows and macOS by the same rule).
+    for (const [section, prebuild] of [
+      [config.linux, 'linux'],
+      [config.win, 'win32'],
+      [config.mac, 'darwin'],
+    ] as const)
+      expect(section?.files).toContain(`!node_modules/better-sqlite3/prebuilds/!(${prebuild}-\${arch}).node`);
     for (const icon of [config.linux?.icon, config.win?.icon, config.mac?.icon] as string[])
       expect(fs.existsSync(path.join(root, icon)), icon).toBe(true);
   });

@@ -1,4 +1,4 @@
-// Bundles the Node entry points (workers, CLI, benchmark) into out/node/*.cjs with esbuild.
+// Bundles the Node entry points (workers, CLI, benchmark, fault soak) into out/node/*.cjs with esbuild.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ export const NODE_ENTRIES = {
   service: 'main/workers/service-process.ts',
   bench: 'bench/index.ts',
   'bench-ui': 'bench/ui-bench.ts',
+  soak: 'scripts/soak/soak.ts',
 };
 
 /** Builds every existing entry into out/node/<name>.cjs (each on its own, so one broken entry names itself); resolves to the names built. */

@@ -55,19 +55,22 @@ export class BackgroundWork {
    * Starts `work` and resolves once its synchronous checks passed (the engine takes
    * the lock and creates the run before its first await); a refusal rejects here, so
    * the request that started it can answer with it. `earlierLog`: the log of the
-   * interrupted run it resumes, so the windows show the whole run.
+   * interrupted run it resumes, so the windows show the whole run. `ownProgress`: the
+   * work reports its progress itself (a readiness check), so the preparation's progress
+   * stream is left as it is.
    */
   async start(
     label: string,
     work: (hooks: WorkHooks) => Promise<unknown>,
     earlierLog: readonly LogLine[] = [],
+    options: { ownProgress?: boolean } = {},
   ): Promise<void> {
     if (this.stopping) throw new Error('The service is shutting down.');
     this.assertFree(label, this.background ?? this.foreground);
     const operation: RunningOperation = { title: label, startedAt: new Date().toISOString() };
     this.background = operation;
     try {
-      await this.startTracked(label, work, earlierLog);
+      await this.startTracked(label, work, earlierLog, options.ownProgress === true);
     } catch (error) {
       this.background = null;
       throw error;
@@ -105,8 +108,9 @@ export class BackgroundWork {
     label: string,
     work: (hooks: WorkHooks) => Promise<unknown>,
     earlierLog: readonly LogLine[],
+    ownProgress: boolean,
   ): Promise<void> {
-    this.progress.reset(earlierLog);
+    if (!ownProgress) this.progress.reset(earlierLog);
     const promise = work({ onEvent: this.progress.onEvent, shouldStop: () => this.stopping });
     const early = await Promise.race([
       promise.then(

@@ -17,7 +17,10 @@ import { getEnvironmentStatus, getStoredProgress } from '../engine/queries/envir
 import { getModuleDetail, listModuleRows } from '../engine/queries/module-queries';
 import { exportReport } from '../engine/report/export-report';
 import { resolveUpgradeTarget, upgradeEnvironment } from '../engine/upgrade/upgrade-environment';
+import { checkReadiness, resolveCheckTarget } from '../engine/preparation/check-readiness';
+import { getReadinessState } from '../engine/queries/readiness-queries';
 import type { BackgroundWork } from './background-work';
+import type { ReadinessWork } from './readiness-work';
 import type { ProgressCoalescer } from './progress-coalescer';
 
 /** What the handlers work with: the open environment and the background runner. */
@@ -25,6 +28,7 @@ export interface ServiceState {
   context: EngineContext;
   work: BackgroundWork;
   progress: ProgressCoalescer;
+  readiness: ReadinessWork;
 }
 
 /** The channels the service answers: all of them but the host's own (windows, quitting). */
@@ -99,6 +103,29 @@ export const serviceHandlers: { [C in ServiceChannel]: Handler<C> } = {
   },
 
   'runs.list': ({ context }) => listRunSummaries(context.db),
+
+  'readiness.state': ({ context, readiness }) => getReadinessState(context, readiness.running),
+
+  // A long operation like the others (one at a time), but it takes no lock: publishing stays allowed.
+  'readiness.check': async (state, request) => {
+    const { context, work, readiness } = state;
+    const target = resolveCheckTarget(context, request.toVersion);
+    readiness.begin();
+    await work.start(
+      `The readiness check for ${target.toVersion}`,
+      (hooks) =>
+        checkReadiness(context, {
+          toVersion: target.toVersion,
+          onEvent: readiness.onEvent,
+          shouldStop: () => hooks.shouldStop() || readiness.cancelled,
+        }).finally(() => readiness.end()),
+      [],
+      { ownProgress: true },
+    );
+    return { runId: readiness.running?.runId ?? null, toVersion: target.toVersion };
+  },
+
+  'readiness.cancel': ({ readiness }) => ({ cancelling: readiness.cancel() }),
   'modules.list': ({ context }) => listModuleRows(context),
   'modules.detail': ({ context }, request) => getModuleDetail(context, request.name),
   'modules.publish': (state, request) =>

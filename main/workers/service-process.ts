@@ -20,6 +20,7 @@ import { environmentExists } from '../engine/store/database';
 import type { HostToService, ServiceToHost } from '../host/service-protocol';
 import { BackgroundWork, type EmitEvent } from './background-work';
 import { ProgressCoalescer } from './progress-coalescer';
+import { ReadinessWork } from './readiness-work';
 import { connectToParent, type ParentConnection } from './parent-port';
 import { isServiceChannel, logOfInterruptedRun, serviceHandlers, type ServiceState } from './service-handlers';
 
@@ -112,7 +113,12 @@ async function main(): Promise<void> {
     recoveryWarning = opened.recoveryWarning;
     const emit: EmitEvent = (event, payload) => send({ type: 'event', event, payload } as ServiceToHost);
     const progress = new ProgressCoalescer({ send: (update) => emit('preparation.update', update) });
-    state = { context, progress, work: new BackgroundWork(context, progress, emit) };
+    state = {
+      context,
+      progress,
+      work: new BackgroundWork(context, progress, emit),
+      readiness: new ReadinessWork(emit),
+    };
   } catch (error) {
     const message = isUserError(error) || error instanceof Error ? error.message : String(error);
     if (!isUserError(error)) logBug('could not open the environment', error);

@@ -205,6 +205,7 @@ function status(): EnvironmentStatus {
     upgradePending: platformVersion !== '11.17.0',
     installedVersionLock: 'progressive',
     upgradeWarning: null,
+    currentGroup: null,
     settings,
     moduleCount: modules.length,
     applicationCount: APPS.length,
@@ -434,6 +435,9 @@ function detail(name: string): ModuleDetail {
         : [],
     lastRunId: progress?.runId ?? null,
     durationMs: row.status === 'prepared' ? 812 : null,
+    publishBlockedReason:
+      row.status === 'pending' ? 'Waiting for producer CommonLib (being prepared in the modules preparation).' : null,
+    preparedOutdated: null,
     versions: {
       running: row.runningVersion ? 3 : null,
       published: 3,
@@ -477,6 +481,12 @@ const handlers: { [C in Channel]: (req: never) => ResponseOf<C> } = {
     return { runId: progress!.runId! };
   },
   'runs.list': () => [...runs].reverse(),
+  // The dev fake has no readiness check: the section offers Check now, which says so.
+  'readiness.state': () => ({ targetVersion: '11.17.0', latest: null, running: null }),
+  'readiness.check': () => {
+    throw { code: 'not-available', message: 'The development fake does not run readiness checks.' };
+  },
+  'readiness.cancel': () => ({ cancelling: false }),
   'modules.list': () => modules.map((m) => ({ ...m })),
   'modules.detail': (req: { name: string }) => detail(req.name),
   'modules.publish': (req: { names: string[] }) => {

@@ -11,6 +11,8 @@ import { applyModuleStatuses } from '../stores/modules-store';
 import { applyProgressUpdate, usePreparationStore } from '../stores/preparation-store';
 import { onConnectionState, onEvent, onReconnect } from './client';
 import { refreshAll, refreshLoaded, refreshPreparation, refreshStatus } from './loaders';
+import { applyReadinessProgress, loadReadiness } from './readiness';
+import { useReadinessStore } from '../stores/readiness-store';
 
 let started = false;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
@@ -67,7 +69,10 @@ export function startSubscriptions(): void {
   onEvent('environment.changed', (status) => {
     useEnvironmentStore.setState({ status, loadError: null });
     scheduleListRefresh(100);
+    // A publish or an upgrade changes what the readiness section says ("changed since", the target).
+    if (useReadinessStore.getState().state) void loadReadiness();
   });
+  onEvent('readiness.progress', applyReadinessProgress);
   onEvent('service.notice', (notice) => {
     pushAlert(
       notice.level === 'error' ? 'error' : 'info',

@@ -12,6 +12,8 @@ import { hrefs } from '../../routing/route';
 import { CompilationSettingsFields } from './compilation-settings-fields';
 import { PARALLEL_LIMITS, TIME_LIMIT_LIMITS, validateWholeNumber } from './settings-validation';
 import { UpgradeConfirmDialog } from './upgrade-confirm-dialog';
+import { UpgradeReadinessSection } from './upgrade-readiness-section';
+import { useReadinessStore } from '../../stores/readiness-store';
 import { VersionSummary } from './version-summary';
 
 /** The Configuration Tool window: environment, versions, compilation settings, Apply/Exit and Exit. */
@@ -59,6 +61,10 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
   const parallelError = validateWholeNumber(parallel, 'Parallel compilations', PARALLEL_LIMITS);
   const timeLimitError = validateWholeNumber(timeLimit, 'Module time limit', TIME_LIMIT_LIMITS);
   const runActive = status.activeRun !== null || status.lock !== null;
+  const readiness = useReadinessStore((s) =>
+    s.state?.targetVersion === status.installedVersion ? s.state.latest : null,
+  );
+
   const applyBlocked = useBlockedReason('upgrade');
 
   // A browser tab closed or reloaded with unsaved settings asks first, like Exit does.
@@ -150,6 +156,12 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
         </fieldset>
 
         <VersionSummary status={status} />
+
+        {status.upgradePending && (
+          <UpgradeReadinessSection
+            disabledReason={runActive ? 'An upgrade or a preparation is running: there is nothing to check now.' : null}
+          />
+        )}
 
         <CompilationSettingsFields
           parallel={parallel}
@@ -269,6 +281,7 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
           returnFocusTo={applyRef}
           lock={status.installedVersionLock}
           warning={status.upgradeWarning}
+          readiness={readiness}
           busy={busy}
           onConfirm={() => void onConfirmUpgrade()}
           onCancel={() => setConfirming(false)}

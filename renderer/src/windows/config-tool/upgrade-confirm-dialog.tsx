@@ -2,6 +2,8 @@ import type { RefObject } from 'react';
 import { UPGRADE_STEP_TITLES, type UpgradeStepId } from '../../../../common/domain';
 import { ModalDialog } from '../../components/modal-dialog';
 import { plural } from '../../lib/format';
+import type { ReadinessCheck } from '../../../../common/domain';
+import { ageText, readinessCountsText } from './upgrade-readiness-section';
 
 /** Props of the Platform Upgrade confirmation. */
 export interface UpgradeConfirmDialogProps {
@@ -14,6 +16,8 @@ export interface UpgradeConfirmDialogProps {
   lock: 'environment' | 'progressive';
   /** The platform's known-issue warning for this upgrade, or null. */
   warning: string | null;
+  /** The latest readiness check for this target, repeated here; null when none ran. */
+  readiness?: ReadinessCheck | null;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -31,6 +35,7 @@ export function UpgradeConfirmDialog({
   moduleCount,
   lock,
   warning,
+  readiness = null,
   busy,
   onConfirm,
   onCancel,
@@ -84,6 +89,14 @@ export function UpgradeConfirmDialog({
         {lock === 'progressive'
           ? 'Each module can be published as soon as the modules it consumes are prepared: only the modules being prepared are locked.'
           : 'Publishing, applying configurations and deleting modules are blocked until the modules preparation finishes.'}
+      </p>
+      <p className="note" data-testid="upgrade-readiness">
+        {readiness && readiness.status === 'finished'
+          ? `Upgrade readiness check (${ageText(readiness.finishedAt ?? readiness.startedAt)}): ${readinessCountsText(readiness.counts)}.` +
+            (readiness.changedSince.length > 0
+              ? ` ${readiness.changedSince.length.toLocaleString()} changed since.`
+              : ' The preparation reuses its compilations.')
+          : 'The modules have not been checked against this version yet (Upgrade readiness, Check now).'}
       </p>
       {warning && (
         <p className="note note--orange" data-testid="upgrade-warning">

@@ -22,7 +22,8 @@ export function HistoryPage() {
     void loadRuns();
   }, []);
 
-  const latestId = runs.reduce((max, run) => Math.max(max, run.id), 0);
+  // Prepare retries the latest preparation; a readiness check prepares nothing, so it has no Prepare.
+  const latestId = runs.reduce((max, run) => (run.kind === 'check' ? max : Math.max(max, run.id)), 0);
 
   return (
     <section className="page" aria-labelledby="history-title" data-testid="history-page">
@@ -126,11 +127,22 @@ export function HistoryPage() {
 
 function RunCountsCell({ run }: { run: RunSummary }) {
   const { prepared, failed, skipped, excluded } = run.counts;
+  // A readiness check says what would happen; a preparation what did.
+  const words =
+    run.kind === 'check'
+      ? { prepared: 'ready', failed: 'would fail', skipped: 'would be skipped' }
+      : { prepared: 'prepared', failed: 'failed', skipped: 'skipped' };
   return (
     <ul className="run-counts" data-testid="run-counts">
-      <li className="status--green">{prepared.toLocaleString()} prepared</li>
-      <li className={failed ? 'status--red' : 'muted'}>{failed.toLocaleString()} failed</li>
-      <li className={skipped ? 'status--orange' : 'muted'}>{skipped.toLocaleString()} skipped</li>
+      <li className="status--green">
+        {prepared.toLocaleString()} {words.prepared}
+      </li>
+      <li className={failed ? 'status--red' : 'muted'}>
+        {failed.toLocaleString()} {words.failed}
+      </li>
+      <li className={skipped ? 'status--orange' : 'muted'}>
+        {skipped.toLocaleString()} {words.skipped}
+      </li>
       {excluded > 0 && <li className="muted">{excluded.toLocaleString()} excluded</li>}
     </ul>
   );
