@@ -139,6 +139,12 @@ const preparationProgressSchema = z.object({
   elapsedMs: z.number(),
   estimatedFinishAt: z.string().nullable(),
   percent: z.number(),
+  progressive: z
+    .object({
+      group: z.object({ number: z.number(), modules: z.array(z.string()) }).nullable(),
+      readyToPublish: z.number(),
+    })
+    .optional(),
 }) satisfies z.ZodType<PreparationProgress>;
 
 const logLineSchema = z.object({

@@ -152,6 +152,11 @@ export interface EnvironmentStatus {
   activeRun: RunSummary | null;
   latestRun: RunSummary | null;
   lock: LockInfo | null;
+  /**
+   * While a progressive preparation runs (spec §4a): the current group, the only modules the lock covers, and
+   * its number; null otherwise (no run, or one that locks the whole environment).
+   */
+  currentGroup: { number: number | null; modules: string[] } | null;
   /** The last upgrade that failed and was rolled back, so the console can say why (red banner). */
   lastUpgradeFailure: { at: string; toVersion: string; step: string; message: string } | null;
 }
@@ -182,6 +187,13 @@ export interface ModuleDetail extends ModuleRow {
   publishFailure: { at: string; platformVersion: string; errors: ModuleError[] } | null;
   lastRunId: number | null;
   durationMs: number | null;
+  /**
+   * During a progressive preparation (spec §4a), why Publish is not possible now (in the current group,
+   * waiting for a producer, a producer failed); null when it is.
+   */
+  publishBlockedReason: string | null;
+  /** Set when the prepared compilation was compiled against a producer interface that changed since (spec §4a). */
+  preparedOutdated: string | null;
   /** The module's version numbers (spec §4b): what runs, what was last published with success, what the latest preparation prepared, the latest upload. */
   versions: ModuleVersions;
 }
@@ -237,4 +249,9 @@ export interface PreparationProgress {
   /** Estimated from measured durations; null until enough modules finished. */
   estimatedFinishAt: string | null;
   percent: number;
+  /**
+   * A progressive preparation (11.17.0+, spec §4a): the group locked now (null between groups) and how many
+   * modules are prepared, so can be published. Absent for a preparation that locks the whole environment.
+   */
+  progressive?: { group: { number: number; modules: string[] } | null; readyToPublish: number };
 }

@@ -81,6 +81,19 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+/**
+ * Two of the demo's most consumed modules, held in the preparation's current group (test fault
+ * `prepare-hold`) until a spec releases them: with one compiler process the run then stands still, so
+ * the demo's specs act "during the run" deterministically. Release with `releaseHeldModules`.
+ */
+export const HELD_MODULES = ['CustomerCore', 'OrderModel'];
+const HOLD_FAULTS = HELD_MODULES.map((name) => `prepare-hold:${name}`).join(',');
+
+/** Lets the held modules compile: the preparation goes on to its end. */
+export function releaseHeldModules(app: AppUnderTest): void {
+  for (const name of HELD_MODULES) fs.writeFileSync(path.join(app.environmentDir, `test-release-${name}`), '');
+}
+
 export const NO_ELECTRON =
   'No Electron binary in node_modules/electron/dist (it cannot be downloaded here); the web project covers the same specs';
 export const NO_DISPLAY =
@@ -123,7 +136,11 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
     async ({ appHost, ownEnvironment }, use) => {
       const environmentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-tool-e2e-'));
       const createDemo = ownEnvironment === null;
-      const serviceEnv = ownEnvironment?.faults ? { CONFIG_TOOL_TEST_FAULTS: ownEnvironment.faults } : undefined;
+      const serviceEnv = ownEnvironment?.faults
+        ? { CONFIG_TOOL_TEST_FAULTS: ownEnvironment.faults }
+        : createDemo
+          ? { CONFIG_TOOL_TEST_FAULTS: HOLD_FAULTS }
+          : undefined;
       try {
         if (ownEnvironment) importOwnEnvironment(environmentDir, ownEnvironment);
         if (appHost === 'electron') {
@@ -209,7 +226,7 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
           environmentDir,
           createDemo,
           // TypeScript 7 prepares the demo in about a second: slow each compilation so the specs can act mid-run.
-          serviceEnv: { CONFIG_TOOL_TEST_FAULTS: ownEnvironment?.faults ?? 'delay:150' },
+          serviceEnv: { CONFIG_TOOL_TEST_FAULTS: ownEnvironment?.faults ?? `delay:150,${HOLD_FAULTS}` },
         });
         let hostStopped: Promise<void> | null = null;
         const stopHost = () => (hostStopped ??= host.close());

@@ -1,10 +1,10 @@
 /**
  * The admin's journey on the demo environment, in order: the pending upgrade,
- * Apply/Exit, the preparation running (publishing refused, a reload mid-run), its
+ * Apply/Exit, the progressive preparation running (Publish per module, a reload mid-run), its
  * end with the demo's real failures, a module not upgraded, the reports, a retry.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, releaseHeldModules, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -43,15 +43,36 @@ test('Apply/Exit asks for confirmation, then Environment Setup shows the upgrade
   await ui.snap('03-environment-setup-running', setup);
 });
 
-test('while the modules are being prepared, Publish is disabled with the preparation lock as the reason', async ({
+test('during the progressive preparation only the current group is locked: Publish says why per module', async ({
   ui,
 }) => {
   const { page } = ui;
-  await ui.goto('/console/modules/MailTemplates');
-  await expect(page.getByTestId('module-detail')).toBeVisible();
+  // CustomerCore and OrderModel are held in the group: the run stands still until they are released.
+  await ui.goto('/console/modules/CustomerCore');
+  await expect(page.getByTestId('module-status')).toContainText('Being prepared', { timeout: PREPARATION_TIMEOUT });
   await expect(page.getByTestId('module-publish')).toBeDisabled();
-  await expect(page.getByTestId('module-actions-reason')).toContainText('holds the preparation lock');
-  await ui.snap('04-publish-refused');
+  await expect(page.getByTestId('module-actions-reason')).toContainText(/Being prepared now, in group \d+/);
+
+  await ui.goto('/console/modules/CustomerMobile');
+  await expect(page.getByTestId('module-publish')).toBeDisabled();
+  await expect(page.getByTestId('module-actions-reason')).toContainText('Waiting for producer CustomerCore');
+  await ui.snap('04-publish-waiting-for-producer');
+
+  await ui.goto('/console/preparation');
+  await expect(page.getByTestId('progressive-group-line')).toContainText(/Preparing group \d+: .*CustomerCore/);
+  await expect(page.getByTestId('ready-to-publish')).toContainText(/\d+ modules ready to publish/);
+
+  // DateUtils consumes nothing and nothing consumes it: it waits at the end of the order, yet is ready.
+  await ui.goto('/console/modules/DateUtils');
+  await expect(page.getByTestId('module-status')).toContainText('Pending');
+  await expect(page.getByTestId('module-publish')).toBeEnabled();
+  await page.getByTestId('module-publish').click();
+  await expect(
+    page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: 'DateUtils published' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('module-running-version')).toHaveText('11.17.0');
+  await expect(page.getByTestId('module-status')).toContainText('Prepared');
+  await ui.snap('04b-publish-ready-module');
 });
 
 test('a reload mid-run shows the live progress, which keeps advancing', async ({ ui }) => {
@@ -61,6 +82,8 @@ test('a reload mid-run shows the live progress, which keeps advancing', async ({
   await page.reload();
   await expect(page.getByTestId('setup-window')).toBeVisible();
   await expect(page.getByTestId('count-total')).not.toHaveText('0');
+  await expect(page.getByTestId('progressive-group-line')).toContainText('CustomerCore');
+  releaseHeldModules(ui.app);
   // The log comes back whole, from the upgrade's first step on, not only what arrives after the reload:
   // it shows the latest lines, and Home (the log takes the keyboard) scrolls to its first one.
   const log = page.getByTestId('setup-log');

@@ -74,11 +74,6 @@ export class CompilationSession {
     this.compiler.startWorkers();
   }
 
-  /** Highest memory one compiler process (with its native server) used so far. */
-  get peakWorkerRssBytes(): number {
-    return this.compiler.peakWorkerRssBytes;
-  }
-
   /** Stops every compiler process. */
   close(): void {
     this.compiler.close();

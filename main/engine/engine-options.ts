@@ -25,6 +25,8 @@ export interface TestFaults {
   delaySteps: ReadonlyMap<string, number>;
   /** Every lease heartbeat throws, as with a busy database or a full disk. */
   heartbeatFails: boolean;
+  /** Modules a preparation holds in its current group until `<environment>/test-release-<Module>` exists. */
+  holdModules: ReadonlySet<string>;
 }
 
 export const DEFAULT_LEASE_TIMINGS: LeaseTimings = { ttlMs: 15_000, heartbeatMs: 3_000 };
@@ -34,6 +36,7 @@ const NO_FAULTS: TestFaults = {
   crashSteps: new Set(),
   delaySteps: new Map(),
   heartbeatFails: false,
+  holdModules: new Set(),
 };
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { lease: DEFAULT_LEASE_TIMINGS, faults: NO_FAULTS };
@@ -44,7 +47,7 @@ export const TEST_FAULTS_VARIABLE = 'CONFIG_TOOL_TEST_FAULTS';
 /**
  * The one place that reads the test seam, `CONFIG_TOOL_TEST_FAULTS`, a comma list:
  * `upgrade-fail:STEP`, `upgrade-crash:STEP`, `upgrade-delay:STEP:MS`, `lease-ttl-ms:MS`,
- * `heartbeat-ms:MS`, `heartbeat-fail` (items for compiler workers, such as
+ * `heartbeat-ms:MS`, `heartbeat-fail`, `prepare-hold:MODULE` (items for compiler workers, such as
  * `crash:MODULE`, pass through to them and are ignored here). Without it: the defaults.
  */
 export function engineOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): EngineOptions {
@@ -55,6 +58,7 @@ export function engineOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.en
   const crashSteps = new Set<string>();
   const delaySteps = new Map<string, number>();
   let heartbeatFails = false;
+  const holdModules = new Set<string>();
   for (const item of items) {
     const [kind, ...args] = item.split(':');
     if (kind === 'upgrade-fail') failSteps.add(args[0]);
@@ -63,8 +67,9 @@ export function engineOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.en
     else if (kind === 'lease-ttl-ms') lease.ttlMs = positive(item, args[0]);
     else if (kind === 'heartbeat-ms') lease.heartbeatMs = positive(item, args[0]);
     else if (kind === 'heartbeat-fail') heartbeatFails = true;
+    else if (kind === 'prepare-hold') holdModules.add(args[0]);
   }
-  return { lease, faults: { failSteps, crashSteps, delaySteps, heartbeatFails } };
+  return { lease, faults: { failSteps, crashSteps, delaySteps, heartbeatFails, holdModules } };
 }
 
 function positive(item: string, value: string | undefined): number {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from './errors';
 import { isProcessAlive, processStartTime } from './process/process-alive';
+import { currentUser } from './store/operations-log';
 
 /**
  * Which processes have an environment open: each one that opens it leaves a small
@@ -35,9 +36,11 @@ export function announcePresence(environmentDir: string, what: string): () => vo
     pid: process.pid,
     pidStart: processStartTime(),
     host: os.hostname(),
-    user: os.userInfo().username,
+    user: currentUser(),
     since: new Date().toISOString(),
   };
+  // No environment folder: nothing to open, nothing to create here.
+  if (!fs.existsSync(environmentDir)) return () => {};
   try {
     fs.mkdirSync(folderOf(environmentDir), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(presence));
@@ -48,13 +51,23 @@ export function announcePresence(environmentDir: string, what: string): () => vo
   if (!cleanupInstalled) {
     cleanupInstalled = true;
     process.once('exit', () => {
-      for (const left of mine) fs.rmSync(left, { force: true });
+      for (const left of mine) withdraw(left);
     });
   }
   return () => {
     mine.delete(file);
-    fs.rmSync(file, { force: true });
+    withdraw(file);
   };
+}
+
+/** Removes a presence file, and the folder when it was the last one (an environment folder stays as it was). */
+function withdraw(file: string): void {
+  fs.rmSync(file, { force: true });
+  try {
+    fs.rmdirSync(path.dirname(file));
+  } catch {
+    // others are still there
+  }
 }
 
 /**

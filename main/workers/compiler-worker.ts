@@ -48,6 +48,9 @@ function main(): void {
   // Ctrl+C in a terminal reaches the whole process group: the coordinator decides
   // how to stop (finish what compiles, mark the run interrupted) and then ends us.
   process.on('SIGINT', () => undefined);
+  // The native server (a Go program) inherits this: its garbage collector works harder near the
+  // limit instead of growing, keeping this process and its server under the pool's 512 MB bound.
+  process.env.GOMEMLIMIT ??= '320MiB';
   const parent = connectToParent();
   const faults = readTestFaults();
   const delayMs = readTestDelayMs();

@@ -205,6 +205,7 @@ function status(): EnvironmentStatus {
     upgradePending: platformVersion !== '11.17.0',
     installedVersionLock: 'progressive',
     upgradeWarning: null,
+    currentGroup: null,
     settings,
     moduleCount: modules.length,
     applicationCount: APPS.length,
@@ -434,6 +435,9 @@ function detail(name: string): ModuleDetail {
         : [],
     lastRunId: progress?.runId ?? null,
     durationMs: row.status === 'prepared' ? 812 : null,
+    publishBlockedReason:
+      row.status === 'pending' ? 'Waiting for producer CommonLib (being prepared in the modules preparation).' : null,
+    preparedOutdated: null,
     versions: {
       running: row.runningVersion ? 3 : null,
       published: 3,

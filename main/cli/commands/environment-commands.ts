@@ -152,7 +152,17 @@ function printStatus(status: EnvironmentStatus, pending: string[]): void {
     const run = status.lock.runId !== null ? ` (run #${status.lock.runId})` : '';
     rows.push([
       'Lock',
-      `held by the ${status.lock.operation}${run}, started by ${status.lock.holder} at ${utcTime(status.lock.startedAt)}`,
+      `held by the ${status.lock.operation}${run}, started by ${status.lock.holder} at ${utcTime(status.lock.startedAt)}` +
+        (status.currentGroup ? ' — progressive: it covers only the current group' : ''),
+    ]);
+  }
+  if (status.currentGroup) {
+    const group = status.currentGroup;
+    rows.push([
+      'Group',
+      group.modules.length > 0
+        ? `preparing group ${group.number}: ${group.modules.join(', ')}`
+        : 'none now (between groups)',
     ]);
   }
   if (status.lastUpgradeFailure) {

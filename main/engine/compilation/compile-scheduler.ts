@@ -1,4 +1,4 @@
-import { consumerChainLengths, describeCycle, findCycles } from './dependency-graph';
+import { consumerChainLengths, describeCycle, findCycles, transitiveConsumerCounts } from './dependency-graph';
 import { NodeCompiler } from './node-compiler';
 import type { CompileUnit, ScheduleOptions, UnitOutcome } from './schedule-types';
 
@@ -61,7 +61,8 @@ function buildNodes(units: readonly CompileUnit[]): {
 
 /**
  * Compiles a batch of modules, producers first, up to `concurrency` jobs at a
- * time, the longest chain of waiting consumers first. The members of a reference
+ * time, the longest chain of waiting consumers first (or, with `order: 'most-consumed'`,
+ * the module most others consume). The members of a reference
  * cycle compile together and are prepared together or fail naming the cycle; a
  * module whose producer did not succeed is skipped with an error naming that
  * producer. Compilations whose inputs were already compiled are reused.
@@ -70,9 +71,8 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
   const { nodes } = buildNodes(options.units);
   const outcomes = new Map<string, UnitOutcome>();
   const compiler = new NodeCompiler(options, new Map(options.units.map((unit) => [unit.name, unit])), outcomes);
-  const chainLength = consumerChainLengths(
-    [...nodes.values()].map((node) => ({ name: node.id, references: [...node.producers] })),
-  );
+  const graph = [...nodes.values()].map((node) => ({ name: node.id, references: [...node.producers] }));
+  const priority = options.order === 'most-consumed' ? transitiveConsumerCounts(graph) : consumerChainLengths(graph);
   const waitingOn = new Map([...nodes.values()].map((node) => [node.id, node.producers.size]));
   const ready = [...nodes.values()].filter((node) => node.producers.size === 0);
 
@@ -93,9 +93,10 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
   await new Promise<void>((resolve, reject) => {
     const pump = () => {
       try {
-        while (ready.length > 0 && inFlight < options.concurrency && !options.shouldStop?.()) {
-          // Longest waiting chain first; ties by name so runs are reproducible.
-          ready.sort((a, b) => chainLength.get(a.id)! - chainLength.get(b.id)! || b.id.localeCompare(a.id));
+        const concurrency = options.currentConcurrency?.() ?? options.concurrency;
+        while (ready.length > 0 && inFlight < concurrency && !options.shouldStop?.()) {
+          // Highest priority first; ties by name so runs are reproducible.
+          ready.sort((a, b) => priority.get(a.id)! - priority.get(b.id)! || b.id.localeCompare(a.id));
           const node = ready.pop()!;
           const blocker = compiler.blockingProducer(node.members);
           if (blocker) {
@@ -103,6 +104,11 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
               { message: `Its producer '${blocker.producer}' ${blocker.reason}, so it was not compiled.` },
             ];
             finish(node, new Map(node.members.map((member) => [member.name, { status: 'skipped', errors }])));
+            continue;
+          }
+          const settled = options.onDispatch?.(node.members) ?? null;
+          if (settled) {
+            finish(node, settled);
             continue;
           }
           inFlight++;

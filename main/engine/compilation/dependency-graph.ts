@@ -122,3 +122,31 @@ export function consumerChainLengths(
   for (const name of names) if (!lengths.has(name)) lengths.set(name, 0);
   return lengths;
 }
+
+/**
+ * For each module, how many modules of the batch consume it, directly or transitively (each counted once).
+ * The progressive preparation prepares the most consumed ready module first: it unblocks the most teams.
+ */
+export function transitiveConsumerCounts(nodes: readonly GraphNode[]): Map<string, number> {
+  const names = new Set(nodes.map((node) => node.name));
+  const consumers = new Map<string, string[]>();
+  for (const node of nodes) {
+    for (const producer of new Set(node.references)) {
+      if (!names.has(producer) || producer === node.name) continue;
+      consumers.set(producer, [...(consumers.get(producer) ?? []), node.name]);
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const name of names) {
+    const seen = new Set<string>();
+    const queue = [...(consumers.get(name) ?? [])];
+    while (queue.length > 0) {
+      const consumer = queue.pop()!;
+      if (seen.has(consumer) || consumer === name) continue;
+      seen.add(consumer);
+      queue.push(...(consumers.get(consumer) ?? []));
+    }
+    counts.set(name, seen.size);
+  }
+  return counts;
+}

@@ -47,6 +47,12 @@ export class NodeCompiler {
     while (queue.length > 0) {
       const name = queue.shift()!;
       if (result[name] || name === unit.name || siblings.has(name)) continue;
+      const newest = this.options.newestProducer?.(name);
+      if (newest && 'interface' in newest) {
+        result[name] = newest.interface;
+        queue.push(...newest.references);
+        continue;
+      }
       const outcome = this.outcomes.get(name);
       if (outcome?.status === 'prepared') {
         result[name] = outcome.producerInterface;

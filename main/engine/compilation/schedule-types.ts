@@ -59,4 +59,22 @@ export interface ScheduleOptions {
   onFinish(unit: CompileUnit, outcome: UnitOutcome): void;
   /** Checked between dispatches; when true, nothing new starts and the schedule ends after the in-flight ones. */
   shouldStop?(): boolean;
+  /**
+   * Which ready node goes first: the longest chain of waiting consumers (default), or the node that most
+   * modules of the batch consume, directly or transitively (the progressive preparation, spec §4a).
+   */
+  order?: 'longest-chain' | 'most-consumed';
+  /**
+   * Called when a node is about to be handed to the compiler. Returning outcomes finishes the node with them
+   * instead of compiling it (a module published, or deleted, while the run went on); null compiles it.
+   */
+  onDispatch?(members: readonly CompileUnit[]): Map<string, UnitOutcome> | null;
+  /**
+   * The producer's newest compilation for the batch's platform version, read when a consumer starts; null
+   * falls back to the batch's own outcome. A progressive preparation compiles against what was published
+   * during the run.
+   */
+  newestProducer?(name: string): ExternalProducer | null;
+  /** Read before each dispatch when given: the number of jobs to keep in flight now (a setting applied mid-run). */
+  currentConcurrency?(): number;
 }

@@ -168,7 +168,7 @@ describe('GroupCompiler: reference cycles', () => {
   });
 });
 
-describe('CompilerPool.compileCycle', () => {
+describe('CompilerPool with a cycle', () => {
   let pool: CompilerPool | undefined;
   afterEach(() => pool?.close());
 

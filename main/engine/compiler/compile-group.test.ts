@@ -132,6 +132,50 @@ describe('GroupCompiler: one module', () => {
     ]);
   });
 
+  it('applies the rules to every form of import: re-exports, dynamic imports, import types and producer sub-paths', () => {
+    const orders = asProducer(
+      compileModule(
+        job('Orders', {
+          'src/index.ts': `export * from './model/order';\n`,
+          'src/model/order.ts': `export interface Order { id: number }\n`,
+        }),
+      ),
+    );
+    const result = compileModule(
+      job(
+        'Portal',
+        {
+          'src/index.ts': [
+            `import type { Order } from '@modules/Orders/model/order';`,
+            `export * from 'left-pad';`,
+            `export const later = () => import('node:fs');`,
+            `export type T = import('@modules/Orders/model/missing').X;`,
+            `export const o = (x: Order): number => x.id;`,
+            '',
+          ].join('\n'),
+        },
+        { references: ['Orders'], producers: { Orders: orders } },
+      ),
+    );
+    expect(result.diagnostics.map((d) => [d.message, d.line, d.column])).toEqual([
+      [
+        "Import 'left-pad' in src/index.ts is not allowed: a module may import only @platform/runtime, @modules/<referenced module> or relative paths inside src/",
+        2,
+        15,
+      ],
+      [
+        "Import 'node:fs' in src/index.ts is not allowed: a module may import only @platform/runtime, @modules/<referenced module> or relative paths inside src/",
+        3,
+        35,
+      ],
+      [
+        "Import '@modules/Orders/model/missing' in src/index.ts: producer 'Orders' has no declaration file for 'model/missing'",
+        4,
+        24,
+      ],
+    ]);
+  });
+
   it('reports a referenced producer without a compiled interface, a missing relative file and a missing entry point', () => {
     const noProducer = compileModule(
       job(

@@ -97,8 +97,6 @@ export class CompilerPool {
   private pendingReplacement: { previousPid: number | undefined } | null = null;
   private startFailures = 0;
   private memoryTimer: NodeJS.Timeout | undefined;
-  /** Highest memory seen in one worker (with its native server), for benchmarks. */
-  peakWorkerRssBytes = 0;
 
   constructor(private readonly options: CompilerPoolOptions) {
     if (!(options.size >= 1)) throw new Error('CompilerPool size must be at least 1');
@@ -264,7 +262,6 @@ export class CompilerPool {
       const limit = this.options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
       for (const worker of busy) {
         const rss = treeRssBytes(worker.channel.pid!);
-        this.peakWorkerRssBytes = Math.max(this.peakWorkerRssBytes, rss);
         if (rss > limit) this.onOutOfMemory(worker, rss, limit);
       }
     }, MEMORY_CHECK_MS);

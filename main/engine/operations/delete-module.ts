@@ -3,6 +3,7 @@ import { UserError } from '../errors';
 import { nameList } from '../name-list';
 import { deleteModuleRows, findConsumers, findModule } from '../store/module-repository';
 import { recordOperation } from '../store/operations-log';
+import { noteDeletedDuringRun } from '../preparation/progressive-run';
 import { assertOperationAllowed, runGatedWrite } from './operation-gate';
 
 /** Deletes a module; refused while other modules consume it, unless forced. */
@@ -12,7 +13,7 @@ export function deleteModule(
   options: { force?: boolean } = {},
 ): { deleted: string } {
   const { db } = context;
-  assertOperationAllowed(db, 'delete', name);
+  assertOperationAllowed(db, 'delete', name, { modules: [name] });
   const module = findModule(db, name);
   if (!module) throw new UserError('not-found', `No module named '${name}' in this environment.`);
   if (module.isSystem)
@@ -25,14 +26,21 @@ export function deleteModule(
     recordOperation(db, { operation: 'delete', target: name, outcome: 'refused', message });
     throw new UserError('refused', message);
   }
-  runGatedWrite(db, 'delete', name, () => {
-    deleteModuleRows(db, module.id);
-    recordOperation(db, {
-      operation: 'delete',
-      target: name,
-      outcome: 'succeeded',
-      message: consumers.length ? `forced; consumers: ${nameList(consumers)}` : null,
-    });
-  });
+  runGatedWrite(
+    db,
+    'delete',
+    name,
+    () => {
+      deleteModuleRows(db, module.id);
+      noteDeletedDuringRun(db, name);
+      recordOperation(db, {
+        operation: 'delete',
+        target: name,
+        outcome: 'succeeded',
+        message: consumers.length ? `forced; consumers: ${nameList(consumers)}` : null,
+      });
+    },
+    { modules: [name] },
+  );
   return { deleted: name };
 }

@@ -20,6 +20,7 @@ import {
 } from '../store/module-repository';
 import { currentUser, recordOperation } from '../store/operations-log';
 import { findUsableCompilation, recordPublication } from '../store/publication-repository';
+import { notePublishedDuringRun } from '../preparation/progressive-run';
 import { assertOperationAllowed, runGatedWrite } from './operation-gate';
 
 /** Which modules to publish: by name, a whole application, or every module. */
@@ -75,10 +76,10 @@ export async function publishModules(
       : 'application' in selection
         ? `application ${selection.application}`
         : 'all modules';
-  assertOperationAllowed(db, 'publish', target);
   const platformVersion = findEnvironment(db)!.platformVersion;
   const modules = selectModules(context, selection);
   const selected = new Set(modules.map((module) => module.name));
+  assertOperationAllowed(db, 'publish', target, { modules: [...selected], publishedTogether: selected });
   const units: CompileUnit[] = modules.map((module) => ({
     name: module.name,
     moduleVersionId: module.latestVersionId,
@@ -133,15 +134,27 @@ export async function publishModules(
         const success = unitOutcome.status === 'prepared';
         const artifactId = unitOutcome.status === 'skipped' ? null : unitOutcome.artifactId;
         // Re-checked at write time: a preparation may have started while this one compiled.
-        runGatedWrite(db, 'publish', unit.name, () =>
-          recordPublication(db, {
-            moduleId: module.id,
-            moduleVersionId: unit.moduleVersionId,
-            artifactId,
-            platformVersion,
-            success,
-            user,
-          }),
+        runGatedWrite(
+          db,
+          'publish',
+          unit.name,
+          () => {
+            recordPublication(db, {
+              moduleId: module.id,
+              moduleVersionId: unit.moduleVersionId,
+              artifactId,
+              platformVersion,
+              success,
+              user,
+            });
+            if (success && artifactId !== null)
+              notePublishedDuringRun(db, unit.name, {
+                artifactId,
+                moduleVersionId: unit.moduleVersionId,
+                platformVersion,
+              });
+          },
+          { modules: [unit.name], publishedTogether: selected },
         );
         if (success) {
           outcome.published.push(unit.name);

@@ -18,6 +18,8 @@ export interface ProgressFacts {
   measured?: { totalMs: number; count: number; concurrency: number };
   /** Date.now() unless a caller needs one clock for several snapshots. */
   now?: number;
+  /** A progressive preparation's current group and what can be published (spec §4a); absent otherwise. */
+  progressive?: PreparationProgress['progressive'];
 }
 
 /** Finish estimates wait for this many measured compilations. */
@@ -54,6 +56,7 @@ export function buildProgress(facts: ProgressFacts): PreparationProgress {
     elapsedMs: endMs - Date.parse(facts.startedAt),
     estimatedFinishAt,
     percent: upgradeOnly ? 0 : facts.total === 0 ? 100 : Math.floor((done / facts.total) * 100),
+    ...(facts.progressive ? { progressive: facts.progressive } : {}),
   };
 }
 

@@ -1,5 +1,13 @@
-import type { LogLine, RunSummary, UpgradeStep } from '../../../common/domain';
-import { scheduleCompilations, type CompileUnit, type ExternalProducer } from '../compilation/compile-scheduler';
+import type { LogLine, PreparationProgress, RunSummary, UpgradeStep } from '../../../common/domain';
+import {
+  scheduleCompilations,
+  type CompileUnit,
+  type ExternalProducer,
+  type UnitOutcome,
+} from '../compilation/compile-scheduler';
+import { isProgressivePreparation } from '../platform/platform-versions';
+import { compilationSettings } from '../store/settings-repository';
+import { withTestHolds } from './preparation-faults';
 import { withCompilationSession, type CompilationSession, type EngineContext } from '../engine-context';
 import {
   findArtifact,
@@ -15,8 +23,11 @@ import { ProgressTracker } from './progress-tracker';
 import {
   appendLog,
   checkRunOfArtifact,
+  findItem,
   finishItem,
   listItems,
+  markItemsInGroup,
+  maxGroupNumber,
   markItemCompiling,
   resetCompilingItems,
   setRunStatus,
@@ -92,7 +103,7 @@ export async function runPreparation(
   let started = counts.prepared + counts.failed + counts.skipped;
   const emit = (tracker: ProgressTracker, status: 'running' | 'finished' | 'interrupted') => {
     reportLog();
-    options.onEvent({ type: 'progress', progress: tracker.snapshot(status) });
+    options.onEvent({ type: 'progress', progress: withGroup(tracker.snapshot(status)) });
   };
 
   const resumed = pending.length < items.length;
@@ -109,6 +120,60 @@ export async function runPreparation(
     ),
   );
   reportLog();
+
+  // Spec §4a: from 11.17.0 only the current group is locked; it is stored with the items, so every process
+  // (a CLI publish in another terminal, the desktop app) sees the same group. A readiness check locks nothing.
+  const progressive = isProgressivePreparation(run.toVersion) && !checking;
+  const group = { number: maxGroupNumber(db, run.id), members: new Set<string>(), finishedSinceDispatch: true };
+  function withGroup(progress: PreparationProgress): PreparationProgress {
+    if (!progressive) return progress;
+    const current = group.members.size > 0 ? { number: group.number, modules: [...group.members].sort() } : null;
+    return { ...progress, progressive: { group: current, readyToPublish: progress.counts.prepared } };
+  }
+  /** The producer's newest compilation for the target: the run's, or the one published during the run. */
+  const newestProducer = (name: string): ExternalProducer | null => {
+    const item = findItem(db, run.id, name);
+    if (item?.status !== 'prepared' || item.artifactId === null) return null;
+    return {
+      interface: loadInterface(db, item.artifactId),
+      references: getModuleVersion(db, item.moduleVersionId).references,
+    };
+  };
+  /** Hands a node to the compiler: it joins the current group, unless it was published or deleted meanwhile. */
+  const dispatch = (members: readonly CompileUnit[]): Map<string, UnitOutcome> | null =>
+    lease.write((): Map<string, UnitOutcome> | null => {
+      const found = members.map((member) => findItem(db, run.id, member.name));
+      if (found.every((item) => item?.status === 'prepared' && item.artifactId !== null)) {
+        log(
+          'info',
+          `${members.map((member) => member.name).join(', ')}: published during the preparation, not compiled again.`,
+        );
+        return new Map(
+          members.map((member, index): [string, UnitOutcome] => {
+            const artifactId = found[index]!.artifactId!;
+            const producerInterface = loadInterface(db, artifactId);
+            return [member.name, { status: 'prepared', artifactId, producerInterface, durationMs: 0, compiled: false }];
+          }),
+        );
+      }
+      const deleted = members.filter((_, index) => found[index] === null).map((member) => member.name);
+      if (deleted.length > 0) {
+        const errors = [{ message: `${deleted.join(', ')} deleted during the preparation.` }];
+        return new Map(members.map((member) => [member.name, { status: 'skipped', errors }]));
+      }
+      if (group.finishedSinceDispatch) {
+        group.number++;
+        group.finishedSinceDispatch = false;
+      }
+      markItemsInGroup(
+        db,
+        run.id,
+        members.map((member) => member.name),
+        group.number,
+      );
+      for (const member of members) group.members.add(member.name);
+      return null;
+    });
 
   let stopped = false;
   let reusedFromChecks = 0;
@@ -131,8 +196,22 @@ export async function runPreparation(
       await scheduleCompilations({
         units,
         platformVersion: run.toVersion,
-        compiler: session.compiler,
+        compiler: withTestHolds(session.compiler, context),
         concurrency: session.jobsInFlight,
+        ...(progressive
+          ? {
+              order: 'most-consumed' as const,
+              onDispatch: dispatch,
+              newestProducer,
+              // parallelCompilations applied mid-run takes effect for the rest of it (spec §4a): fewer groups in
+              // flight at once; the compiler processes already started stay.
+              currentConcurrency: () =>
+                Math.min(
+                  session.jobsInFlight,
+                  compilationSettings(db).parallelCompilations * (session.jobsInFlight / session.size),
+                ),
+            }
+          : {}),
         loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
         externalProducer: (name): ExternalProducer => {
           const item = itemByName.get(name);
@@ -190,6 +269,8 @@ export async function runPreparation(
           emit(tracker, 'running');
         },
         onFinish: (unit, outcome) => {
+          group.members.delete(unit.name);
+          group.finishedSinceDispatch = true;
           const artifactId = outcome.status === 'skipped' ? null : outcome.artifactId;
           const durationMs = outcome.status === 'skipped' ? 0 : outcome.durationMs;
           const errors = outcome.status === 'prepared' ? [] : outcome.errors;

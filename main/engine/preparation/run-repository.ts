@@ -313,3 +313,79 @@ export function readCurrentLog(db: Db, limit: number): LogLine[] {
   }
   return run ? readLog(db, run.id, limit) : [];
 }
+
+/** A module's item in a run, as the progressive rules read it; null when the module is not in the run. */
+export function findItem(
+  db: Db,
+  runId: number,
+  moduleName: string,
+): { status: ModulePreparationStatus; artifactId: number | null; moduleVersionId: number } | null {
+  return (
+    (statement(
+      db,
+      `SELECT status, artifact_id AS artifactId, module_version_id AS moduleVersionId FROM preparation_items
+       WHERE run_id = @runId AND module_name = @moduleName`,
+    ).get({ runId, moduleName }) as
+      { status: ModulePreparationStatus; artifactId: number | null; moduleVersionId: number } | undefined) ?? null
+  );
+}
+
+/** The current group of a progressive run (spec §4a): the modules handed to the compiler now, and its number. */
+export function currentGroup(db: Db, runId: number): { number: number | null; modules: string[] } {
+  const modules = (
+    statement(
+      db,
+      `SELECT module_name AS name FROM preparation_items WHERE run_id = @runId AND status = 'compiling' ORDER BY module_name`,
+    ).all({ runId }) as { name: string }[]
+  ).map((row) => row.name);
+  return { number: modules.length > 0 ? maxGroupNumber(db, runId) : null, modules };
+}
+
+/** The number of the latest group a run handed to the compiler (0 before the first). */
+export function maxGroupNumber(db: Db, runId: number): number {
+  return (
+    (
+      statement(db, 'SELECT max(group_number) AS n FROM preparation_items WHERE run_id = @runId').get({ runId }) as {
+        n: number | null;
+      }
+    ).n ?? 0
+  );
+}
+
+/** Puts pending items into group `groupNumber` (status `compiling`): from now on the gate refuses to publish them. */
+export function markItemsInGroup(db: Db, runId: number, moduleNames: readonly string[], groupNumber: number): void {
+  const mark = statement(
+    db,
+    `UPDATE preparation_items SET status = 'compiling', group_number = @groupNumber
+     WHERE run_id = @runId AND module_name = @moduleName AND status = 'pending'`,
+  );
+  for (const moduleName of moduleNames) mark.run({ runId, moduleName, groupNumber });
+}
+
+/** A module published with success during a progressive run counts as prepared in it, with the deployed compilation. */
+export function countPublishedAsPrepared(
+  db: Db,
+  runId: number,
+  moduleName: string,
+  published: { artifactId: number; moduleVersionId: number },
+): void {
+  statement(
+    db,
+    `UPDATE preparation_items SET status = 'prepared', artifact_id = @artifactId, module_version_id = @moduleVersionId,
+       errors_json = '[]', finished_at = @at
+     WHERE run_id = @runId AND module_name = @moduleName AND status <> 'compiling'`,
+  ).run({ runId, moduleName, ...published, at: nowIso() });
+}
+
+/** Takes a module out of a run (it was deleted during it): it becomes excluded with the reason. */
+export function removeFromRun(db: Db, runId: number, moduleName: string, reason: string): void {
+  const removed = statement(
+    db,
+    'DELETE FROM preparation_items WHERE run_id = @runId AND module_name = @moduleName',
+  ).run({ runId, moduleName });
+  if (removed.changes > 0)
+    statement(
+      db,
+      'INSERT OR REPLACE INTO preparation_excluded (run_id, module_name, reason) VALUES (@runId, @moduleName, @reason)',
+    ).run({ runId, moduleName, reason });
+}

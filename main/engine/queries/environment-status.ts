@@ -8,7 +8,8 @@ import {
   upgradeWarning,
 } from '../platform/platform-versions';
 import { buildProgress } from '../preparation/progress-snapshot';
-import { countItems, effectiveStatus, latestRun, summarizeRun } from '../preparation/run-repository';
+import { progressiveRunOf } from '../preparation/progressive-run';
+import { countItems, currentGroup, effectiveStatus, latestRun, summarizeRun } from '../preparation/run-repository';
 import { findEnvironment } from '../store/environment-repository';
 import { activeLock } from '../store/lock-repository';
 import { compilationSettings } from '../store/settings-repository';
@@ -32,6 +33,8 @@ export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus 
       'SELECT count(*) AS modules, count(DISTINCT application_id) AS applications FROM modules WHERE is_system = 0',
     )
     .get() as { modules: number; applications: number };
+  const lock = activeLock(db);
+  const progressive = progressiveRunOf(db, lock);
   const preparable = db
     .prepare(
       `SELECT count(DISTINCT p.module_id) AS n FROM publications p JOIN modules m ON m.id = p.module_id
@@ -54,7 +57,8 @@ export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus 
     preparableModuleCount: preparable.n,
     activeRun: latestSummary?.status === 'running' ? latestSummary : null,
     latestRun: latestSummary,
-    lock: activeLock(db),
+    lock,
+    currentGroup: progressive ? currentGroup(db, progressive.id) : null,
     lastUpgradeFailure: failure ?? null,
   };
 }
@@ -89,6 +93,7 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
       .prepare(`SELECT module_name AS name FROM preparation_items WHERE run_id = @runId AND status = 'compiling'`)
       .all({ runId: run.id }) as { name: string }[]
   ).map((row) => row.name);
+  const group = currentGroup(db, run.id);
   return buildProgress({
     runId: run.id,
     upgrading: run.kind === 'upgrade',
@@ -101,5 +106,12 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
     compilingNow,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
+    progressive: isProgressivePreparation(run.toVersion)
+      ? {
+          group:
+            status === 'running' && group.number !== null ? { number: group.number, modules: group.modules } : null,
+          readyToPublish: counts.prepared,
+        }
+      : undefined,
   });
 }

@@ -3,7 +3,9 @@ import type { EngineContext } from '../engine-context';
 import { UserError } from '../errors';
 import { latestRun } from '../preparation/run-repository';
 import { getArtifact } from '../store/artifact-repository';
+import { progressivePublishBlock } from '../operations/operation-gate';
 import { findEnvironment } from '../store/environment-repository';
+import { outdatedPreparationNote } from './outdated-preparation';
 import { latestFailedPublication } from '../store/publication-repository';
 import {
   findConsumers,
@@ -20,6 +22,7 @@ interface LatestItem {
   durationMs: number;
   runId: number;
   moduleVersionId: number;
+  artifactId: number | null;
 }
 
 /** Each module's item in the latest run, or its exclusion from it. */
@@ -33,7 +36,8 @@ function latestItems(context: EngineContext): {
   if (!run) return { items: new Map(), excluded: new Map(), runId: null, toVersion: null };
   const rows = context.db
     .prepare(
-      `SELECT module_name AS name, status, errors_json AS errorsJson, duration_ms AS durationMs, run_id AS runId, module_version_id AS moduleVersionId
+      `SELECT module_name AS name, status, errors_json AS errorsJson, duration_ms AS durationMs, run_id AS runId, module_version_id AS moduleVersionId,
+              artifact_id AS artifactId
        FROM preparation_items WHERE run_id = @runId`,
     )
     .all({ runId: run.id }) as (LatestItem & { name: string })[];
@@ -149,5 +153,17 @@ export function getModuleDetail(context: EngineContext, name: string): ModuleDet
     lastRunId: item?.runId ?? null,
     durationMs: item?.durationMs ?? null,
     versions,
+    publishBlockedReason: progressivePublishBlock(context.db, name),
+    preparedOutdated:
+      status === 'prepared' &&
+      item?.status === 'prepared' &&
+      item.artifactId !== null &&
+      toVersion === environmentVersion
+        ? outdatedPreparationNote(
+            context.db,
+            { moduleName: name, moduleVersionId: item.moduleVersionId, artifactId: item.artifactId },
+            environmentVersion,
+          )
+        : null,
   };
 }

@@ -6,7 +6,7 @@ const MODULE_STATUS: Record<ModuleConsoleStatus, { icon: string; text: string; t
   failed: { icon: '✗', text: 'Failed', tone: 'red' },
   skipped: { icon: '⤼', text: 'Skipped', tone: 'orange' },
   pending: { icon: '○', text: 'Pending', tone: 'grey' },
-  compiling: { icon: '', text: 'Compiling', tone: 'blue' },
+  compiling: { icon: '', text: 'Being prepared', tone: 'blue' },
   excluded: { icon: '–', text: 'Excluded', tone: 'grey' },
   'not-prepared': { icon: '!', text: 'Not prepared', tone: 'orange' },
 };

@@ -6,6 +6,7 @@ import { ModuleStatusBadge } from '../../components/status-badge';
 import { hrefs } from '../../routing/route';
 import { navigate } from '../../routing/use-route';
 import { useModulesStore } from '../../stores/modules-store';
+import { usePreparationStore } from '../../stores/preparation-store';
 import { DeleteModuleDialog } from './delete-module-dialog';
 import { ModuleErrors } from './module-errors';
 import { ModuleLinks, ModuleStatusExplanation, PublishFailure } from './module-status-explanation';
@@ -31,6 +32,13 @@ export function ModuleDetailPage({ name }: { name: string }) {
     const index = s.indexByName.get(name);
     return index === undefined ? null : s.rows[index];
   });
+  // …and when the run moves on: a producer prepared or the group changed changes what Publish allows.
+  const runMoment = usePreparationStore((s) => {
+    const p = s.progress;
+    if (!p) return '';
+    const { prepared, failed, skipped } = p.counts;
+    return `${p.status}|${prepared}|${failed}|${skipped}|${p.progressive?.group?.number ?? ''}`;
+  });
 
   const load = useCallback(async () => {
     try {
@@ -44,9 +52,10 @@ export function ModuleDetailPage({ name }: { name: string }) {
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- fetching on mount/refresh is the point
     void load();
-  }, [load, rowVersion]);
+  }, [load, rowVersion, runMoment]);
 
-  const publishBlocked = useBlockedReason('publish');
+  // The lock first; during a progressive preparation the detail says why this module can't publish now.
+  const publishBlocked = useBlockedReason('publish') ?? detail?.publishBlockedReason ?? null;
   const deleteBlocked = useBlockedReason('delete');
   const blockedReason = publishBlocked ?? deleteBlocked;
 
@@ -151,6 +160,11 @@ export function ModuleDetailPage({ name }: { name: string }) {
           {detail.publishFailure && <PublishFailure detail={detail} />}
           {detail.status !== 'skipped' && (detail.errors.length > 0 || !detail.publishFailure) && (
             <ModuleErrors errors={detail.errors} />
+          )}
+          {detail.preparedOutdated && (
+            <p className="note note--orange" data-testid="module-prepared-outdated">
+              {detail.preparedOutdated}
+            </p>
           )}
         </>
       )}

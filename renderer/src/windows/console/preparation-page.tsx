@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ExportReportControl } from '../../components/export-report-control';
+import { ProgressiveGroup } from '../../components/progressive-group';
 import { RunCounts } from '../../components/run-counts';
 import { RunProgressBar } from '../../components/run-progress-bar';
 import { RunTiming } from '../../components/run-timing';
@@ -96,6 +97,7 @@ export function PreparationPage() {
       </div>
       <div className="card">
         <RunProgressBar testId="preparation-progress" />
+        <ProgressiveGroup />
         <div className="setup-window__facts">
           <RunCounts />
           <RunTiming />

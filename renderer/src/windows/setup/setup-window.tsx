@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { hostKind } from '../../api/client';
 import { AlertStack } from '../../components/alert-stack';
 import { ConnectionBanner } from '../../components/connection-banner';
+import { ProgressiveGroup } from '../../components/progressive-group';
 import { RunCounts } from '../../components/run-counts';
 import { RunProgressBar } from '../../components/run-progress-bar';
 import { RunTiming } from '../../components/run-timing';
@@ -81,6 +82,7 @@ export function SetupWindow() {
           )}
         </div>
         <RunProgressBar testId="setup-progress" />
+        <ProgressiveGroup />
         <div className="setup-window__facts">
           {status !== 'upgrading' && <RunCounts />}
           <RunTiming />
