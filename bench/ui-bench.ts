@@ -243,18 +243,32 @@ async function main(): Promise<void> {
   console.log(`(work folder: ${work})`);
 }
 
-/** Compiler processes' CPU: those still running, plus the exited ones their parent waited for. */
+/**
+ * Compiler processes' CPU: each compiler worker with its TypeScript native server (and
+ * any server it replaced), those still running plus the exited ones their parent waited for.
+ */
 function compilerCpu(watch: CpuWatch, marker: string): number {
   const used = watch.used();
-  const compilers = used.filter((entry) => entry.sample.command.includes(marker));
-  const parents = new Set(compilers.map((entry) => entry.sample.ppid));
-  const alive = compilers.filter((entry) => entry.alive).reduce((sum, entry) => sum + entry.cpuMs, 0);
-  const exited = used
-    .filter((entry) => parents.has(entry.sample.pid))
+  const byPid = new Map(used.map((entry) => [entry.sample.pid, entry]));
+  const workers = used.filter((entry) => entry.sample.command.includes(marker));
+  const workerPids = new Set(workers.map((entry) => entry.sample.pid));
+  const isCompiler = (entry: (typeof used)[number]): boolean => {
+    for (let current: typeof entry | undefined = entry; current; current = byPid.get(current.sample.ppid))
+      if (workerPids.has(current.sample.pid)) return true;
+    return false;
+  };
+  const compilers = used.filter(isCompiler);
+  const alive = compilers.filter((entry) => entry.alive);
+  const aliveMs =
+    alive.reduce((sum, entry) => sum + entry.cpuMs, 0) +
+    alive.filter((entry) => workerPids.has(entry.sample.pid)).reduce((sum, e) => sum + e.exitedChildrenCpuMs, 0);
+  const parents = new Set(workers.map((entry) => entry.sample.ppid));
+  const exitedMs = used
+    .filter((entry) => parents.has(entry.sample.pid) && entry.alive)
     .reduce((sum, entry) => sum + entry.exitedChildrenCpuMs, 0);
   // A parent that exited itself (the CLI) took its children's figures with it: then the last samples are all there is.
-  const lastSeen = compilers.reduce((sum, entry) => sum + entry.cpuMs, 0);
-  return Math.max(alive + exited, lastSeen);
+  const lastSeenMs = compilers.reduce((sum, entry) => sum + entry.cpuMs, 0);
+  return Math.max(aliveMs + exitedMs, lastSeenMs);
 }
 
 main().catch((error: unknown) => {

@@ -56,6 +56,8 @@ export const requestSchemas = {
     .strict(),
   /** Cancel: stops the running readiness check between modules; checking again resumes it. */
   'readiness.cancel': empty,
+  /** Deploy N prepared modules: deploys every prepared module not yet running its prepared compilation. */
+  'preparation.deployPrepared': empty,
   'modules.list': empty,
   'modules.detail': z.object({ name: moduleName }).strict(),
   'modules.publish': z.object({ names: z.array(moduleName).min(1).max(20000) }).strict(),
@@ -75,6 +77,14 @@ export interface PublishOutcome {
   published: string[];
   reusedPrepared: string[];
   failed: { name: string; message: string }[];
+}
+
+/** What Deploy prepared modules did (the CLI's `deploy-prepared`). */
+export interface DeployPreparedOutcome {
+  platformVersion: string;
+  deployed: string[];
+  alreadyRunning: number;
+  notPrepared: string[];
 }
 
 export interface ExportedReport {
@@ -97,6 +107,7 @@ export interface ResponseTypes {
   'readiness.state': ReadinessState;
   'readiness.check': { runId: number | null; toVersion: string };
   'readiness.cancel': { cancelling: boolean };
+  'preparation.deployPrepared': DeployPreparedOutcome;
   'modules.list': ModuleRow[];
   'modules.detail': ModuleDetail;
   'modules.publish': PublishOutcome;

@@ -142,6 +142,8 @@ export interface EnvironmentStatus {
    * (11.12–11.16), or `progressive`, only the group being compiled (11.17.0+).
    */
   installedVersionLock: 'environment' | 'progressive';
+  /** Modules the latest preparation for the environment's version prepared that do not run that version yet. */
+  preparedNotDeployed: number;
   /** The platform's known-issue warning for the pending upgrade (from 11.10.0 or earlier to 11.12.0+), or null. */
   upgradeWarning: string | null;
   settings: CompilationSettings;

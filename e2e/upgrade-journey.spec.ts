@@ -152,6 +152,32 @@ test('each report format downloads with its content', async ({ ui }) => {
   expect(contents.junit).toContain('<testsuite');
 });
 
+test('Deploy N prepared modules deploys them after a confirmation, and the overview says none is left', async ({
+  ui,
+}) => {
+  const { page } = ui;
+  await ui.goto('/console');
+  await expect(page.getByTestId('overview-prepared-not-deployed')).toContainText(
+    /\d+ prepared modules are not yet deployed/,
+  );
+  await ui.goto('/console/history');
+  const deploy = page.getByTestId('deploy-prepared-button');
+  await expect(deploy).toHaveText(/Deploy \d+ prepared modules/);
+  await deploy.click();
+  await expect(page.getByTestId('deploy-prepared-dialog')).toContainText('nothing is compiled again');
+  await ui.snap('10b-deploy-prepared-confirmation');
+  await page.getByTestId('deploy-prepared-ok').click();
+  await expect(
+    page
+      .getByRole('status')
+      .or(page.getByRole('alert'))
+      .filter({ hasText: /Deployed \d+ prepared modules/ }),
+  ).toBeVisible();
+  await expect(page.getByTestId('deploy-prepared')).toHaveCount(0);
+  await ui.goto('/console');
+  await expect(page.getByTestId('overview-prepared-not-deployed')).toHaveCount(0);
+});
+
 test('Prepare in the Upgrades history retries the failed and skipped modules as a new run', async ({ ui }) => {
   const { page } = ui;
   await ui.goto('/console/history');

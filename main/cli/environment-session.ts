@@ -12,11 +12,14 @@ export function environmentDirOf(options: { env: string }): string {
 /**
  * Opens the environment of `--env` the way every start does (an upgrade a crash
  * interrupted is rolled back first), runs `work`, and always closes the database
- * (compiler pools close themselves), so the process can exit.
+ * (compiler pools close themselves), so the process can exit. `readOnly`: a quick look
+ * (`status`) that `import --force` need not wait for, so it leaves no presence file (a
+ * write on every call, the largest part of `status` on a busy disk).
  */
 export async function withEnvironment<T>(
   environmentDir: string,
   work: (context: EngineContext) => Promise<T> | T,
+  options: { readOnly?: boolean } = {},
 ): Promise<T> {
   // On demand: recovery reaches the compiler, and TypeScript costs half a second to load for --help and bad usage.
   const { openEnvironment } = await import('../engine/open-environment');
@@ -24,7 +27,7 @@ export async function withEnvironment<T>(
   try {
     opened = openEnvironment(environmentDir, {
       spawner: createNodeWorkerSpawner(),
-      openedBy: `config-tool ${process.argv[2] ?? ''}`.trim(),
+      openedBy: options.readOnly ? undefined : `config-tool ${process.argv[2] ?? ''}`.trim(),
     });
   } catch (error) {
     throw busyEnvironmentError(environmentDir, error) ?? error;

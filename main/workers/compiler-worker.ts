@@ -74,9 +74,16 @@ function main(): void {
   parent.send({ type: 'ready' } satisfies CompilerWorkerReply);
 }
 
-/** A test fault: blocks like a compiler stuck in a loop, so jobs sent behind this one wait too. */
+/**
+ * A test fault: blocks like a compiler stuck in a loop, so jobs sent behind this one wait too;
+ * ends when the parent is gone (a blocked worker never sees its channel close).
+ */
 function hangForever(): never {
-  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  const parent = process.ppid;
+  for (;;) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    if (process.ppid !== parent) process.exit(0);
+  }
 }
 
 /** Starts the native server and parses the installed version's libraries before the first job, so the time limit measures compilation. */

@@ -5,6 +5,7 @@ import type { EngineContext } from '../engine/engine-context';
 import { applyConfiguration, setConfiguration } from '../engine/operations/configuration';
 import { deleteModule } from '../engine/operations/delete-module';
 import { publishModules } from '../engine/operations/publish-modules';
+import { deployPrepared } from '../engine/preparation/deploy-prepared';
 import { prepareModules } from '../engine/preparation/prepare-modules';
 import {
   effectiveStatus,
@@ -126,6 +127,11 @@ export const serviceHandlers: { [C in ServiceChannel]: Handler<C> } = {
   },
 
   'readiness.cancel': ({ readiness }) => ({ cancelling: readiness.cancel() }),
+  // Under its own lock, like the CLI's deploy-prepared: refused while an upgrade or a preparation runs.
+  'preparation.deployPrepared': (state) =>
+    state.work.runForeground('Deploy of the prepared modules', { besideRun: false }, () =>
+      changing(state, () => deployPrepared(state.context, { onEvent: () => undefined })),
+    ),
   'modules.list': ({ context }) => listModuleRows(context),
   'modules.detail': ({ context }, request) => getModuleDetail(context, request.name),
   'modules.publish': (state, request) =>

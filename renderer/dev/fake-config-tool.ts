@@ -206,6 +206,7 @@ function status(): EnvironmentStatus {
     installedVersionLock: 'progressive',
     upgradeWarning: null,
     currentGroup: null,
+    preparedNotDeployed: modules.filter((m) => m.status === 'prepared' && m.runningVersion !== platformVersion).length,
     settings,
     moduleCount: modules.length,
     applicationCount: APPS.length,
@@ -489,6 +490,11 @@ const handlers: { [C in Channel]: (req: never) => ResponseOf<C> } = {
   'readiness.cancel': () => ({ cancelling: false }),
   'modules.list': () => modules.map((m) => ({ ...m })),
   'modules.detail': (req: { name: string }) => detail(req.name),
+  'preparation.deployPrepared': () => {
+    const prepared = modules.filter((m) => m.status === 'prepared' && m.runningVersion !== platformVersion);
+    for (const m of prepared) m.runningVersion = platformVersion;
+    return { platformVersion, deployed: prepared.map((m) => m.name), alreadyRunning: 0, notPrepared: [] };
+  },
   'modules.publish': (req: { names: string[] }) => {
     const refusal = lockRefusal(`Publish of ${req.names.join(', ')}`);
     if (refusal) throw refusal;

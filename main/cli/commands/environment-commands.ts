@@ -73,10 +73,11 @@ export function registerEnvironmentCommands(program: Command, kit: CommandKit): 
     .option('--json', 'print the status as one JSON object')
     .action(
       kit.action(async (options: { json?: boolean }, command: Command) => {
-        const { status, pending } = await withEnvironment(environmentDirOf(globalOptions(command)), (context) => ({
-          status: getEnvironmentStatus(context),
-          pending: pendingSettings(context.db),
-        }));
+        const { status, pending } = await withEnvironment(
+          environmentDirOf(globalOptions(command)),
+          (context) => ({ status: getEnvironmentStatus(context), pending: pendingSettings(context.db) }),
+          { readOnly: true },
+        );
         if (options.json) printJson(status);
         else printStatus(status, pending);
       }),

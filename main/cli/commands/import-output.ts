@@ -34,7 +34,8 @@ export function printImportSummary(environmentDir: string, summary: ImportSummar
   );
   if (recorded.length > 0) {
     printLine(
-      `Failed to publish in the factory, not deployed: ${recorded.join(', ')}. ` +
+      `Failed to publish in the factory, not deployed: ${recorded.slice(0, 20).join(', ')}` +
+        `${recorded.length > 20 ? ` and ${recorded.length - 20} more (the console's Modules list, status Excluded, shows them all)` : ''}. ` +
         `Fix and upload each, then publish it (config-tool publish NAME) to see its errors and deploy it.`,
     );
   }

@@ -48,11 +48,11 @@ function finishRun(
   }
   if (run && !json) {
     printLine(
-      `Preparation run #${run.id} for ${run.toVersion} ${run.status}: ${describeCounts(run)} (${run.total} modules).`,
+      `Preparation run #${run.id} for ${run.toVersion} ${run.status === 'finished' && run.counts.failed + run.counts.skipped > 0 ? 'finished with errors' : run.status}: ${describeCounts(run)} (${run.total} modules).`,
     );
     if (run.counts.failed + run.counts.skipped > 0) {
       printLine(
-        `Some modules are not prepared. See 'config-tool report' for their errors, then 'config-tool prepare' to retry them.`,
+        `Some modules are not prepared. See 'config-tool report' for their errors, then 'config-tool prepare' to prepare them again.`,
       );
     }
   }

@@ -41,6 +41,18 @@ export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus 
        WHERE p.outcome = 'success' AND m.is_system = 0`,
     )
     .get() as { n: number };
+  const preparedNotDeployed =
+    latest && latest.kind !== 'check' && latest.toVersion === environment.platformVersion
+      ? (
+          db
+            .prepare(
+              `SELECT count(*) AS n FROM preparation_items i JOIN modules m ON m.name = i.module_name
+               LEFT JOIN deployments d ON d.module_id = m.id
+               WHERE i.run_id = @runId AND i.status = 'prepared' AND (d.platform_version IS NULL OR d.platform_version <> @version)`,
+            )
+            .get({ runId: latest.id, version: environment.platformVersion }) as { n: number }
+        ).n
+      : 0;
   const upgradePending = compareVersions(installedVersion, environment.platformVersion) > 0;
   return {
     location: context.environmentDir,
@@ -50,6 +62,7 @@ export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus 
     availableVersions: listPlatformVersions(),
     upgradePending,
     installedVersionLock: isProgressivePreparation(installedVersion) ? 'progressive' : 'environment',
+    preparedNotDeployed,
     upgradeWarning: upgradePending ? upgradeWarning(environment.platformVersion, installedVersion) : null,
     settings: compilationSettings(db),
     moduleCount: counts.modules,

@@ -1,3 +1,4 @@
+import { formatCount } from '../lib/format';
 import { useShallow } from 'zustand/react/shallow';
 import { usePreparationStore } from '../stores/preparation-store';
 
@@ -16,23 +17,23 @@ export function RunCounts() {
     <dl className="counts" data-testid="run-counts">
       <div className="counts__item counts__item--green">
         <dt>Prepared</dt>
-        <dd data-testid="count-prepared">{prepared.toLocaleString()}</dd>
+        <dd data-testid="count-prepared">{formatCount(prepared)}</dd>
       </div>
       <div className="counts__item counts__item--red">
         <dt>Failed</dt>
-        <dd data-testid="count-failed">{failed.toLocaleString()}</dd>
+        <dd data-testid="count-failed">{formatCount(failed)}</dd>
       </div>
       <div className="counts__item counts__item--orange">
         <dt>Skipped</dt>
-        <dd data-testid="count-skipped">{skipped.toLocaleString()}</dd>
+        <dd data-testid="count-skipped">{formatCount(skipped)}</dd>
       </div>
       <div className="counts__item">
         <dt>Remaining</dt>
-        <dd data-testid="count-remaining">{remaining.toLocaleString()}</dd>
+        <dd data-testid="count-remaining">{formatCount(remaining)}</dd>
       </div>
       <div className="counts__item">
         <dt>Total</dt>
-        <dd data-testid="count-total">{total.toLocaleString()}</dd>
+        <dd data-testid="count-total">{formatCount(total)}</dd>
       </div>
     </dl>
   );

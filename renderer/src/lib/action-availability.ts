@@ -28,11 +28,10 @@ const LOCK_TITLES: Record<LockInfo['operation'], string> = {
 
 /**
  * A progressive preparation (spec §4a) locks only its current group, which the status
- * then names (`currentGroup`, added with the progressive group lock); every other lock
- * holds the whole environment.
+ * then names; every other lock holds the whole environment.
  */
 function locksOnlyAGroup(status: EnvironmentStatus): boolean {
-  return (status as EnvironmentStatus & { currentGroup?: unknown }).currentGroup != null;
+  return status.currentGroup != null;
 }
 
 /** The message shown while the connection is down (the browser host may have stopped). */

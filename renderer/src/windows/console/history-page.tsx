@@ -5,6 +5,7 @@ import { exportReport, REPORT_FORMAT_LABELS } from '../../components/report-expo
 import { formatDateTime } from '../../lib/format';
 import { useEnvironmentStore } from '../../stores/environment-store';
 import { useRunsStore } from '../../stores/runs-store';
+import { DeployPreparedControl } from './deploy-prepared-control';
 import { prepareAgain } from './prepare-again';
 import { useBlockedReason } from '../../lib/action-availability';
 import { runKindWords, runStatusWords, runVersions } from '../../lib/run-words';
@@ -27,9 +28,14 @@ export function HistoryPage() {
 
   return (
     <section className="page" aria-labelledby="history-title" data-testid="history-page">
-      <h1 id="history-title" className="page__title">
-        Upgrades history
-      </h1>
+      <div className="page__head">
+        <h1 id="history-title" className="page__title">
+          Upgrades history
+        </h1>
+        <div className="page__actions">
+          <DeployPreparedControl />
+        </div>
+      </div>
       {error && (
         <p className="note note--red" role="alert">
           Could not load the history: {error}

@@ -1,3 +1,4 @@
+import { formatCount } from '../../lib/format';
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MODULE_PREPARATION_STATUSES, type ModuleConsoleStatus } from '../../../../common/domain';
@@ -44,7 +45,7 @@ export function ModulesPage() {
         {filters.application !== 'all' && <PublishApplicationButton application={filters.application} />}
         <p className="muted" role="status" data-testid="modules-count">
           {loaded
-            ? `Showing ${filtered.length.toLocaleString()} of ${rows.length.toLocaleString()} modules`
+            ? `Showing ${formatCount(filtered.length)} of ${formatCount(rows.length)} modules`
             : loading
               ? 'Loading modules…'
               : ''}

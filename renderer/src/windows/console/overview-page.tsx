@@ -48,6 +48,13 @@ export function OverviewPage() {
                 {runStatusWords(latest.status, latest.counts).text.toLowerCase()}
               </p>
               <p className="muted">Started {formatDateTime(latest.startedAt)}</p>
+              {status.preparedNotDeployed > 0 && (
+                <p data-testid="overview-prepared-not-deployed">
+                  {status.preparedNotDeployed === 1
+                    ? '1 prepared module is not yet deployed.'
+                    : `${status.preparedNotDeployed.toLocaleString()} prepared modules are not yet deployed.`}
+                </p>
+              )}
               <a className="link" href={hrefs.history}>
                 Upgrades history
               </a>

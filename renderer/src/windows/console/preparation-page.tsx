@@ -5,6 +5,7 @@ import { RunCounts } from '../../components/run-counts';
 import { RunProgressBar } from '../../components/run-progress-bar';
 import { RunTiming } from '../../components/run-timing';
 import { usePreparationStore } from '../../stores/preparation-store';
+import { DeployPreparedControl } from './deploy-prepared-control';
 import { prepareAgain } from './prepare-again';
 import { StepList } from './step-list';
 import { useBlockedReason } from '../../lib/action-availability';
@@ -92,6 +93,7 @@ export function PreparationPage() {
               Prepare again
             </button>
           )}
+          <DeployPreparedControl />
           <ExportReportControl {...(runId !== null ? { runId } : {})} />
         </div>
       </div>

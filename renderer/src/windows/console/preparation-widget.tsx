@@ -1,3 +1,4 @@
+import { formatCount } from '../../lib/format';
 import { ProgressBar } from '../../components/progress-bar';
 import { hrefs } from '../../routing/route';
 import { useEnvironmentStore } from '../../stores/environment-store';
@@ -35,9 +36,9 @@ export function PreparationWidget() {
           </p>
           <ProgressBar percent={run.percent} label="Modules preparation" tone={tone} size="small" />
           <p className="widget__meta">
-            {run.counts.prepared.toLocaleString()} of {run.total.toLocaleString()} prepared
+            {formatCount(run.counts.prepared)} of {formatCount(run.total)} prepared
             {run.counts.failed + run.counts.skipped > 0
-              ? `, ${(run.counts.failed + run.counts.skipped).toLocaleString()} with errors`
+              ? `, ${formatCount(run.counts.failed + run.counts.skipped)} with errors`
               : ''}
           </p>
         </>

@@ -15,7 +15,11 @@ const ERROR_LINES_LIMIT = 50;
 export function PrepareStepLines() {
   const compilingNow = usePreparationStore((s) => s.progress?.compilingNow ?? []);
   const rows = useModulesStore((s) => s.rows);
-  const troubled = useMemo(() => rows.filter((r) => r.status === 'failed' || r.status === 'skipped'), [rows]);
+  // Failed first, then skipped (each by name), as in the reports: the failures are what to fix.
+  const troubled = useMemo(
+    () => [...rows.filter((r) => r.status === 'failed'), ...rows.filter((r) => r.status === 'skipped')],
+    [rows],
+  );
   const shown = troubled.slice(0, ERROR_LINES_LIMIT);
   const firstErrors = useFirstErrors(shown);
 

@@ -1,17 +1,21 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LogLine } from '../../../../common/domain';
-import { formatClock } from '../../lib/format';
+import { formatClock, formatCount } from '../../lib/format';
 import { usePreparationStore } from '../../stores/preparation-store';
 
 /** How close to the bottom (px) still counts as being at the latest line. */
 const FOLLOW_SLACK_PX = 24;
 /**
- * A one-line row's height estimate, a little under the real one: rows are measured,
- * and a row that turns out taller pushes the scroll position down, never up, so an
- * upward scroll always means the admin scrolled.
+ * Each line is one row of this height (in rem, as `.log-line` in dialog-window.css):
+ * lines never wrap (a long one scrolls sideways, as in a terminal), so rows need no
+ * measuring, and only the admin ever moves the scroll position up.
  */
-const LINE_ESTIMATE_PX = 18;
+const LINE_REM = 1.25;
+
+function linePx(): number {
+  return LINE_REM * (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
+}
 
 const LogRow = memo(function LogRow({ line }: { line: LogLine }) {
   return (
@@ -43,14 +47,15 @@ export function SetupLog() {
   const lastTopRef = useRef(0);
   const [following, setFollowing] = useState(true);
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
+  const [lineHeight] = useState(linePx);
 
   // The virtualizer's API is not memo-safe by design; the compiler lint knows and skips this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: log.length,
     getScrollElement: () => boxRef.current,
-    estimateSize: () => LINE_ESTIMATE_PX,
-    overscan: 20,
+    estimateSize: () => lineHeight,
+    overscan: 10,
     useFlushSync: false,
   });
   const totalSize = virtualizer.getTotalSize();
@@ -77,7 +82,7 @@ export function SetupLog() {
     else if (!atEnd && movedUp && followRef.current) follow(false);
   };
 
-  // New lines (or rows measured taller than estimated) keep the latest line in view while following.
+  // New lines keep the latest line in view while following.
   useLayoutEffect(() => {
     if (followRef.current) scrollToLatest();
   }, [log.length, totalSize, scrollToLatest]);
@@ -101,7 +106,7 @@ export function SetupLog() {
     <section className="setup-log-frame" aria-label="Environment Setup log">
       <div className="setup-log-frame__bar">
         <span className="muted" data-testid="setup-log-count">
-          {log.length === 1 ? '1 line' : `${log.length.toLocaleString()} lines`}
+          {log.length === 1 ? '1 line' : `${formatCount(log.length)} lines`}
         </span>
         <span className="spacer" />
         <span className="muted" role="status">
@@ -141,8 +146,6 @@ export function SetupLog() {
               return (
                 <div
                   key={item.index}
-                  data-index={item.index}
-                  ref={virtualizer.measureElement}
                   className={`log-line log-line--${line.level}`}
                   data-testid="setup-log-line"
                   style={{ transform: `translateY(${item.start}px)` }}
