@@ -43,7 +43,14 @@ export function connectToParent(): ParentConnection {
     process.on('disconnect', () => process.exit(0));
     return {
       send: (message) => {
-        if (process.connected) process.send!(message);
+        // The parent can die between the check and the write: the callback takes the EPIPE
+        // (which would otherwise crash the worker with a stack trace), and the worker leaves.
+        if (process.connected)
+          process.send!(message, undefined, {}, (error) => {
+            if (!error) return;
+            if ((error as NodeJS.ErrnoException).code === 'EPIPE' || !process.connected) process.exit(0);
+            process.stderr.write(`worker: could not send a message to its parent: ${error.message}\n`);
+          });
       },
       onMessage: (listener) => process.on('message', listener),
     };
