@@ -20,6 +20,7 @@ import { createNodeWorkerSpawner } from '../main/engine/process/worker-spawner';
 import { upgradeEnvironment } from '../main/engine/upgrade/upgrade-environment';
 import { generateFactory } from './factory-generator';
 import { compileInProcess } from './in-process-compile';
+import { benchReadinessCheck } from './readiness-check';
 import { writeTscBuildLayout } from './tsc-build-layout';
 import { findNativeBinary, NATIVE_COMPILER_VERSION } from '../main/engine/compiler/native-binary';
 import { processRssBytes } from '../main/engine/compiler/native-server';
@@ -91,8 +92,9 @@ async function main(): Promise<void> {
     .option('--dir <dir>', 'work folder', path.join(os.tmpdir(), 'config-tool-bench'))
     .option('--skip-tsc', 'do not run tsc -b')
     .option('--skip-tsc6', 'run tsc -b with TypeScript 7 only (TypeScript 6 takes minutes at 10,000 modules)')
+    .option('--skip-check', 'do not measure the readiness check and the preparation after it')
     .parse()
-    .opts<{ modules: string; dir: string; skipTsc?: boolean; skipTsc6?: boolean }>();
+    .opts<{ modules: string; dir: string; skipTsc?: boolean; skipTsc6?: boolean; skipCheck?: boolean }>();
   const moduleCount = Number(options.modules);
   const root = findPackageRoot();
   const work = path.resolve(options.dir);
@@ -118,6 +120,8 @@ async function main(): Promise<void> {
   console.log(
     `import                   ${seconds(importMs)}  (${imported.published} published and deployed, goal < 60 s; compiler process peak ${(importPeak / MB).toFixed(0)} MB RSS)`,
   );
+
+  if (!options.skipCheck) await benchReadinessCheck({ importedDir: environmentDir, work, spawner, target });
 
   const context = openEnvironment(environmentDir, { spawner });
   const compile = context.db

@@ -151,6 +151,11 @@ export interface EnvironmentStatus {
   applicationCount: number;
   /** Modules published with success: the ones a modules preparation compiles (the others are excluded). */
   preparableModuleCount: number;
+  /**
+   * Modules with an upload newer than the version that runs (spec §4b), sorted by name: publishing them deploys
+   * it. Modules never deployed are not counted.
+   */
+  newerUploads: string[];
   activeRun: RunSummary | null;
   latestRun: RunSummary | null;
   lock: LockInfo | null;

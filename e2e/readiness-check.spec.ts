@@ -95,7 +95,7 @@ test('the confirmation repeats the counts, and Apply/Exit reuses the check: the 
   await goto('/setup');
   await expect(page.getByTestId('count-remaining')).toHaveText('0', { timeout: CHECK_TIMEOUT });
   await expect(page.getByTestId('count-failed')).toHaveText('10');
-  await expect(page.getByTestId('setup-log')).toContainText('87 reused from the readiness check', {
+  await expect(page.getByTestId('setup-log')).toContainText('97 reused from the readiness check', {
     timeout: CHECK_TIMEOUT,
   });
   await goto('/console/history');

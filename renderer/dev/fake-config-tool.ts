@@ -211,6 +211,7 @@ function status(): EnvironmentStatus {
     moduleCount: modules.length,
     applicationCount: APPS.length,
     preparableModuleCount: eligible.length,
+    newerUploads: [],
     activeRun: active,
     latestRun: runs[runs.length - 1] ?? null,
     lock: active

@@ -130,6 +130,13 @@ function nextCommand(status: EnvironmentStatus): string | null {
   return null;
 }
 
+/** "2 modules have a newer upload than what runs: A, B (publish deploys it)", a few names at most. */
+function newerUploadsLine(names: string[]): string {
+  const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
+  const verb = names.length === 1 ? 'has' : 'have';
+  return `${plural(names.length, 'module')} ${verb} a newer upload than what runs: ${shown} ('config-tool publish NAME' deploys it)`;
+}
+
 function printStatus(status: EnvironmentStatus, pending: string[]): void {
   const rows: [string, string][] = [
     ['Environment', status.name],
@@ -143,6 +150,9 @@ function printStatus(status: EnvironmentStatus, pending: string[]): void {
       'Settings',
       `${plural(status.settings.parallelCompilations, 'parallel compilation')}, ${status.settings.moduleTimeLimitSeconds} s per module`,
     ],
+    ...(status.newerUploads.length > 0
+      ? ([['Uploads', newerUploadsLine(status.newerUploads)]] as [string, string][])
+      : []),
     ...(pending.length > 0
       ? ([['Not applied yet', `${pending.join(', ')} (run 'config-tool config apply')`]] as [string, string][])
       : []),

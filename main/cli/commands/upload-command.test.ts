@@ -86,10 +86,18 @@ describe('upload NAME DIR (spec §4b)', () => {
           ).number,
       );
     expect(running()).toBe(1);
+    const status = await runCli(['status', '--json', '--env', envDir]);
+    expect(status.status, status.stderr).toBe(0);
+    expect((JSON.parse(status.stdout) as { newerUploads: string[] }).newerUploads).toEqual(['SalesLib']);
+    const text = await runCli(['status', '--env', envDir]);
+    expect(text.stdout).toMatch(/Uploads: +1 module has a newer upload than what runs: SalesLib/);
 
     const published = await runCli(['publish', 'SalesLib', '--env', envDir]);
     expect(published.status, published.stderr).toBe(0);
     expect(running()).toBe(2);
+    const after = await runCli(['status', '--json', '--env', envDir]);
+    expect((JSON.parse(after.stdout) as { newerUploads: string[] }).newerUploads).toEqual([]);
+    expect((await runCli(['status', '--env', envDir])).stdout).not.toContain('Uploads:');
   });
 
   it('creates a module that does not exist yet, uploaded and not deployed', async () => {
@@ -137,4 +145,49 @@ describe('upload NAME DIR (spec §4b)', () => {
     expect(missing.stderr).toContain('does not exist');
     expect((await runCli(['upload', 'SalesLib', '--env', envDir])).status).toBe(2);
   });
+});
+
+describe('module versions in the preparation report (spec §4b)', () => {
+  let tmp: string;
+  afterAll(() => removeTempDir(tmp));
+
+  it(
+    'prepares the version last published, not a newer upload, and the JSON report says which',
+    async () => {
+      tmp = makeTempDir();
+      const envDir = path.join(tmp, 'env');
+      const factory = writeTestFactory(path.join(tmp, 'factory'), {
+        platformVersion: '11.13.0',
+        modules: [
+          { name: 'SalesLib', application: 'Sales' },
+          { name: 'SalesService', application: 'Sales', references: ['SalesLib'] },
+        ],
+      });
+      expect((await runCli(['import', factory, '--env', envDir])).status).toBe(0);
+      const dir = moduleFolder(
+        tmp,
+        { name: 'SalesService', kind: 'service', references: ['SalesLib'] },
+        {
+          ...consumerSource('SalesService', ['SalesLib']),
+        },
+      );
+      expect((await runCli(['upload', 'SalesService', dir, '--env', envDir])).status).toBe(0);
+      expect((await runCli(['publish', 'SalesService', '--env', envDir])).status).toBe(0);
+      expect((await runCli(['upload', 'SalesService', dir, '--env', envDir])).status).toBe(0);
+
+      const upgraded = await runCli(['upgrade', '--to', '11.17.0', '--env', envDir]);
+      expect(upgraded.status, upgraded.stderr).toBe(0);
+      const report = await runCli(['report', '--format', 'json', '--env', envDir]);
+      expect(report.status, report.stderr).toBe(0);
+      const modules = (JSON.parse(report.stdout) as { modules: { name: string; status: string; version: number }[] })
+        .modules;
+      expect(modules.map(({ name, status, version }) => ({ name, status, version }))).toEqual([
+        { name: 'SalesLib', status: 'prepared', version: 1 },
+        { name: 'SalesService', status: 'prepared', version: 2 },
+      ]);
+      const status = await runCli(['status', '--json', '--env', envDir]);
+      expect((JSON.parse(status.stdout) as { newerUploads: string[] }).newerUploads).toEqual(['SalesService']);
+    },
+    SETUP_TIMEOUT_MS,
+  );
 });

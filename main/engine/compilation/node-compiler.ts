@@ -105,11 +105,16 @@ export class NodeCompiler {
     const jobs = members.map((member) => this.job(member, siblings));
     const hashes = computeGroupInputHashes(jobs);
     const reused = members.map((member, index) => this.options.findReusable(member, hashes[index]));
-    if (reused.every((found) => found !== null)) {
+    const prepared = reused.filter((found) => found !== null && 'producerInterface' in found);
+    if (prepared.length === members.length) {
       return new Map(
-        members.map((member, index) => [member.name, { status: 'prepared', ...reused[index]!, compiled: false }]),
+        members.map((member, index) => [member.name, { status: 'prepared', ...prepared[index]!, compiled: false }]),
       );
     }
+    // A stored failed compilation of the same inputs fails the same way (a cycle's members fail together: compiled).
+    const failed = reused[0];
+    if (cycle === null && failed && 'errors' in failed)
+      return new Map([[members[0].name, { status: 'failed', ...failed, compiled: false }]]);
     const outcome = await this.options.compiler.compile(jobs, () =>
       members.forEach((member) => this.options.onStart?.(member)),
     );

@@ -10,6 +10,11 @@ export interface CompileUnit extends GraphNode {
 /** A producer outside the batch: its interface for the batch's platform version, and its own references. */
 export type ExternalProducer = { interface: ProducerInterface; references: string[] } | { missing: string };
 
+/** A stored compilation a schedule may take instead of compiling (same inputs, same outcome). */
+export type ReusableCompilation =
+  | { artifactId: number; producerInterface: ProducerInterface; durationMs: number }
+  | { artifactId: number; errors: ModuleError[]; durationMs: number };
+
 /** What became of a unit. `compiled` is false when a stored compilation with the same inputs was reused. */
 export type UnitOutcome =
   | {
@@ -42,11 +47,11 @@ export interface ScheduleOptions {
   /** The kind and sources of a module version. */
   loadModule(moduleVersionId: number): ModuleInput;
   externalProducer(name: string): ExternalProducer;
-  /** A stored successful compilation with exactly these inputs, to reuse instead of compiling. */
-  findReusable(
-    unit: CompileUnit,
-    inputHash: string,
-  ): { artifactId: number; producerInterface: ProducerInterface; durationMs: number } | null;
+  /**
+   * A stored compilation with exactly these inputs, to reuse instead of compiling: a successful
+   * one, or (when the caller accepts it, a readiness check's) a failed one with its errors.
+   */
+  findReusable(unit: CompileUnit, inputHash: string): ReusableCompilation | null;
   /** Persists a compiler result; returns the artifact id. */
   saveResult(unit: CompileUnit, result: CompileResult): number;
   onStart?(unit: CompileUnit): void;

@@ -232,12 +232,18 @@ export async function runPreparation(
         },
         findReusable: (unit, inputHash) => {
           const artifact = findArtifact(db, unit.moduleVersionId, run.toVersion, inputHash);
-          if (!artifact?.success) return null;
-          return {
-            artifactId: artifact.id,
-            producerInterface: loadInterface(db, artifact.id),
-            durationMs: artifact.durationMs,
-          };
+          if (!artifact) return null;
+          if (artifact.success)
+            return {
+              artifactId: artifact.id,
+              producerInterface: loadInterface(db, artifact.id),
+              durationMs: artifact.durationMs,
+            };
+          // A readiness check's failed compilation of the same inputs fails the upgrade's preparation the
+          // same way (spec §4c). A retry ('prepare') exists to compile failed modules again: never for it.
+          if (run.kind === 'upgrade' && checkRunOfArtifact(db, artifact.id, run.toVersion) !== null)
+            return { artifactId: artifact.id, errors: artifact.diagnostics, durationMs: artifact.durationMs };
+          return null;
         },
         // One transaction per module event: a commit per row would cost the coordinator more than the compile.
         saveResult: (unit, result) =>
@@ -270,7 +276,7 @@ export async function runPreparation(
           const errors = outcome.status === 'prepared' ? [] : outcome.errors;
           // Spec §4c: a preparation says which compilations it took from a readiness check.
           const reusedFromRun =
-            !checking && outcome.status === 'prepared' && !outcome.compiled
+            !checking && outcome.status !== 'skipped' && !outcome.compiled && outcome.artifactId !== null
               ? checkRunOfArtifact(db, outcome.artifactId, run.toVersion)
               : null;
           lease.write(() => {

@@ -41,6 +41,14 @@ export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus 
        WHERE p.outcome = 'success' AND m.is_system = 0`,
     )
     .get() as { n: number };
+  const newerUploads = (
+    db
+      .prepare(
+        `SELECT m.name FROM modules m JOIN deployments d ON d.module_id = m.id JOIN artifacts a ON a.id = d.artifact_id
+         WHERE m.is_system = 0 AND a.module_version_id <> m.latest_version_id ORDER BY m.name`,
+      )
+      .all() as { name: string }[]
+  ).map((row) => row.name);
   const preparedNotDeployed =
     latest && latest.kind !== 'check' && latest.toVersion === environment.platformVersion
       ? (
@@ -68,6 +76,7 @@ export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus 
     moduleCount: counts.modules,
     applicationCount: counts.applications,
     preparableModuleCount: preparable.n,
+    newerUploads,
     activeRun: latestSummary?.status === 'running' ? latestSummary : null,
     latestRun: latestSummary,
     lock,

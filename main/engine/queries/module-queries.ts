@@ -154,8 +154,11 @@ export function getModuleDetail(context: EngineContext, name: string): ModuleDet
     durationMs: item?.durationMs ?? null,
     versions,
     publishBlockedReason: progressivePublishBlock(context.db, name),
+    // Only while the prepared compilation waits to be deployed: once the module runs the environment's version,
+    // publishing it has nothing outdated to replace.
     preparedOutdated:
       status === 'prepared' &&
+      module.runningVersion !== environmentVersion &&
       item?.status === 'prepared' &&
       item.artifactId !== null &&
       toVersion === environmentVersion

@@ -9,6 +9,11 @@ export interface ReportModule {
   status: ModulePreparationStatus;
   durationMs: number;
   errors: ModuleError[];
+  /**
+   * The module version (its upload number) the run prepares: the one last published with success (spec §4b);
+   * absent when the module was deleted since. An addition to the spec's fields.
+   */
+  version?: number;
   /** Present when a preparation reused this module's compilation from that readiness check run (spec §4c). */
   reusedFromCheck?: number;
 }
@@ -150,6 +155,7 @@ interface ItemRow {
   duration_ms: number;
   errors_json: string;
   reused_from_run: number | null;
+  version: number | null;
 }
 
 /**
@@ -177,10 +183,11 @@ export function* iterateReportModules(
   page: PageOptions & { status?: ModulePreparationStatus } = {},
 ): Generator<ReportModule> {
   const statement = db.prepare(
-    `SELECT module_name, application, status, duration_ms, errors_json, reused_from_run
-       FROM preparation_items
-      WHERE run_id = @runId AND module_name > @after AND (@status IS NULL OR status = @status)
-      ORDER BY module_name
+    `SELECT i.module_name, i.application, i.status, i.duration_ms, i.errors_json, i.reused_from_run, v.number AS version
+       FROM preparation_items i
+       LEFT JOIN module_versions v ON v.id = i.module_version_id
+      WHERE i.run_id = @runId AND i.module_name > @after AND (@status IS NULL OR i.status = @status)
+      ORDER BY i.module_name
       LIMIT @limit`,
   );
   for (const row of statement.iterate({
@@ -196,6 +203,7 @@ export function* iterateReportModules(
       durationMs: row.duration_ms,
       errors: parseErrors(row.errors_json),
     };
+    if (row.version !== null) module.version = row.version;
     if (row.reused_from_run !== null) module.reusedFromCheck = row.reused_from_run;
     yield module;
   }
