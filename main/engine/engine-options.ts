@@ -27,6 +27,8 @@ export interface TestFaults {
   heartbeatFails: boolean;
   /** Modules a preparation holds in its current group until `<environment>/test-release-<Module>` exists. */
   holdModules: ReadonlySet<string>;
+  /** Modules a publish holds, before compiling, until `<environment>/test-release-publish-<Module>` exists. */
+  publishHoldModules: ReadonlySet<string>;
 }
 
 export const DEFAULT_LEASE_TIMINGS: LeaseTimings = { ttlMs: 15_000, heartbeatMs: 3_000 };
@@ -37,6 +39,7 @@ const NO_FAULTS: TestFaults = {
   delaySteps: new Map(),
   heartbeatFails: false,
   holdModules: new Set(),
+  publishHoldModules: new Set(),
 };
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { lease: DEFAULT_LEASE_TIMINGS, faults: NO_FAULTS };
@@ -47,7 +50,7 @@ export const TEST_FAULTS_VARIABLE = 'CONFIG_TOOL_TEST_FAULTS';
 /**
  * The one place that reads the test seam, `CONFIG_TOOL_TEST_FAULTS`, a comma list:
  * `upgrade-fail:STEP`, `upgrade-crash:STEP`, `upgrade-delay:STEP:MS`, `lease-ttl-ms:MS`,
- * `heartbeat-ms:MS`, `heartbeat-fail`, `prepare-hold:MODULE` (items for compiler workers, such as
+ * `heartbeat-ms:MS`, `heartbeat-fail`, `prepare-hold:MODULE`, `publish-hold:MODULE` (items for compiler workers, such as
  * `crash:MODULE`, pass through to them and are ignored here). Without it: the defaults.
  */
 export function engineOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): EngineOptions {
@@ -59,6 +62,7 @@ export function engineOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.en
   const delaySteps = new Map<string, number>();
   let heartbeatFails = false;
   const holdModules = new Set<string>();
+  const publishHoldModules = new Set<string>();
   for (const item of items) {
     const [kind, ...args] = item.split(':');
     if (kind === 'upgrade-fail') failSteps.add(args[0]);
@@ -68,8 +72,9 @@ export function engineOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.en
     else if (kind === 'heartbeat-ms') lease.heartbeatMs = positive(item, args[0]);
     else if (kind === 'heartbeat-fail') heartbeatFails = true;
     else if (kind === 'prepare-hold') holdModules.add(args[0]);
+    else if (kind === 'publish-hold') publishHoldModules.add(args[0]);
   }
-  return { lease, faults: { failSteps, crashSteps, delaySteps, heartbeatFails, holdModules } };
+  return { lease, faults: { failSteps, crashSteps, delaySteps, heartbeatFails, holdModules, publishHoldModules } };
 }
 
 function positive(item: string, value: string | undefined): number {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvokeResult } from '../../common/contract';
@@ -12,6 +13,8 @@ let factory: GeneratedFactory;
 let env: string;
 let service: ServiceConnection;
 let published: string;
+/** A module the Apply/Exit preparation compiles: held there (prepare-hold) until the test releases it. */
+let heldInRun: string;
 
 function failure(result: InvokeResult<unknown>): { code: string; message: string } {
   if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.value)}`);
@@ -46,10 +49,19 @@ beforeAll(async () => {
   // A finished run with failed modules: "Prepare again" has something to do.
   expect((await runCli(['upgrade', '--to', '11.12.0', '--env', env])).status).toBe(3);
   // A new version of a prepared module: publishing it compiles (it takes a while), nothing to reuse.
-  published = factory.modules.find((module) => factory.expected[module.name] === 'prepared')!.name;
+  const prepared = factory.modules.filter((module) => factory.expected[module.name] === 'prepared');
+  published = prepared[0].name;
+  heldInRun = prepared[1].name;
   const upload = await runCli(['upload', published, path.join(workDir, 'factory', 'modules', published), '--env', env]);
   expect(upload.status, upload.stderr).toBe(0);
-  service = startServiceConnection({ spawn: nodeServiceSpawn({ environmentDir: env }) });
+  // The publish and the upgrade's preparation wait for the test's word (test-release files), so the
+  // requests sent "while they run" reach the service while they do, however loaded the machine is.
+  service = startServiceConnection({
+    spawn: nodeServiceSpawn({
+      environmentDir: env,
+      env: { CONFIG_TOOL_TEST_FAULTS: `publish-hold:${published},prepare-hold:${heldInRun}` },
+    }),
+  });
   await service.ready;
 }, SETUP_TIMEOUT_MS);
 
@@ -63,11 +75,14 @@ describe('long operations in one service process', () => {
     'runs one at a time: publish, Apply/Exit and Prepare again asked together; the others are refused naming it',
     async () => {
       const name = published;
-      const [publish, upgrade, retry] = await Promise.all([
-        service.request('modules.publish', { names: [name] }),
+      // The publish is held before it compiles; it ends only once released below.
+      const publishing = service.request('modules.publish', { names: [name] });
+      const [upgrade, retry] = await Promise.all([
         service.request('upgrade.start', { toVersion: '11.13.0' }),
         service.request('preparation.retry', {}),
       ]);
+      fs.writeFileSync(path.join(env, `test-release-publish-${name}`), '');
+      const publish = await publishing;
 
       expect(publish.ok, JSON.stringify(publish)).toBe(true);
       for (const refused of [failure(upgrade), failure(retry)]) {
@@ -89,6 +104,7 @@ describe('long operations in one service process', () => {
       expect(failure(retryDuring).message).toContain('the upgrade to 11.13.0 (Apply/Exit) is running');
       expect(failure(publishDuring).code).toBe('refused-by-lock');
 
+      fs.writeFileSync(path.join(env, `test-release-${heldInRun}`), '');
       const after = await settled();
       expect(after.platformVersion).toBe('11.13.0');
       expect(after.latestRun?.status).toBe('finished');

@@ -67,9 +67,14 @@ export class NativeServer {
     const child = serverChild(this.start());
     if (!child?.pid) return;
     process.kill(child.pid, 'SIGKILL');
-    // Wait until it is gone, so the next request meets a dead server, as after a real crash.
-    for (let i = 0; i < 200 && processRssBytes(child.pid) > 0; i++)
+    // Wait until it is gone, so the next request meets a dead server, as after a real crash. No short
+    // bound: on a loaded machine a killed server can take over a second to go, and a request sent to it
+    // meanwhile would succeed, so the test would not test what it says.
+    const deadline = Date.now() + 60_000;
+    while (processRssBytes(child.pid) > 0) {
+      if (Date.now() > deadline) throw new Error(`killForTest: the native server (PID ${child.pid}) is still there`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
   }
 
   /** Stops the server; the next compilation starts a fresh one. */

@@ -21,6 +21,7 @@ import {
 import { currentUser, recordOperation } from '../store/operations-log';
 import { findUsableCompilation, recordPublication } from '../store/publication-repository';
 import { notePublishedDuringRun } from '../preparation/progressive-run';
+import { withTestHolds } from '../preparation/preparation-faults';
 import { assertOperationAllowed, runGatedWrite } from './operation-gate';
 
 /** Which modules to publish: by name, a whole application, or every module. */
@@ -104,7 +105,7 @@ export async function publishModules(
     scheduleCompilations({
       units,
       platformVersion,
-      compiler: session.compiler,
+      compiler: withTestHolds(session.compiler, context, 'publish'),
       concurrency: session.jobsInFlight,
       loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
       externalProducer: (name) => {
