@@ -73,6 +73,9 @@ describe('a prepared compilation outdated by a producer published with a new int
 
     const published = await runCli(['publish', 'SalesService', '--env', envDir]);
     expect(published.status, published.stderr).toBe(0);
+    // Compiled again: the prepared compilation no longer matches, so none is reused.
+    expect(published.stdout).toContain('Published 1 module: SalesService');
+    expect(published.stdout).not.toContain('from prepared compilations');
     expect((await detail(envDir, 'SalesService')).preparedOutdated).toBeNull();
   });
 });
