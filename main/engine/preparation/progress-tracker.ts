@@ -17,7 +17,8 @@ export class ProgressTracker {
     private readonly steps: UpgradeStep[],
     readonly total: number,
     readonly counts: StatusCounts,
-    private readonly concurrency: number,
+    /** The compiler processes now (a resize during the run changes it). */
+    private readonly concurrency: () => number,
   ) {}
 
   started(name: string): void {
@@ -48,7 +49,7 @@ export class ProgressTracker {
       total: this.total,
       counts: this.counts,
       compilingNow: [...this.compiling],
-      measured: { totalMs: this.measuredMs, count: this.measuredCount, concurrency: this.concurrency },
+      measured: { totalMs: this.measuredMs, count: this.measuredCount, concurrency: this.concurrency() },
     });
   }
 }

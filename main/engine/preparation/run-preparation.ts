@@ -190,7 +190,7 @@ export async function runPreparation(
         steps,
         items.length,
         counts,
-        session.size,
+        () => session.size,
       );
       emit(tracker, 'running');
       await scheduleCompilations({
