@@ -199,6 +199,8 @@ export interface ModuleDetail extends ModuleRow {
    * waiting for a producer, a producer failed); null when it is.
    */
   publishBlockedReason: string | null;
+  /** During a progressive preparation, why Delete is not possible now (the module is in the current group); null when it is. */
+  deleteBlockedReason: string | null;
   /** Set when the prepared compilation was compiled against a producer interface that changed since (spec §4a). */
   preparedOutdated: string | null;
   /** The module's version numbers (spec §4b): what runs, what was last published with success, what the latest preparation prepared, the latest upload. */

@@ -52,10 +52,14 @@ test('during the progressive preparation only the current group is locked: Publi
   await expect(page.getByTestId('module-status')).toContainText('Being prepared', { timeout: PREPARATION_TIMEOUT });
   await expect(page.getByTestId('module-publish')).toBeDisabled();
   await expect(page.getByTestId('module-actions-reason')).toContainText(/Being prepared now, in group \d+/);
+  // Deleting it is refused by the same gate: the button says so before the admin tries.
+  await expect(page.getByTestId('module-delete')).toBeDisabled();
+  await expect(page.getByTestId('module-actions-reason')).toContainText('it can be published or deleted');
 
   await ui.goto('/console/modules/CustomerMobile');
   await expect(page.getByTestId('module-publish')).toBeDisabled();
   await expect(page.getByTestId('module-actions-reason')).toContainText('Waiting for producer CustomerCore');
+  await expect(page.getByTestId('module-delete')).toBeEnabled();
   await ui.snap('04-publish-waiting-for-producer');
 
   await ui.goto('/console/preparation');

@@ -439,6 +439,7 @@ function detail(name: string): ModuleDetail {
     durationMs: row.status === 'prepared' ? 812 : null,
     publishBlockedReason:
       row.status === 'pending' ? 'Waiting for producer CommonLib (being prepared in the modules preparation).' : null,
+    deleteBlockedReason: null,
     preparedOutdated: null,
     versions: {
       running: row.runningVersion ? 3 : null,

@@ -103,7 +103,7 @@ function decideProgressive(
       allowed: false,
       code: 'refused-by-lock',
       lock,
-      short: `Being prepared now, in group ${group.number ?? '?'}: it can be published when its group finishes.`,
+      short: `Being prepared now, in group ${group.number ?? '?'}: it can be published or deleted when its group finishes.`,
       reason:
         `${inGroup.join(', ')} ${inGroup.length === 1 ? 'is' : 'are'} being prepared now, in ${formatGroup(group)} of ` +
         `${LOCK_TITLES.preparation} (run #${run.id}), started by ${lock.holder} at ${formatTime(lock.startedAt)}, ` +
@@ -203,9 +203,18 @@ export function assertOperationAllowed(
  * which the refusal itself explains).
  */
 export function progressivePublishBlock(db: Db, name: string): string | null {
+  return progressiveBlock(db, 'publish', name);
+}
+
+/** During a progressive preparation, why deleting module `name` is not possible now (it is in the current group), or null. */
+export function progressiveDeleteBlock(db: Db, name: string): string | null {
+  return progressiveBlock(db, 'delete', name);
+}
+
+function progressiveBlock(db: Db, operation: 'publish' | 'delete', name: string): string | null {
   const lock = activeLock(db);
   const run = progressiveRunOf(db, lock);
   if (!lock || !run) return null;
-  const decision = decideProgressive(db, 'publish', { modules: [name] }, lock, run);
+  const decision = decideProgressive(db, operation, { modules: [name] }, lock, run);
   return decision.allowed ? null : (decision.short ?? decision.reason);
 }

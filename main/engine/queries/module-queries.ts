@@ -3,7 +3,7 @@ import type { EngineContext } from '../engine-context';
 import { UserError } from '../errors';
 import { latestRun } from '../preparation/run-repository';
 import { getArtifact } from '../store/artifact-repository';
-import { progressivePublishBlock } from '../operations/operation-gate';
+import { progressiveDeleteBlock, progressivePublishBlock } from '../operations/operation-gate';
 import { findEnvironment } from '../store/environment-repository';
 import { outdatedPreparationNote } from './outdated-preparation';
 import { latestFailedPublication } from '../store/publication-repository';
@@ -154,6 +154,7 @@ export function getModuleDetail(context: EngineContext, name: string): ModuleDet
     durationMs: item?.durationMs ?? null,
     versions,
     publishBlockedReason: progressivePublishBlock(context.db, name),
+    deleteBlockedReason: progressiveDeleteBlock(context.db, name),
     // Only while the prepared compilation waits to be deployed: once the module runs the environment's version,
     // publishing it has nothing outdated to replace.
     preparedOutdated:

@@ -44,7 +44,7 @@ export function lockReason(status: EnvironmentStatus | null, action: Environment
   const run = status.activeRun;
   if (!lock && !run) return null;
   const operation: LockInfo['operation'] = lock?.operation ?? (run?.kind === 'upgrade' ? 'upgrade' : 'preparation');
-  // A group lock refuses only some modules: the module pages say which can publish, and why not.
+  // A group lock refuses only some modules: the module pages say which can be published or deleted, and why not.
   if (locksOnlyAGroup(status) && (action === 'publish' || action === 'delete' || action === 'apply-configurations'))
     return null;
   const startedAt = lock?.startedAt ?? run?.startedAt;

@@ -54,10 +54,13 @@ export function ModuleDetailPage({ name }: { name: string }) {
     void load();
   }, [load, rowVersion, runMoment]);
 
-  // The lock first; during a progressive preparation the detail says why this module can't publish now.
+  // The lock first; during a progressive preparation the detail says why this module can't publish or be deleted now.
   const publishBlocked = useBlockedReason('publish') ?? detail?.publishBlockedReason ?? null;
-  const deleteBlocked = useBlockedReason('delete');
-  const blockedReason = publishBlocked ?? deleteBlocked;
+  const deleteBlocked = useBlockedReason('delete') ?? detail?.deleteBlockedReason ?? null;
+  const blockedReason =
+    publishBlocked && deleteBlocked && publishBlocked !== deleteBlocked
+      ? `${publishBlocked} ${deleteBlocked}`
+      : (publishBlocked ?? deleteBlocked);
 
   const onPublish = async () => {
     setBusy('publish');

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeModule } from '../../../bench/factory-generator';
-import { withEnvironment } from '../../cli/environment-session';
-import { librarySource, writeTestFactory } from '../../cli/test-support/factories';
-import { makeTempDir, removeTempDir, runCli, SETUP_TIMEOUT_MS } from '../../cli/test-support/run-cli';
-import { getModuleDetail } from './module-queries';
+import { withEnvironment } from '../environment-session';
+import { librarySource, writeTestFactory } from '../test-support/factories';
+import { makeTempDir, removeTempDir, runCli, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
+import { getModuleDetail } from '../../engine/queries/module-queries';
 
 /** A folder `upload SalesLib DIR` reads: SalesLib's manifest and the given sources. */
 function salesLibFolder(root: string, files: Record<string, string>): string {
