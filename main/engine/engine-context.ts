@@ -40,16 +40,9 @@ export interface SessionProfile {
 export class CompilationSession {
   /** Compiles compile groups in the session's worker processes. */
   readonly compiler: CompilerPool;
-  /** Worker processes at most. */
-  readonly size: number;
-  /** Groups to keep handed to the compiler at once: more than its workers, so none waits for the next. */
-  readonly jobsInFlight: number;
-
   private constructor(context: EngineContext, profile: SessionProfile) {
     const checking = profile.purpose === 'check';
     const settings = checking ? checkCompilationSettings(context.db) : compilationSettings(context.db);
-    this.size = settings.parallelCompilations;
-    this.jobsInFlight = settings.parallelCompilations * JOBS_IN_FLIGHT_PER_WORKER;
     this.compiler = new CompilerPool({
       priority: checking ? CHECK_WORKER_PRIORITY : undefined,
       size: settings.parallelCompilations,
@@ -67,6 +60,24 @@ export class CompilationSession {
   /** A session with the environment's compilation settings (a readiness check's own); close it when the operation ends. */
   static open(context: EngineContext, profile: SessionProfile = { purpose: 'preparation' }): CompilationSession {
     return new CompilationSession(context, profile);
+  }
+
+  /** Worker processes at most. */
+  get size(): number {
+    return this.compiler.size;
+  }
+
+  /** Groups to keep handed to the compiler at once: more than its workers, so none waits for the next. */
+  get jobsInFlight(): number {
+    return this.compiler.size * JOBS_IN_FLIGHT_PER_WORKER;
+  }
+
+  /**
+   * Changes the number of compiler processes for the rest of the operation (a `parallelCompilations` applied
+   * during a progressive preparation, spec §4a): more start now, extra ones stop once their jobs are done.
+   */
+  resize(parallelCompilations: number): void {
+    this.compiler.resize(parallelCompilations);
   }
 
   /** Starts every compiler process now, so their start-up overlaps the operation's other work. */

@@ -81,6 +81,18 @@ function compilations(env: string, purpose: 'prepare' | 'publish'): Record<strin
   });
 }
 
+/** The compiler processes (compiler-worker) a process has started and that still run, from /proc (Linux). */
+function compilerWorkers(pid: number): number[] {
+  const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  return children.map(Number).filter((child) => {
+    try {
+      return fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('compiler-worker');
+    } catch {
+      return false; // gone meanwhile
+    }
+  });
+}
+
 function release(env: string, ...names: string[]): void {
   for (const name of names) fs.writeFileSync(path.join(env, `test-release-${name}`), '');
 }
@@ -288,6 +300,38 @@ describe('progressive preparation (11.17.0, spec §4a)', () => {
       expect(upgraded.stderr).toMatch(
         /warning: Upgrading from 11\.10\.0 straight to 11\.12\.0 .*publishing all applications/,
       );
+    },
+    SETUP_TIMEOUT_MS,
+  );
+  it.runIf(process.platform === 'linux')(
+    'grows the running compiler pool when a larger parallelCompilations is applied, and shrinks it when lowered',
+    async () => {
+      const env = freshEnvironment();
+      const upgrade = await startHeldUpgrade(env);
+      const pid = upgrade.child.pid!;
+      try {
+        await waitFor(() => compilerWorkers(pid).length === 1, 'one compiler process (parallelCompilations 1)');
+        expect(itemStatuses(env)).toMatchObject({ A: 'pending', LibTool: 'pending', Early2: 'pending' });
+
+        expect((await cli(env, ['config', 'set', 'parallelCompilations', '3'])).status).toBe(0);
+        const raise = await cli(env, ['config', 'apply']);
+        expect(raise.status, raise.stderr).toBe(0);
+        await waitFor(() => compilerWorkers(pid).length === 3, 'three compiler processes after the apply');
+        // The held modules no longer take every slot: what was ready but waiting compiles now, in the new processes.
+        await waitFor(() => {
+          const items = itemStatuses(env);
+          return ['A', 'LibTool', 'Early2'].every((name) => items[name] === 'prepared');
+        }, 'A, LibTool and Early2 prepared while Slow and Other are held');
+        expect(itemStatuses(env)).toMatchObject({ Slow: 'compiling', Other: 'compiling' });
+
+        expect((await cli(env, ['config', 'set', 'parallelCompilations', '1'])).status).toBe(0);
+        expect((await cli(env, ['config', 'apply'])).status).toBe(0);
+        await waitFor(() => compilerWorkers(pid).length === 1, 'back to one compiler process after lowering it');
+      } finally {
+        release(env, 'Slow', 'Other');
+      }
+      expect(await upgrade.exited).toBe(3);
+      expect(itemStatuses(env)).toMatchObject({ Slow: 'prepared', Other: 'prepared', Waiting2: 'prepared' });
     },
     SETUP_TIMEOUT_MS,
   );

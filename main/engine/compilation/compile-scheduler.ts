@@ -59,6 +59,9 @@ function buildNodes(units: readonly CompileUnit[]): {
   return { nodes, nodeOf };
 }
 
+/** How often a changeable concurrency (ScheduleOptions.currentConcurrency) is read while jobs run. */
+const CONCURRENCY_RECHECK_MS = 500;
+
 /**
  * Compiles a batch of modules, producers first, up to `concurrency` jobs at a
  * time, the longest chain of waiting consumers first (or, with `order: 'most-consumed'`,
@@ -90,6 +93,7 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
   };
 
   let inFlight = 0;
+  let recheck: NodeJS.Timeout | undefined;
   await new Promise<void>((resolve, reject) => {
     const pump = () => {
       try {
@@ -133,7 +137,10 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
         reject(error);
       }
     };
+    // A concurrency that can change mid-run is read again now and then, not only when a job ends: raised
+    // while every job in flight is a long one, it takes effect at once.
+    if (options.currentConcurrency) recheck = setInterval(pump, CONCURRENCY_RECHECK_MS);
     pump();
-  });
+  }).finally(() => clearInterval(recheck));
   return outcomes;
 }

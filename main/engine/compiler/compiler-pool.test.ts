@@ -49,6 +49,37 @@ describe('CompilerPool', () => {
     expect(new Set(events.map((e) => e.pid)).size).toBe(2);
   });
 
+  it('resize starts more worker processes that take queued jobs, and lets the extra ones stop when lowered', async () => {
+    const events: CompilerWorkerEvent[] = [];
+    pool = new CompilerPool({
+      size: 1,
+      spawner: createNodeWorkerSpawner(),
+      timeLimitMs: 30_000,
+      onWorkerEvent: (e) => events.push(e),
+    });
+    pool.startWorkers();
+    expect(pool.workerCount).toBe(1);
+    pool.resize(3);
+    expect(pool.size).toBe(3);
+    expect(pool.workerCount).toBe(3);
+    const pids = () => new Set(events.filter((e) => e.type === 'started').map((e) => e.pid));
+    expect(pids().size).toBe(3);
+    const outcomes = await Promise.all(Array.from({ length: 9 }, (_, i) => pool!.compile(small(`R${i}`))));
+    expect(outcomes.every((o) => o.kind === 'compiled' && o.results[0]!.success)).toBe(true);
+    expect(pool.workerCount).toBe(3);
+
+    // Lowered while jobs are in flight: nothing is lost or compiled twice, and only one process is left after.
+    const lowered = Promise.all(Array.from({ length: 6 }, (_, i) => pool!.compile(small(`L${i}`))));
+    pool.resize(1);
+    const after = await lowered;
+    expect(after.map((o) => (o.kind === 'compiled' ? o.results[0]!.moduleName : o.reason))).toEqual(
+      Array.from({ length: 6 }, (_, i) => `L${i}`),
+    );
+    expect(pool.workerCount).toBe(1);
+    expect(events.filter((e) => e.type === 'crashed')).toEqual([]);
+    expect(pids().size).toBe(3);
+  });
+
   it('sends a worker its next job ahead, but reports a job started only when the one before it is done', async () => {
     pool = new CompilerPool({ size: 1, spawner: createNodeWorkerSpawner(), timeLimitMs: 30_000 });
     const order: string[] = [];

@@ -67,6 +67,8 @@ interface Worker {
   startTimer?: NodeJS.Timeout;
   /** Sent and not answered yet, in the order the worker compiles them: the first is compiling, the rest wait in its pipe. */
   sent: SentTask[];
+  /** The pool was made smaller: it gets no new task and leaves once the ones it has are answered. */
+  retiring?: boolean;
 }
 
 const MAX_ATTEMPTS = 2;
@@ -126,9 +128,45 @@ export class CompilerPool {
     while (!this.closed && this.workers.size < this.options.size) this.startWorker();
   }
 
-  /** Number of live worker processes. */
+  /** Number of live worker processes (workers leaving after a resize included until they are gone). */
   get workerCount(): number {
     return this.workers.size;
+  }
+
+  /** The most worker processes the pool keeps now. */
+  get size(): number {
+    return this.options.size;
+  }
+
+  /**
+   * Changes the number of worker processes for the rest of the pool's life. Larger: once its workers are
+   * started (startWorkers or work to do), the new ones start now and take queued jobs. Smaller: idle workers
+   * beyond the size stop now; busy ones finish the jobs they hold (nothing is compiled twice) and then stop.
+   */
+  resize(size: number): void {
+    if (!(size >= 1)) throw new Error('CompilerPool size must be at least 1');
+    if (this.closed || size === this.options.size) return;
+    this.options.size = size;
+    const active = [...this.workers].filter((worker) => !worker.retiring);
+    // Growing: workers that were on their way out are kept first, then new ones start.
+    for (const worker of this.workers) {
+      if (active.length >= size) break;
+      if (worker.retiring) {
+        worker.retiring = false;
+        active.push(worker);
+      }
+    }
+    if (active.length > size) {
+      // Idle ones (or still starting) leave first, then the least busy.
+      const leaving = [...active].sort((a, b) => a.sent.length - b.sent.length).slice(0, active.length - size);
+      for (const worker of leaving) {
+        worker.retiring = true;
+        this.leaveIfIdle(worker);
+      }
+    } else if (active.length > 0) {
+      while (this.activeWorkers() < size) this.startWorker();
+    }
+    this.dispatch();
   }
 
   /** Kills every worker; queued and running jobs are rejected. */
@@ -151,14 +189,30 @@ export class CompilerPool {
   private dispatch(): void {
     while (!this.closed && this.queue.length > 0) {
       const leastBusy = this.leastBusyReadyWorker();
-      if (leastBusy && (leastBusy.sent.length === 0 || this.workers.size >= this.options.size)) {
+      const active = this.activeWorkers();
+      if (leastBusy && (leastBusy.sent.length === 0 || active >= this.options.size)) {
         this.send(leastBusy, this.queue.shift()!);
         continue;
       }
-      const starting = [...this.workers].filter((w) => !w.ready).length;
-      if (this.workers.size >= this.options.size || starting >= this.queue.length) return;
+      const starting = [...this.workers].filter((w) => !w.ready && !w.retiring).length;
+      if (active >= this.options.size || starting >= this.queue.length) return;
       this.startWorker();
     }
+  }
+
+  /** Workers that take jobs: the live ones, less those leaving after the pool was made smaller. */
+  private activeWorkers(): number {
+    let count = 0;
+    for (const worker of this.workers) if (!worker.retiring) count++;
+    return count;
+  }
+
+  /** A worker leaving after a resize stops once it holds no job. */
+  private leaveIfIdle(worker: Worker): void {
+    if (!worker.retiring || worker.sent.length > 0 || !this.workers.has(worker)) return;
+    this.workers.delete(worker);
+    clearTimeout(worker.startTimer);
+    worker.channel.kill();
   }
 
   private startWorker(): Worker {
@@ -204,7 +258,7 @@ export class CompilerPool {
   private leastBusyReadyWorker(): Worker | undefined {
     let best: Worker | undefined;
     for (const worker of this.workers) {
-      if (!worker.ready || worker.sent.length >= TASKS_PER_WORKER) continue;
+      if (!worker.ready || worker.retiring || worker.sent.length >= TASKS_PER_WORKER) continue;
       if (!best || worker.sent.length < best.sent.length) best = worker;
     }
     return best;
@@ -246,6 +300,7 @@ export class CompilerPool {
     clearTimeout(current.timer);
     worker.sent.shift();
     this.startCompiling(worker);
+    this.leaveIfIdle(worker);
     this.dispatch();
   }
 

@@ -203,13 +203,13 @@ export async function runPreparation(
               order: 'most-consumed' as const,
               onDispatch: dispatch,
               newestProducer,
-              // parallelCompilations applied mid-run takes effect for the rest of it (spec §4a): fewer groups in
-              // flight at once; the compiler processes already started stay.
-              currentConcurrency: () =>
-                Math.min(
-                  session.jobsInFlight,
-                  compilationSettings(db).parallelCompilations * (session.jobsInFlight / session.size),
-                ),
+              // parallelCompilations applied mid-run takes effect for the rest of it (spec §4a): the pool grows
+              // or shrinks to it, and as many groups stay in flight as its workers take.
+              currentConcurrency: () => {
+                const wanted = compilationSettings(db).parallelCompilations;
+                if (wanted !== session.size) session.resize(wanted);
+                return session.jobsInFlight;
+              },
             }
           : {}),
         loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
