@@ -87,7 +87,6 @@ test('a reload mid-run shows the live progress, which keeps advancing', async ({
   await expect(page.getByTestId('setup-window')).toBeVisible();
   await expect(page.getByTestId('count-total')).not.toHaveText('0');
   await expect(page.getByTestId('progressive-group-line')).toContainText('CustomerCore');
-  releaseHeldModules(ui.app);
   // The log comes back whole, from the upgrade's first step on, not only what arrives after the reload:
   // it shows the latest lines, and Home (the log takes the keyboard) scrolls to its first one.
   const log = page.getByTestId('setup-log');
@@ -95,8 +94,11 @@ test('a reload mid-run shows the live progress, which keeps advancing', async ({
   await log.focus();
   await page.keyboard.press('Home');
   await expect(log).toContainText('Upgrading the environment from 11.11.3 to 11.17.0.');
+  // Read while the held modules keep the run still: once released, a fast machine could finish the
+  // preparation before a later read, and "below 100" would then race the run's end.
   const afterReload = await progressOf(page, 'setup-progress');
   expect(afterReload).toBeLessThan(100);
+  releaseHeldModules(ui.app);
   await expect
     .poll(() => progressOf(page, 'setup-progress'), { timeout: PREPARATION_TIMEOUT })
     .toBeGreaterThan(afterReload);
