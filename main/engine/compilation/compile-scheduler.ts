@@ -92,6 +92,7 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
     }
   };
 
+  const batch = options.batch ?? (<T>(work: () => T): T => work());
   let inFlight = 0;
   let recheck: NodeJS.Timeout | undefined;
   await new Promise<void>((resolve, reject) => {
@@ -110,13 +111,24 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
             finish(node, new Map(node.members.map((member) => [member.name, { status: 'skipped', errors }])));
             continue;
           }
-          const settled = options.onDispatch?.(node.members) ?? null;
-          if (settled) {
-            finish(node, settled);
-            continue;
-          }
+          // Dispatching a node and, when stored compilations of its inputs are reused, finishing it are one
+          // batch (one transaction for the caller): reusing costs no more writes than it must.
+          const jobs = batch(() => {
+            const settled = options.onDispatch?.(node.members) ?? null;
+            if (settled) {
+              finish(node, settled);
+              return null;
+            }
+            const found = compiler.reuse(node.members, node.cycle);
+            if ('outcomes' in found) {
+              finish(node, found.outcomes);
+              return null;
+            }
+            return found.jobs;
+          });
+          if (!jobs) continue;
           inFlight++;
-          compiler.compile(node.members, node.cycle).then(
+          compiler.compile(node.members, node.cycle, jobs).then(
             (results) => {
               inFlight--;
               try {

@@ -95,26 +95,51 @@ export class NodeCompiler {
   }
 
   /**
-   * Compiles the node as one compile group: a module, or the members of a cycle, which compile
+   * Looks the node up among stored compilations of the same inputs: their outcomes when it can
+   * reuse them (synchronously, so the caller can write them in the transaction that dispatched it),
+   * else the jobs to compile it with. Compiled, the node is one compile group: a module, or the members of a cycle, which compile
    * together, each importing the others' sources. The members of a cycle are prepared together
    * or not at all: when one has errors, every member fails with an error that names the cycle
    * (`cycle`; a module referencing itself is one too, null for a single module).
    */
-  async compile(members: readonly CompileUnit[], cycle: string | null): Promise<Map<string, UnitOutcome>> {
+  reuse(
+    members: readonly CompileUnit[],
+    cycle: string | null,
+  ): { outcomes: Map<string, UnitOutcome> } | { jobs: CompileJob[] } {
     const siblings = new Set(members.map((member) => member.name));
     const jobs = members.map((member) => this.job(member, siblings));
     const hashes = computeGroupInputHashes(jobs);
     const reused = members.map((member, index) => this.options.findReusable(member, hashes[index]));
     const prepared = reused.filter((found) => found !== null && 'producerInterface' in found);
     if (prepared.length === members.length) {
-      return new Map(
-        members.map((member, index) => [member.name, { status: 'prepared', ...prepared[index]!, compiled: false }]),
-      );
+      return {
+        outcomes: new Map(
+          members.map((member, index) => [member.name, { status: 'prepared', ...prepared[index]!, compiled: false }]),
+        ),
+      };
     }
     // A stored failed compilation of the same inputs fails the same way (a cycle's members fail together: compiled).
     const failed = reused[0];
     if (cycle === null && failed && 'errors' in failed)
-      return new Map([[members[0].name, { status: 'failed', ...failed, compiled: false }]]);
+      return { outcomes: new Map([[members[0].name, { status: 'failed', ...failed, compiled: false }]]) };
+    return { jobs };
+  }
+
+  /**
+   * Compiles the node as one compile group (see `reuse`, whose jobs it takes when given; a node
+   * not yet looked up is reused when it can be).
+   */
+  async compile(
+    members: readonly CompileUnit[],
+    cycle: string | null,
+    prepared?: CompileJob[],
+  ): Promise<Map<string, UnitOutcome>> {
+    let jobs = prepared;
+    if (!jobs) {
+      const found = this.reuse(members, cycle);
+      if ('outcomes' in found) return found.outcomes;
+      jobs = found.jobs;
+    }
     const outcome = await this.options.compiler.compile(jobs, () =>
       members.forEach((member) => this.options.onStart?.(member)),
     );

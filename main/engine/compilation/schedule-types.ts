@@ -75,6 +75,11 @@ export interface ScheduleOptions {
    * during the run.
    */
   newestProducer?(name: string): ExternalProducer | null;
+  /**
+   * Runs a node's dispatch, and its finish when it reuses stored compilations, as one batch (the caller's
+   * transaction; it may hold back what it reports until the batch is written). Just runs it when absent.
+   */
+  batch?<T>(work: () => T): T;
   /** Read before each dispatch when given: the number of jobs to keep in flight now (a setting applied mid-run). */
   currentConcurrency?(): number;
 }

@@ -18,7 +18,7 @@ import {
 } from '../store/artifact-repository';
 import { getModuleVersion, loadModuleInput } from '../store/module-repository';
 import { LeaseLostError, type Lease } from '../store/lock-repository';
-import type { EngineEventListener } from './preparation-events';
+import type { EngineEvent, EngineEventListener } from './preparation-events';
 import { ProgressTracker } from './progress-tracker';
 import {
   appendLog,
@@ -65,6 +65,23 @@ export async function runPreparation(
   options: RunPreparationOptions,
 ): Promise<RunSummary> {
   const { db } = context;
+  // Inside a batch (a transaction of several writes) events wait until it commits: nothing is reported before it is written.
+  let held: EngineEvent[] | null = null;
+  const onEvent = (event: EngineEvent) => (held ? held.push(event) : options.onEvent(event));
+  const batch = <T>(work: () => T): T => {
+    held = [];
+    let result: T;
+    try {
+      result = lease.write(work);
+    } catch (error) {
+      held = null;
+      throw error;
+    }
+    const events = held;
+    held = null;
+    for (const event of events) options.onEvent(event);
+    return result;
+  };
   // Lines are written at once but reported only after the transaction that wrote them commits.
   const unreported: LogLine[] = [];
   const log = (level: LogLine['level'], text: string) => {
@@ -73,7 +90,7 @@ export async function runPreparation(
     unreported.push(line);
   };
   const reportLog = () => {
-    for (const line of unreported.splice(0)) options.onEvent({ type: 'log', line });
+    for (const line of unreported.splice(0)) onEvent({ type: 'log', line });
   };
   lease.write(() => {
     resetCompilingItems(db, run.id);
@@ -103,7 +120,7 @@ export async function runPreparation(
   let started = counts.prepared + counts.failed + counts.skipped;
   const emit = (tracker: ProgressTracker, status: 'running' | 'finished' | 'interrupted') => {
     reportLog();
-    options.onEvent({ type: 'progress', progress: withGroup(tracker.snapshot(status)) });
+    onEvent({ type: 'progress', progress: withGroup(tracker.snapshot(status)) });
   };
 
   const resumed = pending.length < items.length;
@@ -212,6 +229,7 @@ export async function runPreparation(
               },
             }
           : {}),
+        batch,
         loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
         externalProducer: (name): ExternalProducer => {
           const item = itemByName.get(name);
@@ -265,7 +283,7 @@ export async function runPreparation(
             throw error;
           }
           tracker.started(unit.name);
-          options.onEvent({ type: 'module', name: unit.name, status: 'compiling' });
+          onEvent({ type: 'module', name: unit.name, status: 'compiling' });
           emit(tracker, 'running');
         },
         onFinish: (unit, outcome) => {
@@ -298,7 +316,7 @@ export async function runPreparation(
           const compiled = outcome.status !== 'skipped' && outcome.compiled;
           if (!compiled && outcome.status !== 'skipped') started++;
           tracker.finished(unit.name, outcome.status, durationMs, compiled);
-          options.onEvent({ type: 'module', name: unit.name, status: outcome.status });
+          onEvent({ type: 'module', name: unit.name, status: outcome.status });
           emit(tracker, 'running');
         },
         shouldStop: () => {
