@@ -5,6 +5,7 @@ import {
   type ExternalProducer,
   type UnitOutcome,
 } from '../compilation/compile-scheduler';
+import type { ProducerInterface } from '../compiler/compile-types';
 import { isProgressivePreparation } from '../platform/platform-versions';
 import { compilationSettings } from '../store/settings-repository';
 import { withTestHolds } from './preparation-faults';
@@ -82,6 +83,13 @@ export async function runPreparation(
     for (const event of events) options.onEvent(event);
     return result;
   };
+  // Stored artifacts never change: each producer's interface is parsed once per run, not once per consumer.
+  const interfaces = new Map<number, ProducerInterface>();
+  const interfaceOf = (artifactId: number): ProducerInterface => {
+    let found = interfaces.get(artifactId);
+    if (!found) interfaces.set(artifactId, (found = loadInterface(db, artifactId)));
+    return found;
+  };
   // Lines are written at once but reported only after the transaction that wrote them commits.
   const unreported: LogLine[] = [];
   const log = (level: LogLine['level'], text: string) => {
@@ -152,7 +160,7 @@ export async function runPreparation(
     const item = findItem(db, run.id, name);
     if (item?.status !== 'prepared' || item.artifactId === null) return null;
     return {
-      interface: loadInterface(db, item.artifactId),
+      interface: interfaceOf(item.artifactId),
       references: getModuleVersion(db, item.moduleVersionId).references,
     };
   };
@@ -168,7 +176,7 @@ export async function runPreparation(
         return new Map(
           members.map((member, index): [string, UnitOutcome] => {
             const artifactId = found[index]!.artifactId!;
-            const producerInterface = loadInterface(db, artifactId);
+            const producerInterface = interfaceOf(artifactId);
             return [member.name, { status: 'prepared', artifactId, producerInterface, durationMs: 0, compiled: false }];
           }),
         );
@@ -236,7 +244,7 @@ export async function runPreparation(
           if (item?.status === 'prepared' && item.artifactId !== null) {
             const artifact = getArtifact(db, item.artifactId);
             return {
-              interface: loadInterface(db, item.artifactId),
+              interface: interfaceOf(item.artifactId),
               references: getModuleVersion(db, artifact.moduleVersionId).references,
             };
           }
@@ -254,7 +262,7 @@ export async function runPreparation(
           if (artifact.success)
             return {
               artifactId: artifact.id,
-              producerInterface: loadInterface(db, artifact.id),
+              producerInterface: interfaceOf(artifact.id),
               durationMs: artifact.durationMs,
             };
           // A readiness check's failed compilation of the same inputs fails the upgrade's preparation the
