@@ -50,8 +50,8 @@ export const TEST_FAULTS_VARIABLE = 'CONFIG_TOOL_TEST_FAULTS';
 /**
  * The one place that reads the test seam, `CONFIG_TOOL_TEST_FAULTS`, a comma list:
  * `upgrade-fail:STEP`, `upgrade-crash:STEP`, `upgrade-delay:STEP:MS`, `lease-ttl-ms:MS`,
- * `heartbeat-ms:MS`, `heartbeat-fail`, `prepare-hold:MODULE`, `publish-hold:MODULE` (items for compiler workers, such as
- * `crash:MODULE`, pass through to them and are ignored here). Without it: the defaults.
+ * `heartbeat-ms:MS`, `heartbeat-fail`, `prepare-hold:MODULE`, `publish-hold:MODULE` (the compiler workers' items, such as
+ * `crash:MODULE`, are read by `compilerWorkerFaultsFromEnvironment`). Without it: the defaults.
  */
 export function engineOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): EngineOptions {
   const items = (env[TEST_FAULTS_VARIABLE] ?? '').split(',').filter(Boolean);
@@ -75,6 +75,31 @@ export function engineOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.en
     else if (kind === 'publish-hold') publishHoldModules.add(args[0]);
   }
   return { lease, faults: { failSteps, crashSteps, delaySteps, heartbeatFails, holdModules, publishHoldModules } };
+}
+
+/** What a compiler worker can be told to do to a module before compiling it (tests only). */
+export type CompilerWorkerFault = 'crash' | 'hang' | 'server-dies' | 'server-dies-once';
+
+const COMPILER_WORKER_FAULTS: readonly string[] = ['crash', 'hang', 'server-dies', 'server-dies-once'];
+
+/**
+ * A compiler worker's items of the same variable: `crash|hang|server-dies|server-dies-once:MODULE`
+ * (the worker exits, hangs, or kills its native server before compiling that module: every time,
+ * or the first time) and `delay:MS` (every compilation takes that much longer, so end-to-end specs
+ * can act mid-run).
+ */
+export function compilerWorkerFaultsFromEnvironment(env: NodeJS.ProcessEnv = process.env): {
+  modules: Map<string, CompilerWorkerFault>;
+  delayMs: number;
+} {
+  const modules = new Map<string, CompilerWorkerFault>();
+  let delayMs = 0;
+  for (const item of (env[TEST_FAULTS_VARIABLE] ?? '').split(',')) {
+    const [kind, name] = item.split(':').map((part) => part.trim());
+    if (kind === 'delay' && name && /^\d+$/.test(name)) delayMs = Number(name);
+    else if (COMPILER_WORKER_FAULTS.includes(kind) && name) modules.set(name, kind as CompilerWorkerFault);
+  }
+  return { modules, delayMs };
 }
 
 function positive(item: string, value: string | undefined): number {

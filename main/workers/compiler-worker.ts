@@ -4,31 +4,10 @@ import { GroupCompiler, type CompileFaults } from '../engine/compiler/compile-gr
 import type { CompilerWorkerReply, CompilerWorkerRequest } from '../engine/compiler/compiler-protocol';
 import { connectToParent } from './parent-port';
 import { installedPlatformVersion } from '../engine/platform/platform-versions';
-
-type Fault = 'crash' | 'hang' | 'server-dies' | 'server-dies-once';
-
-/** Test-only: "delay:<ms>" in CONFIG_TOOL_TEST_FAULTS makes every compilation take that much longer (end-to-end specs act mid-run). */
-function readTestDelayMs(): number {
-  const match = /(?:^|,)\s*delay:(\d+)\s*(?:,|$)/.exec(process.env.CONFIG_TOOL_TEST_FAULTS ?? '');
-  return match ? Number(match[1]) : 0;
-}
-
-/**
- * Test-only faults from CONFIG_TOOL_TEST_FAULTS, e.g. "crash:ModuleA,hang:ModuleB,server-dies-once:ModuleC":
- * the worker exits, hangs, or kills its native server before compiling (every time, or the first time).
- */
-function readTestFaults(): Map<string, Fault> {
-  const faults = new Map<string, Fault>();
-  for (const item of (process.env.CONFIG_TOOL_TEST_FAULTS ?? '').split(',')) {
-    const [kind, name] = item.split(':').map((s) => s.trim());
-    if ((kind === 'crash' || kind === 'hang' || kind === 'server-dies' || kind === 'server-dies-once') && name)
-      faults.set(name, kind);
-  }
-  return faults;
-}
+import { compilerWorkerFaultsFromEnvironment, type CompilerWorkerFault } from '../engine/engine-options';
 
 /** The native-server faults, through GroupCompiler's fault seam. */
-function serverFaults(faults: Map<string, Fault>): CompileFaults | undefined {
+function serverFaults(faults: Map<string, CompilerWorkerFault>): CompileFaults | undefined {
   if (![...faults.values()].some((fault) => fault.startsWith('server-'))) return undefined;
   const fired = new Set<string>();
   return {
@@ -52,8 +31,7 @@ function main(): void {
   // limit instead of growing, keeping this process and its server under the pool's 512 MB bound.
   process.env.GOMEMLIMIT ??= '320MiB';
   const parent = connectToParent();
-  const faults = readTestFaults();
-  const delayMs = readTestDelayMs();
+  const { modules: faults, delayMs } = compilerWorkerFaultsFromEnvironment();
   const compiler = new GroupCompiler({
     platformsDir: process.env.CONFIG_TOOL_PLATFORMS_DIR || undefined,
     faults: serverFaults(faults),
