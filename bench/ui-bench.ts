@@ -11,11 +11,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { Command } from 'commander';
 import { findPackageRoot } from '../main/engine/platform/platform-versions';
 import { generateFactory } from './factory-generator';
 import { CpuWatch } from './proc-stat';
+import { startProfile, summarizeProfile, summarizeTrace, type TraceFile } from './cpu-profile';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
@@ -32,6 +33,9 @@ interface Options {
   dir: string;
   environment?: string;
   statusRuns: string;
+  skipCli?: boolean;
+  profile?: string;
+  trace?: string;
 }
 
 /** Runs the CLI to its end; resolves with its exit code and wall time. */
@@ -103,6 +107,18 @@ async function mainThread(page: Page): Promise<() => Promise<number>> {
   return async () => (await read()) - start;
 }
 
+/** Traces 8 s of the run from +15 s (every page: the trace is the browser's); resolves with its summary. */
+async function traceWindow(browser: Browser, page: Page, file: string): Promise<string> {
+  await new Promise((resolve) => setTimeout(resolve, 15_000));
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+  });
+  await new Promise((resolve) => setTimeout(resolve, 8_000));
+  const trace = await browser.stopTracing();
+  fs.writeFileSync(file, trace);
+  return `Trace of 8 s from +15 s: ${file}\n${summarizeTrace(JSON.parse(trace.toString()) as TraceFile)}`;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
@@ -121,6 +137,12 @@ async function main(): Promise<void> {
     .option('--dir <dir>', 'work folder', path.join(os.tmpdir(), 'config-tool-bench-ui'))
     .option('--environment <dir>', 'an imported, not yet upgraded environment to use instead of generating one')
     .option('--status-runs <n>', 'how many times to time config-tool status', '5')
+    .option('--skip-cli', 'skip the command-line upgrade (no ratio): for quick loops on the windows')
+    .option(
+      '--trace <file>',
+      'write a Chromium performance trace of 8 s of the run (from +15 s) there, and its summary',
+    )
+    .option('--profile <dir>', "write each page's CPU profile of the run (Chromium's .cpuprofile) and a summary there")
     .parse()
     .opts<Options>();
   if (!fs.existsSync(CHROMIUM)) throw new Error(`bench:ui drives Debian's Chromium at ${CHROMIUM}, which is missing.`);
@@ -146,11 +168,12 @@ async function main(): Promise<void> {
   fs.cpSync(imported, uiEnv, { recursive: true });
 
   // 1. The command line: the reference time.
-  const cli = await runCli(['upgrade', '--env', cliEnv], (pid) => new CpuWatch(pid));
-  const cliCompilers = compilerCpu(cli.cpu!, 'compiler-worker');
-  console.log(
-    `CLI upgrade              ${seconds(cli.ms)}  (exit ${cli.code}; compilers ${seconds(cliCompilers)} CPU)`,
-  );
+  const cli = options.skipCli ? null : await runCli(['upgrade', '--env', cliEnv], (pid) => new CpuWatch(pid));
+  const cliCompilers = cli ? compilerCpu(cli.cpu!, 'compiler-worker') : 0;
+  if (cli)
+    console.log(
+      `CLI upgrade              ${seconds(cli.ms)}  (exit ${cli.code}; compilers ${seconds(cliCompilers)} CPU)`,
+    );
 
   // 2. The same upgrade, watched: Setup window + console Modules page in Chromium through the browser host.
   const serve = await startServe(uiEnv);
@@ -172,10 +195,14 @@ async function main(): Promise<void> {
 
     const watch = new CpuWatch(process.pid);
     const mainUsed = { setup: await mainThread(setup), console: await mainThread(modulesPage) };
+    const profilers = options.profile
+      ? { setup: await startProfile(setup), console: await startProfile(modulesPage) }
+      : null;
     watch.start();
     const runFrom = Date.now();
     t0 = performance.now();
     await setup.getByTestId('upgrade-ok').click();
+    const tracing = options.trace ? traceWindow(browser, setup, path.resolve(options.trace)) : null;
     await setup.waitForFunction(
       () => /Finished|ready/.test(document.querySelector('[data-testid="setup-headline"]')?.textContent ?? ''),
       null,
@@ -183,8 +210,20 @@ async function main(): Promise<void> {
     );
     const uiMs = performance.now() - t0;
     const runTo = Date.now();
+    if (tracing) console.log(await tracing);
     watch.stop();
     const mainMs = { setup: await mainUsed.setup(), console: await mainUsed.console() };
+    if (profilers && options.profile) {
+      const dir = path.resolve(options.profile);
+      fs.mkdirSync(dir, { recursive: true });
+      for (const [name, stop] of Object.entries(profilers)) {
+        const profile = await stop();
+        const file = path.join(dir, `${name}.cpuprofile`);
+        fs.writeFileSync(file, JSON.stringify(profile));
+        console.log(`CPU profile of the ${name} page: ${file}`);
+        console.log(summarizeProfile(profile, LONG_TASK_GOAL_MS));
+      }
+    }
     const counts = await setup.getByTestId('run-counts').innerText();
     const tasks = {
       setup: await longTasks(setup, runFrom, runTo),
@@ -201,7 +240,9 @@ async function main(): Promise<void> {
     const service = used.find((entry) => entry.sample.command.includes('service.cjs'));
     const compilersMs = compilerCpu(watch, 'compiler-worker');
 
-    console.log(`UI-watched upgrade       ${seconds(uiMs)}  (${(uiMs / cli.ms).toFixed(2)} × the CLI; goal ≤ 1.10)`);
+    console.log(
+      `UI-watched upgrade       ${seconds(uiMs)}  (${cli ? `${(uiMs / cli.ms).toFixed(2)} × the CLI` : 'CLI skipped'}; goal ≤ 1.10)`,
+    );
     console.log(`  final counts           ${counts.replace(/\s+/g, ' ')}`);
     console.log(`CPU during the UI run (from /proc):`);
     for (const entry of renderers)
