@@ -3,7 +3,14 @@ import type { ModulePreparationStatus, ModuleRow } from '../../../common/domain'
 
 /** Every module row of the environment (10,000+ possible): filtered client-side. */
 export interface ModulesState {
+  /** The rows with their latest statuses: a progress update replaces the rows it changes (and this array). */
   rows: ModuleRow[];
+  /**
+   * The rows as loaded: replaced only by a load, never by a status change. What does not
+   * depend on statuses (names, applications, the list's order and filters other than
+   * the status) reads this, so a progress update does not re-filter or re-render the list.
+   */
+  listed: ModuleRow[];
   /** Position of each row by module name, rebuilt only when the list is loaded. */
   indexByName: ReadonlyMap<string, number>;
   /** The distinct applications, sorted: changes only with the list, not with statuses. */
@@ -16,6 +23,7 @@ export interface ModulesState {
 /** Modules list store; loaded on demand by the console, refreshed after changes, patched by progress updates. */
 export const useModulesStore = create<ModulesState>(() => ({
   rows: [],
+  listed: [],
   indexByName: new Map(),
   applications: [],
   loaded: false,
@@ -27,11 +35,20 @@ export const useModulesStore = create<ModulesState>(() => ({
 export function setModuleRows(rows: ModuleRow[]): void {
   useModulesStore.setState({
     rows,
+    listed: rows,
     indexByName: new Map(rows.map((row, index) => [row.name, index])),
     applications: [...new Set(rows.map((row) => row.application))].sort((a, b) => a.localeCompare(b)),
     loaded: true,
     loading: false,
     error: null,
+  });
+}
+
+/** One row with its latest status (the row as listed when the list no longer has it). */
+export function useModuleRow(listed: ModuleRow): ModuleRow {
+  return useModulesStore((s) => {
+    const index = s.indexByName.get(listed.name);
+    return index === undefined ? listed : (s.rows[index] ?? listed);
   });
 }
 

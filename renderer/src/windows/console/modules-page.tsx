@@ -19,16 +19,18 @@ const STATUS_OPTIONS: ModuleConsoleStatus[] = [
 
 /** The Modules list: search, filter by status and application, virtualised rows. */
 export function ModulesPage() {
+  const filters = useModuleFiltersStore();
+  // Statuses change at every progress update: only a status filter needs the latest ones to choose rows.
+  const byStatus = filters.status !== 'all';
   const { rows, applications, loaded, loading, error } = useModulesStore(
     useShallow((s) => ({
-      rows: s.rows,
+      rows: byStatus ? s.rows : s.listed,
       applications: s.applications,
       loaded: s.loaded,
       loading: s.loading,
       error: s.error,
     })),
   );
-  const filters = useModuleFiltersStore();
 
   useEffect(() => {
     void loadModules();
