@@ -67,6 +67,11 @@ export function loadModules(): Promise<void> {
   return modulesRequest;
 }
 
+/** Loads the rows unless a load is in flight already (then its answer will do): a page opening on the list. */
+export function joinOrLoadModules(): Promise<void> {
+  return modulesRequest ?? loadModules();
+}
+
 let runsRequest: Promise<void> | null = null;
 let runsAgain: Promise<void> | null = null;
 

@@ -1,8 +1,8 @@
 import { formatCount } from '../../lib/format';
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MODULE_PREPARATION_STATUSES, type ModuleConsoleStatus } from '../../../../common/domain';
-import { loadModules } from '../../api/loaders';
+import { joinOrLoadModules } from '../../api/loaders';
 import { moduleStatusText } from '../../components/status-badge';
 import { useModuleFiltersStore } from '../../stores/module-filters-store';
 import { useModulesStore } from '../../stores/modules-store';
@@ -33,10 +33,13 @@ export function ModulesPage() {
   );
 
   useEffect(() => {
-    void loadModules();
+    void joinOrLoadModules();
   }, []);
 
   const filtered = useMemo(() => filterModules(rows, filters), [rows, filters]);
+  // Over a thousand applications at 10,000 modules: their options come in a background render after the first rows.
+  const applicationOptions = useDeferredValue(applications);
+  const chosenMissing = filters.application !== 'all' && !applicationOptions.includes(filters.application);
 
   return (
     <section aria-labelledby="modules-title" className="page page--fill">
@@ -87,7 +90,8 @@ export function ModulesPage() {
             data-testid="modules-filter-application"
           >
             <option value="all">All applications</option>
-            {applications.map((app) => (
+            {chosenMissing && <option value={filters.application}>{filters.application}</option>}
+            {applicationOptions.map((app) => (
               <option key={app} value={app}>
                 {app}
               </option>
