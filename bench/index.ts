@@ -93,8 +93,23 @@ async function main(): Promise<void> {
     .option('--skip-tsc', 'do not run tsc -b')
     .option('--skip-tsc6', 'run tsc -b with TypeScript 7 only (TypeScript 6 takes minutes at 10,000 modules)')
     .option('--skip-check', 'do not measure the readiness check and the preparation after it')
+    .option(
+      '--only <section>',
+      "measure one section after the import: 'readiness' (the check and the preparation after it)",
+    )
     .parse()
-    .opts<{ modules: string; dir: string; skipTsc?: boolean; skipTsc6?: boolean; skipCheck?: boolean }>();
+    .opts<{
+      modules: string;
+      dir: string;
+      skipTsc?: boolean;
+      skipTsc6?: boolean;
+      skipCheck?: boolean;
+      only?: string;
+    }>();
+  if (options.only !== undefined && options.only !== 'readiness') {
+    console.error(`Unknown section '${options.only}' for --only: the one section is 'readiness'.`);
+    process.exit(2);
+  }
   const moduleCount = Number(options.modules);
   const root = findPackageRoot();
   const work = path.resolve(options.dir);
@@ -122,6 +137,7 @@ async function main(): Promise<void> {
   );
 
   if (!options.skipCheck) await benchReadinessCheck({ importedDir: environmentDir, work, spawner, target });
+  if (options.only === 'readiness') return;
 
   const context = openEnvironment(environmentDir, { spawner });
   const compile = context.db

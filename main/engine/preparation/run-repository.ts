@@ -256,6 +256,16 @@ export function checkRunOfArtifact(db: Db, artifactId: number, toVersion: string
   return row?.id ?? null;
 }
 
+/** Every compilation for `toVersion` held by a readiness check's items, with the latest such check run. */
+export function checkRunsOfArtifacts(db: Db, toVersion: string): Map<number, number> {
+  const rows = statement(
+    db,
+    `SELECT i.artifact_id AS artifactId, max(r.id) AS runId FROM preparation_items i JOIN preparation_runs r ON r.id = i.run_id
+      WHERE r.kind = 'check' AND r.to_version = @toVersion AND i.artifact_id IS NOT NULL GROUP BY i.artifact_id`,
+  ).all({ toVersion }) as { artifactId: number; runId: number }[];
+  return new Map(rows.map((row) => [row.artifactId, row.runId]));
+}
+
 /** Each module's item in a run: the module version it compiled and its status (for "changed since"). */
 export function itemVersions(db: Db, runId: number): Map<string, number> {
   const rows = statement(
