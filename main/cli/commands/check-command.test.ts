@@ -21,6 +21,13 @@ interface JsonReport {
   excluded: { name: string; reason: string }[];
 }
 
+/** `status --json`'s readiness part. */
+interface ReadinessJson {
+  targetVersion: string | null;
+  latest: { id: number; status: string; counts: Record<string, number>; changedSince: string[] } | null;
+  running: { id: number; status: string } | null;
+}
+
 const BIN = path.join(PACKAGE_ROOT, 'bin', 'config-tool.cjs');
 let workDir: string;
 let importedEnv: string;
@@ -349,6 +356,59 @@ describe('check (spec §4c)', () => {
       expect(report.modules.filter((module) => module.reusedFromCheck === check.run.id).length).toBe(
         compiledInCheck - 1,
       );
+    },
+    SETUP_TIMEOUT_MS,
+  );
+
+  it(
+    'status says the latest check for the pending upgrade (counts, age, what changed since) and a running one',
+    async () => {
+      const env = freshEnvironment();
+      const statusOf = async () => {
+        const text = await cli(env, ['status']);
+        expect(text.status, text.stderr).toBe(0);
+        const json = await cli(env, ['status', '--json']);
+        return { text: text.stdout, readiness: (JSON.parse(json.stdout) as { readiness: ReadinessJson }).readiness };
+      };
+      let status = await statusOf();
+      expect(status.text).toMatch(/^Readiness: +not checked for 11\.17\.0 yet/m);
+      expect(status.readiness).toEqual({ targetVersion: '11.17.0', latest: null, running: null });
+
+      const check = startCheck(env);
+      await waitFor(() => checkedCount(env) >= 2, 'two checked modules');
+      status = await statusOf();
+      const runId = query<{ id: number }>(env, "SELECT max(id) AS id FROM preparation_runs WHERE kind = 'check'")[0].id;
+      expect(status.text).toMatch(
+        new RegExp(`^Checking: +readiness check #${runId} for 11\\.17\\.0, started by .* modules done$`, 'm'),
+      );
+      expect(status.readiness.running?.id).toBe(runId);
+      expect(status.readiness.running?.status).toBe('running');
+      expect(await check.exited).toBe(3);
+
+      status = await statusOf();
+      const report = await reportOf(env, runId);
+      const { prepared, failed, skipped, excluded } = report.run.counts;
+      expect(status.text).toMatch(
+        new RegExp(
+          `^Readiness: +check #${runId} for 11\\.17\\.0 finished .* UTC \\((?:just now|1 minute ago)\\): ` +
+            `${prepared} ready, ${failed} would fail, ${skipped} would be skipped, ${excluded} excluded$`,
+          'm',
+        ),
+      );
+      expect(status.text).not.toContain('Changed since');
+      expect(status.readiness.running).toBeNull();
+      expect(status.readiness.latest).toMatchObject({
+        id: runId,
+        status: 'finished',
+        counts: report.run.counts,
+        changedSince: [],
+      });
+
+      const library = consumedReadyLibrary(env, report);
+      await republishSameInterface(env, library);
+      status = await statusOf();
+      expect(status.text).toMatch(new RegExp(`^Changed since: +1 module changed since the check: ${library} `, 'm'));
+      expect(status.readiness.latest?.changedSince).toEqual([library]);
     },
     SETUP_TIMEOUT_MS,
   );
