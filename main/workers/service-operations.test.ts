@@ -118,3 +118,14 @@ describe('long operations in one service process', () => {
     SETUP_TIMEOUT_MS,
   );
 });
+
+describe('the Modules list', () => {
+  it('answers its first rows alone when asked (a page shows them before the rest), the same rows the whole list begins with', async () => {
+    const whole = await service.request('modules.list', {});
+    const first = await service.request('modules.list', { first: 5 });
+    if (!whole.ok || !first.ok) throw new Error('modules.list was refused');
+    const rows = whole.value as { name: string }[];
+    expect(rows.length).toBeGreaterThan(5);
+    expect(first.value).toEqual(rows.slice(0, 5));
+  });
+});

@@ -16,6 +16,8 @@ export interface ModulesState {
   /** The distinct applications, sorted: changes only with the list, not with statuses. */
   applications: string[];
   loaded: boolean;
+  /** False while `rows` are only the first of the list (a first load shows them while the rest come). */
+  complete: boolean;
   loading: boolean;
   error: string | null;
 }
@@ -27,19 +29,21 @@ export const useModulesStore = create<ModulesState>(() => ({
   indexByName: new Map(),
   applications: [],
   loaded: false,
+  complete: false,
   loading: false,
   error: null,
 }));
 
-/** Replaces the list (a load or a refresh). */
-export function setModuleRows(rows: ModuleRow[]): void {
+/** Replaces the list (a load or a refresh); `complete: false` for the first rows of a first load. */
+export function setModuleRows(rows: ModuleRow[], complete = true): void {
   useModulesStore.setState({
     rows,
     listed: rows,
     indexByName: new Map(rows.map((row, index) => [row.name, index])),
     applications: [...new Set(rows.map((row) => row.application))].sort((a, b) => a.localeCompare(b)),
     loaded: true,
-    loading: false,
+    complete,
+    loading: !complete,
     error: null,
   });
 }

@@ -22,11 +22,12 @@ export function ModulesPage() {
   const filters = useModuleFiltersStore();
   // Statuses change at every progress update: only a status filter needs the latest ones to choose rows.
   const byStatus = filters.status !== 'all';
-  const { rows, applications, loaded, loading, error } = useModulesStore(
+  const { rows, applications, loaded, complete, loading, error } = useModulesStore(
     useShallow((s) => ({
       rows: byStatus ? s.rows : s.listed,
       applications: s.applications,
       loaded: s.loaded,
+      complete: s.complete,
       loading: s.loading,
       error: s.error,
     })),
@@ -47,13 +48,16 @@ export function ModulesPage() {
         <h1 id="modules-title" className="page__title">
           Modules
         </h1>
-        {filters.application !== 'all' && <PublishApplicationButton application={filters.application} />}
+        {/* It publishes every module of the application: only once the whole list is there. */}
+        {filters.application !== 'all' && complete && <PublishApplicationButton application={filters.application} />}
         <p className="muted" role="status" data-testid="modules-count">
-          {loaded
-            ? `Showing ${formatCount(filtered.length)} of ${formatCount(rows.length)} modules`
-            : loading
-              ? 'Loading modules…'
-              : ''}
+          {loaded && !complete
+            ? `Showing the first ${formatCount(rows.length)} modules; loading the rest…`
+            : loaded
+              ? `Showing ${formatCount(filtered.length)} of ${formatCount(rows.length)} modules`
+              : loading
+                ? 'Loading modules…'
+                : ''}
         </p>
       </div>
       <div className="filters" role="search" aria-label="Filter modules">
