@@ -61,19 +61,57 @@ function runCli(
 }
 
 /** Starts `config-tool serve` on the environment; resolves with its address once it printed it. */
-function startServe(environmentDir: string): Promise<{ child: ChildProcess; url: string }> {
+function startServe(environmentDir: string): Promise<{ child: ChildProcess; url: string; stderr: ServeStderr }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, 'serve', '--env', environmentDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Read, always: an unread pipe fills at 64 KB and then blocks serve's (synchronous) writes, so
+    // it stops answering or never exits. Kept: the last lines, to show when something went wrong.
+    const stderr: ServeStderr = { bytes: 0, tail: '' };
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr.bytes += chunk.length;
+      stderr.tail = (stderr.tail + chunk.toString()).slice(-2000);
     });
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = out.match(/http:\/\/\S+/)?.[0];
-      if (url) resolve({ child, url });
+      if (url) resolve({ child, url, stderr });
     });
     child.on('exit', (code) => reject(new Error(`config-tool serve exited ${code} before it printed its address`)));
   });
+}
+
+/** What `serve` wrote to its stderr. */
+interface ServeStderr {
+  bytes: number;
+  tail: string;
+}
+
+/** How long `serve` may take to stop after SIGTERM before the bench kills it and says so. */
+const SERVE_STOP_MS = 30_000;
+
+/**
+ * Stops `serve` and waits for it, at most SERVE_STOP_MS. Waiting on an 'exit' that already
+ * happened (or never comes) would leave Node with nothing to do: it would end without a word
+ * and without the lines still to print, which is how a run once lost its `status` line.
+ */
+async function stopServe(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    console.log(`(serve had already exited: ${child.exitCode ?? child.signalCode})`);
+    return;
+  }
+  const exited = new Promise<boolean>((resolve) => child.once('exit', () => resolve(true)));
+  child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), SERVE_STOP_MS)));
+  if (!(await Promise.race([exited, timedOut]))) {
+    console.log(`(serve did not stop within ${SERVE_STOP_MS / 1000} s of SIGTERM: killed)`);
+    child.kill('SIGKILL');
+    await exited;
+  }
+  clearTimeout(timer);
 }
 
 /** Collects the page's long tasks (Chromium's Long Tasks API) from its first script on. */
@@ -266,8 +304,10 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    serve.child.kill('SIGTERM');
-    await new Promise((resolve) => serve.child.once('exit', resolve));
+    await stopServe(serve.child);
+    console.log(
+      `(serve wrote ${serve.stderr.bytes} bytes to stderr${serve.stderr.bytes ? `; the last: ${JSON.stringify(serve.stderr.tail.slice(-300))}` : ''})`,
+    );
   }
 
   // 3. `status` on the environment just prepared.
