@@ -1,5 +1,6 @@
 import { consumerChainLengths, describeCycle, findCycles, transitiveConsumerCounts } from './dependency-graph';
 import { NodeCompiler } from './node-compiler';
+import { ReadyQueue } from './ready-queue';
 import type { CompileUnit, ScheduleOptions, UnitOutcome } from './schedule-types';
 
 export type {
@@ -77,7 +78,8 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
   const graph = [...nodes.values()].map((node) => ({ name: node.id, references: [...node.producers] }));
   const priority = options.order === 'most-consumed' ? transitiveConsumerCounts(graph) : consumerChainLengths(graph);
   const waitingOn = new Map([...nodes.values()].map((node) => [node.id, node.producers.size]));
-  const ready = [...nodes.values()].filter((node) => node.producers.size === 0);
+  const ready = new ReadyQueue<ScheduleNode>(nodes.keys(), priority);
+  for (const node of nodes.values()) if (node.producers.size === 0) ready.push(node);
 
   const finish = (node: ScheduleNode, results: Map<string, UnitOutcome>) => {
     for (const member of node.members) {
@@ -99,9 +101,8 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
     const pump = () => {
       try {
         const concurrency = options.currentConcurrency?.() ?? options.concurrency;
-        while (ready.length > 0 && inFlight < concurrency && !options.shouldStop?.()) {
+        while (ready.size > 0 && inFlight < concurrency && !options.shouldStop?.()) {
           // Highest priority first; ties by name so runs are reproducible.
-          ready.sort((a, b) => priority.get(a.id)! - priority.get(b.id)! || b.id.localeCompare(a.id));
           const node = ready.pop()!;
           const blocker = compiler.blockingProducer(node.members);
           if (blocker) {
@@ -144,7 +145,7 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
             },
           );
         }
-        if (inFlight === 0 && (ready.length === 0 || options.shouldStop?.())) resolve();
+        if (inFlight === 0 && (ready.size === 0 || options.shouldStop?.())) resolve();
       } catch (error) {
         reject(error);
       }
