@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Database } from 'better-sqlite3';
 import { Command } from 'commander';
 import { importFactory } from '../main/engine/factory/import-factory';
 import { openEnvironment } from '../main/engine/open-environment';
@@ -93,8 +94,25 @@ async function main(): Promise<void> {
     .option('--skip-tsc', 'do not run tsc -b')
     .option('--skip-tsc6', 'run tsc -b with TypeScript 7 only (TypeScript 6 takes minutes at 10,000 modules)')
     .option('--skip-check', 'do not measure the readiness check and the preparation after it')
+    .option('--skip-floor', 'do not compile the modules once more in this one process (minutes at 10,000 modules)')
+    .option(
+      '--only <section>',
+      "measure one section after the import: 'readiness' (the check and the preparation after it)",
+    )
     .parse()
-    .opts<{ modules: string; dir: string; skipTsc?: boolean; skipTsc6?: boolean; skipCheck?: boolean }>();
+    .opts<{
+      modules: string;
+      dir: string;
+      skipTsc?: boolean;
+      skipTsc6?: boolean;
+      skipCheck?: boolean;
+      skipFloor?: boolean;
+      only?: string;
+    }>();
+  if (options.only !== undefined && options.only !== 'readiness') {
+    console.error(`Unknown section '${options.only}' for --only: the one section is 'readiness'.`);
+    process.exit(2);
+  }
   const moduleCount = Number(options.modules);
   const root = findPackageRoot();
   const work = path.resolve(options.dir);
@@ -122,6 +140,7 @@ async function main(): Promise<void> {
   );
 
   if (!options.skipCheck) await benchReadinessCheck({ importedDir: environmentDir, work, spawner, target });
+  if (options.only === 'readiness') return;
 
   const context = openEnvironment(environmentDir, { spawner });
   const compile = context.db
@@ -182,12 +201,7 @@ async function main(): Promise<void> {
     `second prepare           ${seconds(againMs)}  (${again.nothingToDo ? 'nothing to do' : `run #${again.run.id}`}, ${compilationsAfter - compilationsBefore} compilations, goal < 1 s)`,
   );
 
-  const floorCpuBefore = process.cpuUsage();
-  const floor = await compileInProcess(context.db, target);
-  const floorCpu = process.cpuUsage(floorCpuBefore);
-  console.log(
-    `in-process compile       ${seconds(floor.ms)}  (${floor.succeeded} modules in this one process with one native server: no workers, messages or writes; ${(floor.ms / Math.max(floor.succeeded, 1)).toFixed(1)} ms per module; ${seconds((floorCpu.user + floorCpu.system) / 1000)} CPU on the Node side; server ${(floor.serverRssBytes / MB).toFixed(0)} MB RSS at the end)`,
-  );
+  const floor = options.skipFloor ? undefined : await measureInProcessFloor(context.db, target);
 
   if (!options.skipTsc) {
     const layout7 = path.join(work, 'tsc-b-7');
@@ -213,11 +227,23 @@ async function main(): Promise<void> {
     const goal7 = moduleCount >= 10_000 ? 0.7 : 1.0;
     console.log(`preparation / tsc -b 7   ${(prepareMs / native.ms).toFixed(2)}  (goal <= ${goal7.toFixed(1)})`);
     if (classic) console.log(`preparation / tsc -b 6   ${(prepareMs / classic.ms).toFixed(2)}`);
-    console.log(
-      `in-process / tsc -b 7    ${(floor.ms / native.ms).toFixed(2)}  (the same compilations in one process)`,
-    );
+    if (floor)
+      console.log(
+        `in-process / tsc -b 7    ${(floor.ms / native.ms).toFixed(2)}  (the same compilations in one process)`,
+      );
   }
   context.db.close();
+}
+
+/** The floor of one process: the same compilations with no workers, messages or database writes. */
+async function measureInProcessFloor(db: Database, target: string): Promise<{ ms: number }> {
+  const floorCpuBefore = process.cpuUsage();
+  const floor = await compileInProcess(db, target);
+  const floorCpu = process.cpuUsage(floorCpuBefore);
+  console.log(
+    `in-process compile       ${seconds(floor.ms)}  (${floor.succeeded} modules in this one process with one native server: no workers, messages or writes; ${(floor.ms / Math.max(floor.succeeded, 1)).toFixed(1)} ms per module; ${seconds((floorCpu.user + floorCpu.system) / 1000)} CPU on the Node side; server ${(floor.serverRssBytes / MB).toFixed(0)} MB RSS at the end)`,
+  );
+  return floor;
 }
 
 main().then(

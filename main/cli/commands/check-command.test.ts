@@ -1,69 +1,44 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateFactory } from '../../../bench/factory-generator';
-import {
-  copyEnvironment,
-  makeTempDir,
-  PACKAGE_ROOT,
-  removeTempDir,
-  runCli,
-  SETUP_TIMEOUT_MS,
-} from '../test-support/run-cli';
+import { startCli, waitFor } from '../test-support/background-cli';
+import { compilationsPerModule, queryEnvironment as query } from '../test-support/environment-db';
+import { importedEnvironment } from '../test-support/imported-environment';
+import { readJsonReport as reportOf, type JsonReport } from '../test-support/json-report';
+import { faults, runCliIn as cli, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
 
-/** The spec's JSON report, as `report --format json` and `check --json` print it. */
-interface JsonReport {
-  run: { id: number; kind: string; toVersion: string; status: string; counts: Record<string, number> };
-  modules: { name: string; status: string; errors: { message: string }[]; reusedFromCheck?: number }[];
-  excluded: { name: string; reason: string }[];
+const imported = importedEnvironment({
+  prefix: 'config-tool-check-',
+  factory: (dir) =>
+    generateFactory(dir, {
+      moduleCount: 30,
+      applicationCount: 4,
+      maxDepth: 4,
+      filesPerModule: 2,
+      seed: 12,
+      cycles: 1,
+      removedApiUsers: 0.12,
+      uploadedOnly: 0.06,
+      publishFailed: 0.06,
+    }),
+  settings: { checkParallelCompilations: '1', moduleTimeLimitSeconds: '30' },
+});
+let uploadCounter = 0;
+
+/** `status --json`'s readiness part. */
+interface ReadinessJson {
+  targetVersion: string | null;
+  latest: { id: number; status: string; counts: Record<string, number>; changedSince: string[] } | null;
+  running: { id: number; status: string } | null;
 }
 
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'config-tool.cjs');
-let workDir: string;
-let importedEnv: string;
-let envCounter = 0;
-
-async function cli(env: string, args: string[]) {
-  return runCli([...args, '--env', env]);
-}
-
-function freshEnvironment(): string {
-  return copyEnvironment(importedEnv, path.join(workDir, `env-${++envCounter}`));
-}
-
-function query<T>(env: string, sql: string, params: Record<string, unknown> = {}): T[] {
-  const db = new Database(path.join(env, 'environment.db'), { readonly: true });
-  try {
-    return db.prepare(sql).all(params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
+/** Each module's status, the excluded ones with their reason: what a check and the preparation after it must share. */
 function statuses(json: JsonReport): Record<string, string> {
   const all: Record<string, string> = {};
   for (const module of json.modules) all[module.name] = module.status;
   for (const module of json.excluded) all[module.name] = `excluded: ${module.reason}`;
   return all;
-}
-
-async function reportOf(env: string, runId?: number): Promise<JsonReport> {
-  const result = await cli(env, ['report', '--format', 'json', ...(runId ? ['--run', String(runId)] : [])]);
-  expect(result.status, result.stderr).toBe(0);
-  return JSON.parse(result.stdout) as JsonReport;
-}
-
-/** Compiler invocations per module for one purpose ('check', 'prepare'). */
-function compilations(env: string, purpose: string): Map<string, number> {
-  const rows = query<{ name: string; n: number }>(
-    env,
-    `SELECT m.name, count(*) AS n FROM compilations c JOIN module_versions v ON v.id = c.module_version_id
-       JOIN modules m ON m.id = v.module_id WHERE c.purpose = @purpose GROUP BY m.name`,
-    { purpose },
-  );
-  return new Map(rows.map((row) => [row.name, row.n]));
 }
 
 /** What the environment runs and is: version, deployments, lock rows. What a check must leave alone. */
@@ -77,22 +52,7 @@ function environmentState(env: string) {
 
 /** Starts `config-tool check` in the background, each compilation slowed down so the test can act mid-run. */
 function startCheck(env: string) {
-  const child = spawn(process.execPath, [BIN, 'check', '--env', env], {
-    env: { ...process.env, CONFIG_TOOL_ENV: '', CONFIG_TOOL_TEST_FAULTS: 'delay:150' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.resume();
-  child.stderr.resume();
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, exited };
-}
-
-async function waitFor(condition: () => boolean, what: string, limitMs = 120_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return startCli(['check', '--env', env], faults('delay:150'));
 }
 
 function checkedCount(env: string): number {
@@ -112,7 +72,7 @@ function changedModuleFolder(env: string, name: string, change: (source: string)
       WHERE m.name = @name`,
     { name },
   );
-  const dir = path.join(workDir, `upload-${name}-${++envCounter}`);
+  const dir = path.join(imported.workDir, `upload-${name}-${++uploadCounter}`);
   fs.mkdirSync(dir, { recursive: true });
   const manifest = {
     name,
@@ -135,37 +95,32 @@ function changedModuleFolder(env: string, name: string, change: (source: string)
   return dir;
 }
 
-beforeAll(async () => {
-  workDir = makeTempDir('config-tool-check-');
-  generateFactory(path.join(workDir, 'factory'), {
-    moduleCount: 30,
-    applicationCount: 4,
-    maxDepth: 4,
-    filesPerModule: 2,
-    seed: 12,
-    cycles: 1,
-    removedApiUsers: 0.12,
-    uploadedOnly: 0.06,
-    publishFailed: 0.06,
-  });
-  importedEnv = path.join(workDir, 'imported');
-  const imported = await runCli(['import', path.join(workDir, 'factory'), '--env', importedEnv]);
-  expect(imported.status, imported.stderr).toBe(0);
-  for (const [key, value] of [
-    ['checkParallelCompilations', '1'],
-    ['moduleTimeLimitSeconds', '30'],
-  ]) {
-    expect((await cli(importedEnv, ['config', 'set', key, value])).status).toBe(0);
-  }
-  expect((await cli(importedEnv, ['config', 'apply'])).status).toBe(0);
-}, SETUP_TIMEOUT_MS);
-afterAll(() => removeTempDir(workDir));
+/** A producer the check found ready that other modules consume: changing it makes consumers wait for it. */
+function consumedReadyLibrary(env: string, check: JsonReport): string {
+  const readyInCheck = new Set(check.modules.filter((m) => m.status === 'prepared').map((m) => m.name));
+  return query<{ name: string }>(
+    env,
+    `SELECT m.name FROM modules m JOIN module_versions v ON v.id = m.latest_version_id
+      WHERE m.is_system = 0 AND EXISTS (SELECT 1 FROM module_versions c JOIN modules cm ON cm.latest_version_id = c.id
+                                         WHERE c.references_json LIKE '%"' || m.name || '"%')
+      ORDER BY m.name`,
+  ).find((row) => readyInCheck.has(row.name))!.name;
+}
+
+/** Uploads and publishes a new version of `name` whose public interface is unchanged (a comment added). */
+async function republishSameInterface(env: string, name: string): Promise<void> {
+  const folder = changedModuleFolder(env, name, (source) => `${source}\n// Changed after the readiness check.\n`);
+  const uploaded = await cli(env, ['upload', name, folder]);
+  expect(uploaded.status, uploaded.stderr).toBe(0);
+  const published = await cli(env, ['publish', name]);
+  expect(published.status, published.stderr).toBe(0);
+}
 
 describe('check (spec §4c)', () => {
   it(
     'gives, module by module, the outcome the preparation then gives, and changes nothing in the environment',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const before = environmentState(env);
       const checked = await cli(env, ['check', '--json']);
       const check = JSON.parse(checked.stdout) as JsonReport;
@@ -197,7 +152,7 @@ describe('check (spec §4c)', () => {
         // Every module the check compiled is reused, never compiled again.
         if (inCheck.status !== 'skipped') expect(module.reusedFromCheck, module.name).toBe(check.run.id);
       }
-      expect([...compilations(env, 'prepare').keys()]).toEqual([]);
+      expect(Object.keys(compilationsPerModule(env, 'prepare'))).toEqual([]);
     },
     SETUP_TIMEOUT_MS,
   );
@@ -205,7 +160,7 @@ describe('check (spec §4c)', () => {
   it(
     'takes no lock: a publish during the check succeeds; the preparation after it compiles again only what changed since',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const deployed = query<{ name: string }>(
         env,
         'SELECT m.name FROM modules m JOIN deployments d ON d.module_id = m.id WHERE m.is_system = 0 ORDER BY m.name LIMIT 1',
@@ -218,32 +173,15 @@ describe('check (spec §4c)', () => {
       expect(await check.exited).toBe(3);
       const checkRun = query<{ id: number }>(env, "SELECT max(id) AS id FROM preparation_runs WHERE kind = 'check'")[0];
       const checked = await reportOf(env, checkRun.id);
-      const readyInCheck = new Set(checked.modules.filter((m) => m.status === 'prepared').map((m) => m.name));
-      // A producer the check found ready, that others consume.
-      const library = query<{ name: string; refs: string }>(
-        env,
-        `SELECT m.name, v.references_json AS refs FROM modules m JOIN module_versions v ON v.id = m.latest_version_id
-          WHERE m.is_system = 0 AND EXISTS (SELECT 1 FROM module_versions c JOIN modules cm ON cm.latest_version_id = c.id
-                                             WHERE c.references_json LIKE '%"' || m.name || '"%')
-          ORDER BY m.name`,
-      ).find((row) => readyInCheck.has(row.name))!.name;
-
-      // After the check: a new version of the library (same interface), uploaded and published.
-      const folder = changedModuleFolder(
-        env,
-        library,
-        (source) => `${source}\n// Changed after the readiness check.\n`,
-      );
-      const uploaded = await cli(env, ['upload', library, folder]);
-      expect(uploaded.status, uploaded.stderr).toBe(0);
-      const published = await cli(env, ['publish', library]);
-      expect(published.status, published.stderr).toBe(0);
+      // After the check: a new version of a library others consume (same interface), uploaded and published.
+      const library = consumedReadyLibrary(env, checked);
+      await republishSameInterface(env, library);
 
       const upgraded = await cli(env, ['upgrade', '--json']);
       const preparation = JSON.parse(upgraded.stdout) as JsonReport;
       // Only the module changed since is compiled again: the check's other compilations are reused,
       // its failed ones too (same inputs, same errors).
-      expect([...compilations(env, 'prepare').keys()]).toEqual([library]);
+      expect(Object.keys(compilationsPerModule(env, 'prepare'))).toEqual([library]);
       const changed = preparation.modules.find((module) => module.name === library)!;
       expect(changed.status).toBe('prepared');
       expect(changed.reusedFromCheck).toBeUndefined();
@@ -258,7 +196,7 @@ describe('check (spec §4c)', () => {
   it(
     'resumes a check killed with kill -9, compiling nothing it had checked twice',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const check = startCheck(env);
       await waitFor(() => checkedCount(env) >= 4, 'four checked modules');
       check.child.kill('SIGKILL');
@@ -276,14 +214,133 @@ describe('check (spec §4c)', () => {
       expect(resumed.stderr).toContain(`readiness check run #${runBefore} was interrupted`);
       expect(report.run.id).toBe(runBefore);
       expect(report.run.status).toBe('finished');
-      const counted = compilations(env, 'check');
-      for (const name of doneBefore) expect(counted.get(name), name).toBe(1);
+      const counted = compilationsPerModule(env, 'check');
+      for (const name of doneBefore) expect(counted[name], name).toBe(1);
+    },
+    SETUP_TIMEOUT_MS,
+  );
+
+  it(
+    'resumes a preparation killed with kill -9 after a check: what it had reused stays, the rest is reused, nothing is compiled twice',
+    async () => {
+      const env = imported.fresh();
+      const check = JSON.parse((await cli(env, ['check', '--json'])).stdout) as JsonReport;
+      const library = consumedReadyLibrary(env, check);
+      await republishSameInterface(env, library);
+
+      // The library is compiled again and held before its compiler; its consumers wait for it, the rest is reused.
+      const upgrade = startCli(['upgrade', '--env', env], faults(`prepare-hold:${library}`));
+      const upgradeRun = () =>
+        query<{ id: number | null }>(env, "SELECT max(id) AS id FROM preparation_runs WHERE kind = 'upgrade'")[0].id;
+      const finished = () =>
+        query<{ name: string; status: string; reusedFrom: number | null }>(
+          env,
+          `SELECT module_name AS name, status, reused_from_run AS reusedFrom FROM preparation_items
+            WHERE run_id = @runId AND status IN ('prepared', 'failed', 'skipped') ORDER BY module_name`,
+          { runId: upgradeRun() ?? -1 },
+        );
+      await waitFor(
+        () =>
+          upgradeRun() !== null &&
+          query(
+            env,
+            `SELECT 1 FROM preparation_items WHERE run_id = @runId AND module_name = @library AND status = 'compiling'`,
+            {
+              runId: upgradeRun(),
+              library,
+            },
+          ).length === 1,
+        'the library in the current group',
+      );
+      // Reused modules are written in batches; wait until the run has settled all it can without the library.
+      let settled = -1;
+      await waitFor(() => {
+        const now = finished().length;
+        const steady = now === settled;
+        settled = now;
+        return steady && now > 0;
+      }, 'the reused modules');
+      const before = finished();
+      expect(before.some((row) => row.reusedFrom === check.run.id)).toBe(true);
+      upgrade.child.kill('SIGKILL');
+      await upgrade.exited;
+
+      const resumed = await cli(env, ['prepare', '--json']);
+      expect(resumed.stderr).toContain(`run #${upgradeRun()} was interrupted`);
+      const report = JSON.parse(resumed.stdout) as JsonReport;
+      expect(report.run.id).toBe(upgradeRun());
+      expect(report.run.status).toBe('finished');
+      expect(statuses(report)).toEqual(statuses(check));
+      // Committed before the kill: unchanged. Only the library was ever compiled for the preparation, once.
+      for (const row of before) {
+        const module = report.modules.find((entry) => entry.name === row.name)!;
+        expect(module.status, row.name).toBe(row.status);
+        expect(module.reusedFromCheck, row.name).toBe(row.reusedFrom ?? undefined);
+      }
+      expect(compilationsPerModule(env, 'prepare')).toEqual({ [library]: 1 });
+      const compiledInCheck = check.modules.filter((m) => m.status !== 'skipped').length;
+      expect(report.modules.filter((module) => module.reusedFromCheck === check.run.id).length).toBe(
+        compiledInCheck - 1,
+      );
+    },
+    SETUP_TIMEOUT_MS,
+  );
+
+  it(
+    'status says the latest check for the pending upgrade (counts, age, what changed since) and a running one',
+    async () => {
+      const env = imported.fresh();
+      const statusOf = async () => {
+        const text = await cli(env, ['status']);
+        expect(text.status, text.stderr).toBe(0);
+        const json = await cli(env, ['status', '--json']);
+        return { text: text.stdout, readiness: (JSON.parse(json.stdout) as { readiness: ReadinessJson }).readiness };
+      };
+      let status = await statusOf();
+      expect(status.text).toMatch(/^Readiness: +not checked for 11\.17\.0 yet/m);
+      expect(status.readiness).toEqual({ targetVersion: '11.17.0', latest: null, running: null });
+
+      const check = startCheck(env);
+      await waitFor(() => checkedCount(env) >= 2, 'two checked modules');
+      status = await statusOf();
+      const runId = query<{ id: number }>(env, "SELECT max(id) AS id FROM preparation_runs WHERE kind = 'check'")[0].id;
+      expect(status.text).toMatch(
+        new RegExp(`^Checking: +readiness check #${runId} for 11\\.17\\.0, started by .* modules done$`, 'm'),
+      );
+      expect(status.readiness.running?.id).toBe(runId);
+      expect(status.readiness.running?.status).toBe('running');
+      expect(await check.exited).toBe(3);
+
+      status = await statusOf();
+      const report = await reportOf(env, runId);
+      const { prepared, failed, skipped, excluded } = report.run.counts;
+      expect(status.text).toMatch(
+        new RegExp(
+          `^Readiness: +check #${runId} for 11\\.17\\.0 finished .* UTC \\((?:just now|1 minute ago)\\): ` +
+            `${prepared} ready, ${failed} would fail, ${skipped} would be skipped, ${excluded} excluded$`,
+          'm',
+        ),
+      );
+      expect(status.text).not.toContain('Changed since');
+      expect(status.readiness.running).toBeNull();
+      expect(status.readiness.latest).toMatchObject({
+        id: runId,
+        status: 'finished',
+        counts: report.run.counts,
+        changedSince: [],
+      });
+
+      const library = consumedReadyLibrary(env, report);
+      await republishSameInterface(env, library);
+      status = await statusOf();
+      expect(status.text).toMatch(new RegExp(`^Changed since: +1 module changed since the check: ${library} `, 'm'));
+      expect(status.readiness.latest?.changedSince).toEqual([library]);
     },
     SETUP_TIMEOUT_MS,
   );
 
   it('refuses a target the environment is not below, and validates its setting like the others', async () => {
-    const env = freshEnvironment();
+    const env = imported.fresh();
     const older = await cli(env, ['check', '--to', '11.10.0']);
     expect(older.status).toBe(1);
     expect(older.stderr).toContain('Nothing to check');

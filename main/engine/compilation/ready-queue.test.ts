@@ -11,27 +11,27 @@ function random(seed: number): () => number {
 }
 
 describe('ReadyQueue', () => {
-  it('takes the highest priority first, ties by name in locale order', () => {
-    const priority = new Map([
-      ['b', 1],
-      ['a', 1],
-      ['C', 3],
-      ['d', 0],
+  it('takes the highest rank first', () => {
+    const rank = new Map([
+      ['b', 2],
+      ['a', 4],
+      ['C', 0],
+      ['d', 3],
       ['A', 1],
     ]);
-    const queue = new ReadyQueue<{ id: string }>(priority.keys(), priority);
-    for (const id of priority.keys()) queue.push({ id });
+    const queue = new ReadyQueue<{ id: string }>(rank);
+    for (const id of rank.keys()) queue.push({ id });
     const order: string[] = [];
     for (let node = queue.pop(); node; node = queue.pop()) order.push(node.id);
-    expect(order).toEqual(['C', 'a', 'A', 'b', 'd']);
+    expect(order).toEqual(['a', 'd', 'b', 'A', 'C']);
     expect(queue.size).toBe(0);
   });
 
   it('picks the node the sorted ready list picked, with pushes between the pops', () => {
     const next = random(42);
     const ids = Array.from({ length: 400 }, (_, i) => `M${Math.floor(next() * 1e6)}_${i}`);
-    const priority = new Map(ids.map((id) => [id, Math.floor(next() * 6)]));
-    const queue = new ReadyQueue<{ id: string }>(priority.keys(), priority);
+    const rank = new Map([...ids].sort(() => next() - 0.5).map((id, index) => [id, index]));
+    const queue = new ReadyQueue<{ id: string }>(rank);
     const sorted: { id: string }[] = [];
     let pushed = 0;
     while (pushed < ids.length || sorted.length > 0) {
@@ -42,7 +42,7 @@ describe('ReadyQueue', () => {
       }
       if (sorted.length === 0) continue;
       // What the scheduler did before: sort the whole list at every dispatch, take the last.
-      sorted.sort((a, b) => priority.get(a.id)! - priority.get(b.id)! || b.id.localeCompare(a.id));
+      sorted.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
       expect(queue.pop()!.id).toBe(sorted.pop()!.id);
     }
     expect(queue.pop()).toBeUndefined();

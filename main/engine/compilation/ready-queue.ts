@@ -1,31 +1,13 @@
-/** A node in the heap with what orders it, looked up once when it is pushed. */
-interface Entry<T> {
-  node: T;
-  priority: number;
-  rank: number;
-}
-
 /**
- * The nodes ready to compile, best first: the highest priority, ties by id in locale order
- * (`localeCompare`) so runs are reproducible. A binary heap over ranks computed once: taking the next
- * node costs O(log n), where sorting the whole ready list at every dispatch cost O(n log n) string
- * comparisons and, with thousands of modules ready at the start of a 10,000-module batch, was most of
- * the coordinating process's CPU.
+ * The nodes ready to compile, the highest rank first (the scheduler ranks every node once: priority,
+ * then name). A binary heap: taking the next node costs O(log n), where sorting the ready list at every
+ * dispatch cost O(n) or more with thousands of modules ready at the start of a 10,000-module batch.
  */
 export class ReadyQueue<T extends { id: string }> {
-  private readonly heap: Entry<T>[] = [];
-  /** Each id's place in locale order. */
-  private readonly rank = new Map<string, number>();
+  private readonly heap: { node: T; rank: number }[] = [];
 
-  /** `ids`: every id that will be pushed; `priority`: higher goes first. */
-  constructor(
-    ids: Iterable<string>,
-    private readonly priority: ReadonlyMap<string, number>,
-  ) {
-    const collator = new Intl.Collator();
-    const sorted = [...ids].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
-    sorted.forEach((id, index) => this.rank.set(id, index));
-  }
+  /** `rank`: every node's place in the order; higher goes first. */
+  constructor(private readonly rank: ReadonlyMap<string, number>) {}
 
   get size(): number {
     return this.heap.length;
@@ -33,19 +15,19 @@ export class ReadyQueue<T extends { id: string }> {
 
   push(node: T): void {
     const heap = this.heap;
-    const entry = { node, priority: this.priority.get(node.id)!, rank: this.rank.get(node.id)! };
+    const entry = { node, rank: this.rank.get(node.id)! };
     let index = heap.length;
     heap.push(entry);
     while (index > 0) {
       const parent = (index - 1) >> 1;
-      if (!before(entry, heap[parent]!)) break;
+      if (heap[parent]!.rank >= entry.rank) break;
       heap[index] = heap[parent]!;
       index = parent;
     }
     heap[index] = entry;
   }
 
-  /** Takes the best node; undefined when none is ready. */
+  /** Takes the highest-ranked node; undefined when none is ready. */
   pop(): T | undefined {
     const heap = this.heap;
     const best = heap[0];
@@ -56,8 +38,8 @@ export class ReadyQueue<T extends { id: string }> {
         const left = 2 * index + 1;
         if (left >= heap.length) break;
         const right = left + 1;
-        const child = right < heap.length && before(heap[right]!, heap[left]!) ? right : left;
-        if (!before(heap[child]!, last)) break;
+        const child = right < heap.length && heap[right]!.rank > heap[left]!.rank ? right : left;
+        if (heap[child]!.rank <= last.rank) break;
         heap[index] = heap[child]!;
         index = child;
       }
@@ -65,9 +47,4 @@ export class ReadyQueue<T extends { id: string }> {
     }
     return best?.node;
   }
-}
-
-/** True when `a` goes before `b`. */
-function before<T>(a: Entry<T>, b: Entry<T>): boolean {
-  return a.priority !== b.priority ? a.priority > b.priority : a.rank < b.rank;
 }
