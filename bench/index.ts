@@ -101,6 +101,10 @@ async function main(): Promise<void> {
       '--skip-noop',
       'do not time a prepare with nothing to do (it imports and upgrades a second, fully preparable environment)',
     )
+    .option(
+      '--only <section>',
+      "measure one section after the import: 'readiness' (the check and the preparation after it)",
+    )
     .parse()
     .opts<{
       modules: string;
@@ -110,7 +114,12 @@ async function main(): Promise<void> {
       skipCheck?: boolean;
       skipFloor?: boolean;
       skipNoop?: boolean;
+      only?: string;
     }>();
+  if (options.only !== undefined && options.only !== 'readiness') {
+    console.error(`Unknown section '${options.only}' for --only: the one section is 'readiness'.`);
+    process.exit(2);
+  }
   const moduleCount = Number(options.modules);
   const root = findPackageRoot();
   const work = path.resolve(options.dir);
@@ -140,6 +149,7 @@ async function main(): Promise<void> {
   );
 
   if (!options.skipCheck) await benchReadinessCheck({ importedDir: environmentDir, work, spawner, target });
+  if (options.only === 'readiness') return;
 
   const context = openEnvironment(environmentDir, { spawner });
   const compile = context.db

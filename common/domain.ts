@@ -113,6 +113,17 @@ export interface ReadinessState {
   running: ReadinessProgress | null;
 }
 
+/**
+ * What `config-tool status` says of readiness checks (spec §4c): the latest check for the pending upgrade's target
+ * with the modules changed since, and a check running now (for any version), both null when there is none.
+ */
+export interface ReadinessStatus {
+  /** The version an Apply/Exit would upgrade to, or null when no upgrade is pending. */
+  targetVersion: string | null;
+  latest: (RunSummary & { changedSince: string[] }) | null;
+  running: RunSummary | null;
+}
+
 /** The environment's preparation lock, while an upgrade or a preparation holds it. */
 export interface LockInfo {
   operation: 'upgrade' | 'preparation' | 'deploy-prepared';

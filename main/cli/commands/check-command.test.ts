@@ -26,6 +26,13 @@ const imported = importedEnvironment({
 });
 let uploadCounter = 0;
 
+/** `status --json`'s readiness part. */
+interface ReadinessJson {
+  targetVersion: string | null;
+  latest: { id: number; status: string; counts: Record<string, number>; changedSince: string[] } | null;
+  running: { id: number; status: string } | null;
+}
+
 /** Each module's status, the excluded ones with their reason: what a check and the preparation after it must share. */
 function statuses(json: JsonReport): Record<string, string> {
   const all: Record<string, string> = {};
@@ -88,6 +95,27 @@ function changedModuleFolder(env: string, name: string, change: (source: string)
   return dir;
 }
 
+/** A producer the check found ready that other modules consume: changing it makes consumers wait for it. */
+function consumedReadyLibrary(env: string, check: JsonReport): string {
+  const readyInCheck = new Set(check.modules.filter((m) => m.status === 'prepared').map((m) => m.name));
+  return query<{ name: string }>(
+    env,
+    `SELECT m.name FROM modules m JOIN module_versions v ON v.id = m.latest_version_id
+      WHERE m.is_system = 0 AND EXISTS (SELECT 1 FROM module_versions c JOIN modules cm ON cm.latest_version_id = c.id
+                                         WHERE c.references_json LIKE '%"' || m.name || '"%')
+      ORDER BY m.name`,
+  ).find((row) => readyInCheck.has(row.name))!.name;
+}
+
+/** Uploads and publishes a new version of `name` whose public interface is unchanged (a comment added). */
+async function republishSameInterface(env: string, name: string): Promise<void> {
+  const folder = changedModuleFolder(env, name, (source) => `${source}\n// Changed after the readiness check.\n`);
+  const uploaded = await cli(env, ['upload', name, folder]);
+  expect(uploaded.status, uploaded.stderr).toBe(0);
+  const published = await cli(env, ['publish', name]);
+  expect(published.status, published.stderr).toBe(0);
+}
+
 describe('check (spec §4c)', () => {
   it(
     'gives, module by module, the outcome the preparation then gives, and changes nothing in the environment',
@@ -145,26 +173,9 @@ describe('check (spec §4c)', () => {
       expect(await check.exited).toBe(3);
       const checkRun = query<{ id: number }>(env, "SELECT max(id) AS id FROM preparation_runs WHERE kind = 'check'")[0];
       const checked = await reportOf(env, checkRun.id);
-      const readyInCheck = new Set(checked.modules.filter((m) => m.status === 'prepared').map((m) => m.name));
-      // A producer the check found ready, that others consume.
-      const library = query<{ name: string; refs: string }>(
-        env,
-        `SELECT m.name, v.references_json AS refs FROM modules m JOIN module_versions v ON v.id = m.latest_version_id
-          WHERE m.is_system = 0 AND EXISTS (SELECT 1 FROM module_versions c JOIN modules cm ON cm.latest_version_id = c.id
-                                             WHERE c.references_json LIKE '%"' || m.name || '"%')
-          ORDER BY m.name`,
-      ).find((row) => readyInCheck.has(row.name))!.name;
-
-      // After the check: a new version of the library (same interface), uploaded and published.
-      const folder = changedModuleFolder(
-        env,
-        library,
-        (source) => `${source}\n// Changed after the readiness check.\n`,
-      );
-      const uploaded = await cli(env, ['upload', library, folder]);
-      expect(uploaded.status, uploaded.stderr).toBe(0);
-      const published = await cli(env, ['publish', library]);
-      expect(published.status, published.stderr).toBe(0);
+      // After the check: a new version of a library others consume (same interface), uploaded and published.
+      const library = consumedReadyLibrary(env, checked);
+      await republishSameInterface(env, library);
 
       const upgraded = await cli(env, ['upgrade', '--json']);
       const preparation = JSON.parse(upgraded.stdout) as JsonReport;
@@ -205,6 +216,125 @@ describe('check (spec §4c)', () => {
       expect(report.run.status).toBe('finished');
       const counted = compilationsPerModule(env, 'check');
       for (const name of doneBefore) expect(counted[name], name).toBe(1);
+    },
+    SETUP_TIMEOUT_MS,
+  );
+
+  it(
+    'resumes a preparation killed with kill -9 after a check: what it had reused stays, the rest is reused, nothing is compiled twice',
+    async () => {
+      const env = imported.fresh();
+      const check = JSON.parse((await cli(env, ['check', '--json'])).stdout) as JsonReport;
+      const library = consumedReadyLibrary(env, check);
+      await republishSameInterface(env, library);
+
+      // The library is compiled again and held before its compiler; its consumers wait for it, the rest is reused.
+      const upgrade = startCli(['upgrade', '--env', env], faults(`prepare-hold:${library}`));
+      const upgradeRun = () =>
+        query<{ id: number | null }>(env, "SELECT max(id) AS id FROM preparation_runs WHERE kind = 'upgrade'")[0].id;
+      const finished = () =>
+        query<{ name: string; status: string; reusedFrom: number | null }>(
+          env,
+          `SELECT module_name AS name, status, reused_from_run AS reusedFrom FROM preparation_items
+            WHERE run_id = @runId AND status IN ('prepared', 'failed', 'skipped') ORDER BY module_name`,
+          { runId: upgradeRun() ?? -1 },
+        );
+      await waitFor(
+        () =>
+          upgradeRun() !== null &&
+          query(
+            env,
+            `SELECT 1 FROM preparation_items WHERE run_id = @runId AND module_name = @library AND status = 'compiling'`,
+            {
+              runId: upgradeRun(),
+              library,
+            },
+          ).length === 1,
+        'the library in the current group',
+      );
+      // Reused modules are written in batches; wait until the run has settled all it can without the library.
+      let settled = -1;
+      await waitFor(() => {
+        const now = finished().length;
+        const steady = now === settled;
+        settled = now;
+        return steady && now > 0;
+      }, 'the reused modules');
+      const before = finished();
+      expect(before.some((row) => row.reusedFrom === check.run.id)).toBe(true);
+      upgrade.child.kill('SIGKILL');
+      await upgrade.exited;
+
+      const resumed = await cli(env, ['prepare', '--json']);
+      expect(resumed.stderr).toContain(`run #${upgradeRun()} was interrupted`);
+      const report = JSON.parse(resumed.stdout) as JsonReport;
+      expect(report.run.id).toBe(upgradeRun());
+      expect(report.run.status).toBe('finished');
+      expect(statuses(report)).toEqual(statuses(check));
+      // Committed before the kill: unchanged. Only the library was ever compiled for the preparation, once.
+      for (const row of before) {
+        const module = report.modules.find((entry) => entry.name === row.name)!;
+        expect(module.status, row.name).toBe(row.status);
+        expect(module.reusedFromCheck, row.name).toBe(row.reusedFrom ?? undefined);
+      }
+      expect(compilationsPerModule(env, 'prepare')).toEqual({ [library]: 1 });
+      const compiledInCheck = check.modules.filter((m) => m.status !== 'skipped').length;
+      expect(report.modules.filter((module) => module.reusedFromCheck === check.run.id).length).toBe(
+        compiledInCheck - 1,
+      );
+    },
+    SETUP_TIMEOUT_MS,
+  );
+
+  it(
+    'status says the latest check for the pending upgrade (counts, age, what changed since) and a running one',
+    async () => {
+      const env = imported.fresh();
+      const statusOf = async () => {
+        const text = await cli(env, ['status']);
+        expect(text.status, text.stderr).toBe(0);
+        const json = await cli(env, ['status', '--json']);
+        return { text: text.stdout, readiness: (JSON.parse(json.stdout) as { readiness: ReadinessJson }).readiness };
+      };
+      let status = await statusOf();
+      expect(status.text).toMatch(/^Readiness: +not checked for 11\.17\.0 yet/m);
+      expect(status.readiness).toEqual({ targetVersion: '11.17.0', latest: null, running: null });
+
+      const check = startCheck(env);
+      await waitFor(() => checkedCount(env) >= 2, 'two checked modules');
+      status = await statusOf();
+      const runId = query<{ id: number }>(env, "SELECT max(id) AS id FROM preparation_runs WHERE kind = 'check'")[0].id;
+      expect(status.text).toMatch(
+        new RegExp(`^Checking: +readiness check #${runId} for 11\\.17\\.0, started by .* modules done$`, 'm'),
+      );
+      expect(status.readiness.running?.id).toBe(runId);
+      expect(status.readiness.running?.status).toBe('running');
+      expect(await check.exited).toBe(3);
+
+      status = await statusOf();
+      const report = await reportOf(env, runId);
+      const { prepared, failed, skipped, excluded } = report.run.counts;
+      expect(status.text).toMatch(
+        new RegExp(
+          `^Readiness: +check #${runId} for 11\\.17\\.0 finished .* UTC \\((?:just now|1 minute ago)\\): ` +
+            `${prepared} ready, ${failed} would fail, ${skipped} would be skipped, ${excluded} excluded$`,
+          'm',
+        ),
+      );
+      expect(status.text).not.toContain('Changed since');
+      expect(status.readiness.running).toBeNull();
+      expect(status.readiness.latest).toMatchObject({
+        id: runId,
+        status: 'finished',
+        counts: report.run.counts,
+        changedSince: [],
+      });
+
+      const library = consumedReadyLibrary(env, report);
+      await republishSameInterface(env, library);
+      status = await statusOf();
+      expect(status.text).toMatch(new RegExp(`^Changed since: +1 module changed since the check: ${library} `, 'm'));
+      expect(status.readiness.latest?.changedSince).toEqual([library]);
     },
     SETUP_TIMEOUT_MS,
   );

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import type { EnvironmentStatus, RunSummary } from '../../../common/domain';
+import type { EnvironmentStatus, ReadinessStatus, RunSummary } from '../../../common/domain';
 import { UserError } from '../../engine/errors';
 import { findPackageRoot } from '../../engine/platform/platform-versions';
 import { createNodeWorkerSpawner } from '../../engine/process/worker-spawner';
 import { pendingSettings } from '../../engine/store/settings-repository';
 import { getEnvironmentStatus } from '../../engine/queries/environment-status';
+import { getReadinessStatus } from '../../engine/queries/readiness-queries';
 import { environmentExists } from '../../engine/store/database';
 import { globalOptions, type CommandKit } from '../command-kit';
 import { environmentDirOf, withEnvironment } from '../environment-session';
@@ -73,13 +74,17 @@ export function registerEnvironmentCommands(program: Command, kit: CommandKit): 
     .option('--json', 'print the status as one JSON object')
     .action(
       kit.action(async (options: { json?: boolean }, command: Command) => {
-        const { status, pending } = await withEnvironment(
+        const { status, readiness, pending } = await withEnvironment(
           environmentDirOf(globalOptions(command)),
-          (context) => ({ status: getEnvironmentStatus(context), pending: pendingSettings(context.db) }),
+          (context) => ({
+            status: getEnvironmentStatus(context),
+            readiness: getReadinessStatus(context),
+            pending: pendingSettings(context.db),
+          }),
           { readOnly: true },
         );
-        if (options.json) printJson(status);
-        else printStatus(status, pending);
+        if (options.json) printJson({ ...status, readiness });
+        else printStatus(status, readiness, pending);
       }),
     );
 }
@@ -130,6 +135,57 @@ function nextCommand(status: EnvironmentStatus): string | null {
   return null;
 }
 
+/** "3 hours ago": how old a check is, as the Upgrade readiness section says it. */
+function ageText(iso: string, now = Date.now()): string {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${plural(hours, 'hour')} ago`;
+  return `${plural(Math.floor(hours / 24), 'day')} ago`;
+}
+
+/** "602 ready, 75 would fail, 273 would be skipped, 50 excluded": a check's counts in the glossary's words. */
+function describeCheckCounts(run: RunSummary): string {
+  const { counts } = run;
+  return `${counts.prepared} ready, ${counts.failed} would fail, ${counts.skipped} would be skipped, ${counts.excluded} excluded`;
+}
+
+/** The "Readiness" lines: a check running now, and the latest check for the pending upgrade (or that none was made). */
+function readinessRows(readiness: ReadinessStatus): [string, string][] {
+  const rows: [string, string][] = [];
+  const { running, latest, targetVersion } = readiness;
+  if (running) {
+    const done = running.counts.prepared + running.counts.failed + running.counts.skipped;
+    rows.push([
+      'Checking',
+      `readiness check #${running.id} for ${running.toVersion}, started by ${running.startedBy} at ${utcTime(running.startedAt)}: ${done} of ${running.total} modules done`,
+    ]);
+  }
+  // A check running for the target is said above; its counts are not final yet.
+  if (!targetVersion || (latest && latest.id === running?.id)) return rows;
+  if (!latest) {
+    rows.push([
+      'Readiness',
+      `not checked for ${targetVersion} yet ('config-tool check' says which modules the upgrade would fail or skip, without upgrading)`,
+    ]);
+    return rows;
+  }
+  const when =
+    latest.status === 'interrupted'
+      ? `interrupted (started ${utcTime(latest.startedAt)}, ${ageText(latest.startedAt)}; 'config-tool check' resumes it)`
+      : `finished ${utcTime(latest.finishedAt ?? latest.startedAt)} (${ageText(latest.finishedAt ?? latest.startedAt)})`;
+  rows.push(['Readiness', `check #${latest.id} for ${targetVersion} ${when}: ${describeCheckCounts(latest)}`]);
+  if (latest.changedSince.length > 0) rows.push(['Changed since', changedSinceText(latest.changedSince)]);
+  return rows;
+}
+
+/** "2 modules changed since the check: A, B ('config-tool check' checks them again; the upgrade compiles them)". */
+function changedSinceText(names: string[]): string {
+  const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
+  return `${plural(names.length, 'module')} changed since the check: ${shown} (the upgrade compiles ${names.length === 1 ? 'it' : 'them'} again; 'config-tool check' checks again)`;
+}
+
 /** "2 modules have a newer upload than what runs: A, B (publish deploys it)", a few names at most. */
 function newerUploadsLine(names: string[]): string {
   const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
@@ -137,7 +193,7 @@ function newerUploadsLine(names: string[]): string {
   return `${plural(names.length, 'module')} ${verb} a newer upload than what runs: ${shown} ('config-tool publish NAME' deploys it)`;
 }
 
-function printStatus(status: EnvironmentStatus, pending: string[]): void {
+function printStatus(status: EnvironmentStatus, readiness: ReadinessStatus, pending: string[]): void {
   const rows: [string, string][] = [
     ['Environment', status.name],
     ['Folder', status.location],
@@ -158,6 +214,7 @@ function printStatus(status: EnvironmentStatus, pending: string[]): void {
       : []),
     ['Running', status.activeRun ? describeRun(status.activeRun) : 'no upgrade or preparation'],
     ['Latest run', status.latestRun ? describeRun(status.latestRun) : 'none yet'],
+    ...readinessRows(readiness),
   ];
   if (status.lock) {
     const run = status.lock.runId !== null ? ` (run #${status.lock.runId})` : '';

@@ -1,5 +1,6 @@
 import { consumerChainLengths, describeCycle, findCycles, transitiveConsumerCounts } from './dependency-graph';
 import { NodeCompiler } from './node-compiler';
+import type { CompileJob } from '../compiler/compile-types';
 import type { CompileUnit, ScheduleOptions, UnitOutcome } from './schedule-types';
 
 export type {
@@ -59,6 +60,9 @@ function buildNodes(units: readonly CompileUnit[]): {
   return { nodes, nodeOf };
 }
 
+/** Nodes settled without a compiler (reused, skipped, settled by onDispatch) in one batch at most. */
+const SETTLED_PER_BATCH = 50;
+
 /** How often a changeable concurrency (ScheduleOptions.currentConcurrency) is read while jobs run. */
 const CONCURRENCY_RECHECK_MS = 500;
 
@@ -76,6 +80,12 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
   const compiler = new NodeCompiler(options, new Map(options.units.map((unit) => [unit.name, unit])), outcomes);
   const graph = [...nodes.values()].map((node) => ({ name: node.id, references: [...node.producers] }));
   const priority = options.order === 'most-consumed' ? transitiveConsumerCounts(graph) : consumerChainLengths(graph);
+  // Highest priority first; ties by name so runs are reproducible. Ranked once: ready nodes sort by their rank.
+  const rank = new Map(
+    [...nodes.values()]
+      .sort((a, b) => priority.get(a.id)! - priority.get(b.id)! || b.id.localeCompare(a.id))
+      .map((node, index) => [node.id, index]),
+  );
   const waitingOn = new Map([...nodes.values()].map((node) => [node.id, node.producers.size]));
   const ready = [...nodes.values()].filter((node) => node.producers.size === 0);
 
@@ -95,64 +105,96 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
   const batch = options.batch ?? (<T>(work: () => T): T => work());
   let inFlight = 0;
   let recheck: NodeJS.Timeout | undefined;
+  let again: NodeJS.Immediate | undefined;
   await new Promise<void>((resolve, reject) => {
+    const start = (node: ScheduleNode, jobs: CompileJob[]) => {
+      inFlight++;
+      compiler.compile(node.members, node.cycle, jobs).then(
+        (results) => {
+          inFlight--;
+          if (ended) return;
+          try {
+            finish(node, results);
+            pump();
+          } catch (error) {
+            end(error);
+          }
+        },
+        (error: unknown) => {
+          inFlight--;
+          end(error);
+        },
+      );
+    };
+    let ended = false;
+    const end = (error?: unknown) => {
+      ended = true;
+      if (error === undefined) resolve();
+      else reject(error);
+    };
     const pump = () => {
+      if (ended) return;
       try {
         const concurrency = options.currentConcurrency?.() ?? options.concurrency;
-        while (ready.length > 0 && inFlight < concurrency && !options.shouldStop?.()) {
-          // Highest priority first; ties by name so runs are reproducible.
-          ready.sort((a, b) => priority.get(a.id)! - priority.get(b.id)! || b.id.localeCompare(a.id));
-          const node = ready.pop()!;
-          const blocker = compiler.blockingProducer(node.members);
-          if (blocker) {
-            const errors = [
-              { message: `Its producer '${blocker.producer}' ${blocker.reason}, so it was not compiled.` },
-            ];
-            finish(node, new Map(node.members.map((member) => [member.name, { status: 'skipped', errors }])));
-            continue;
-          }
-          // Dispatching a node and, when stored compilations of its inputs are reused, finishing it are one
-          // batch (one transaction for the caller): reusing costs no more writes than it must.
-          const jobs = batch(() => {
-            const settled = options.onDispatch?.(node.members) ?? null;
-            if (settled) {
-              finish(node, settled);
-              return null;
-            }
-            const found = compiler.reuse(node.members, node.cycle);
-            if ('outcomes' in found) {
-              finish(node, found.outcomes);
-              return null;
-            }
-            return found.jobs;
-          });
-          if (!jobs) continue;
-          inFlight++;
-          compiler.compile(node.members, node.cycle, jobs).then(
-            (results) => {
-              inFlight--;
-              try {
-                finish(node, results);
-                pump();
-              } catch (error) {
-                reject(error);
+        const canStart = () => ready.length > 0 && inFlight < concurrency && !options.shouldStop?.();
+        if (canStart()) {
+          // One batch (one transaction for the caller) dispatches ready nodes until the compiler is full: those
+          // that need no compiler (reused stored compilations, skipped behind a failed producer, settled by
+          // onDispatch) finish in it, and their consumers become ready in it too. The nodes to compile start
+          // once it is written. At most SETTLED_PER_BATCH settle per batch: the rest go on at the next turn of
+          // the event loop, so a long chain of reuse neither blocks it nor reports its progress in one lump.
+          const toCompile: { node: ScheduleNode; jobs: CompileJob[] }[] = [];
+          const full = batch(() => {
+            let settled = 0;
+            while (canStart() && inFlight + toCompile.length < concurrency) {
+              if (settled >= SETTLED_PER_BATCH) return true;
+              ready.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+              const node = ready.pop()!;
+              settled++;
+              const blocker = compiler.blockingProducer(node.members);
+              if (blocker) {
+                const errors = [
+                  { message: `Its producer '${blocker.producer}' ${blocker.reason}, so it was not compiled.` },
+                ];
+                finish(node, new Map(node.members.map((member) => [member.name, { status: 'skipped', errors }])));
+                continue;
               }
-            },
-            (error: unknown) => {
-              inFlight--;
-              reject(error);
-            },
-          );
+              const outcomes = options.onDispatch?.(node.members) ?? null;
+              if (outcomes) {
+                finish(node, outcomes);
+                continue;
+              }
+              const found = compiler.reuse(node.members, node.cycle);
+              if ('outcomes' in found) {
+                finish(node, found.outcomes);
+                continue;
+              }
+              settled--;
+              toCompile.push({ node, jobs: found.jobs });
+            }
+            return false;
+          });
+          for (const { node, jobs } of toCompile) start(node, jobs);
+          if (full) {
+            again ??= setImmediate(() => {
+              again = undefined;
+              pump();
+            });
+            return;
+          }
         }
-        if (inFlight === 0 && (ready.length === 0 || options.shouldStop?.())) resolve();
+        if (inFlight === 0 && (ready.length === 0 || options.shouldStop?.())) end();
       } catch (error) {
-        reject(error);
+        end(error);
       }
     };
     // A concurrency that can change mid-run is read again now and then, not only when a job ends: raised
     // while every job in flight is a long one, it takes effect at once.
     if (options.currentConcurrency) recheck = setInterval(pump, CONCURRENCY_RECHECK_MS);
     pump();
-  }).finally(() => clearInterval(recheck));
+  }).finally(() => {
+    clearInterval(recheck);
+    if (again) clearImmediate(again);
+  });
   return outcomes;
 }

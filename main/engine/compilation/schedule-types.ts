@@ -76,8 +76,9 @@ export interface ScheduleOptions {
    */
   newestProducer?(name: string): ExternalProducer | null;
   /**
-   * Runs a node's dispatch, and its finish when it reuses stored compilations, as one batch (the caller's
-   * transaction; it may hold back what it reports until the batch is written). Just runs it when absent.
+   * Runs the dispatch of ready nodes, and the finish of those that need no compiler (reused stored
+   * compilations, skipped, settled by onDispatch), as one batch: the caller's transaction, which may hold
+   * back what it reports until the batch is written. Just runs it when absent.
    */
   batch?<T>(work: () => T): T;
   /** Read before each dispatch when given: the number of jobs to keep in flight now (a setting applied mid-run). */

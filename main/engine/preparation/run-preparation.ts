@@ -24,6 +24,7 @@ import { ProgressTracker } from './progress-tracker';
 import {
   appendLog,
   checkRunOfArtifact,
+  checkRunsOfArtifacts,
   findItem,
   finishItem,
   listItems,
@@ -66,23 +67,49 @@ export async function runPreparation(
   options: RunPreparationOptions,
 ): Promise<RunSummary> {
   const { db } = context;
-  // Inside a batch (a transaction of several writes) events wait until it commits: nothing is reported before it is written.
+  // The run's items change by this run's own writes, which forget what they change, and by other operations (a
+  // publish or a delete during a progressive run, in this process or another). None of those can write while a
+  // batch's transaction is open, so what a batch reads is kept until it ends; outside a batch, each read is fresh.
+  let inBatch = false;
+  const cachedItems = new Map<string, ReturnType<typeof findItem>>();
+  const itemOf = (name: string): ReturnType<typeof findItem> => {
+    if (!inBatch) return findItem(db, run.id, name);
+    if (!cachedItems.has(name)) cachedItems.set(name, findItem(db, run.id, name));
+    return cachedItems.get(name)!;
+  };
+  const forget = (names: readonly string[]) => {
+    for (const name of names) cachedItems.delete(name);
+  };
+  // Inside a batch (a transaction of several writes) events wait until it commits: nothing is reported before it
+  // is written. Of its progress snapshots only the last one is reported, after its other events.
   let held: EngineEvent[] | null = null;
+  let heldProgress: (() => EngineEvent) | null = null;
   const onEvent = (event: EngineEvent) => (held ? held.push(event) : options.onEvent(event));
   const batch = <T>(work: () => T): T => {
     held = [];
+    heldProgress = null;
+    inBatch = true;
     let result: T;
     try {
       result = lease.write(work);
     } catch (error) {
       held = null;
+      heldProgress = null;
       throw error;
+    } finally {
+      inBatch = false;
+      cachedItems.clear();
     }
     const events = held;
+    const progress = heldProgress as (() => EngineEvent) | null;
     held = null;
+    heldProgress = null;
     for (const event of events) options.onEvent(event);
+    if (progress) options.onEvent(progress());
     return result;
   };
+  /** A fenced write: its own transaction, or part of the batch being written (whose transaction checked the lease). */
+  const write = <T>(work: () => T): T => (held ? work() : lease.write(work));
   // Stored artifacts never change: each producer's interface is parsed once per run, not once per consumer.
   const interfaces = new Map<number, ProducerInterface>();
   const interfaceOf = (artifactId: number): ProducerInterface => {
@@ -90,6 +117,18 @@ export async function runPreparation(
     if (!found) interfaces.set(artifactId, (found = loadInterface(db, artifactId)));
     return found;
   };
+  // Module versions never change: their references are read once per run.
+  const references = new Map<number, string[]>();
+  const referencesOf = (moduleVersionId: number): string[] => {
+    let found = references.get(moduleVersionId);
+    if (!found) references.set(moduleVersionId, (found = getModuleVersion(db, moduleVersionId).references));
+    return found;
+  };
+  // Which readiness check each of its compilations for the target comes from, read once (a check may still add
+  // some meanwhile: a compilation not in it is looked up on its own).
+  const checkRuns = run.kind === 'check' ? new Map<number, number>() : checkRunsOfArtifacts(db, run.toVersion);
+  const checkRunOf = (artifactId: number): number | null =>
+    checkRuns.get(artifactId) ?? checkRunOfArtifact(db, artifactId, run.toVersion);
   // Lines are written at once but reported only after the transaction that wrote them commits.
   const unreported: LogLine[] = [];
   const log = (level: LogLine['level'], text: string) => {
@@ -117,7 +156,7 @@ export async function runPreparation(
   const units: CompileUnit[] = pending.map((item) => ({
     name: item.moduleName,
     moduleVersionId: item.moduleVersionId,
-    references: getModuleVersion(db, item.moduleVersionId).references,
+    references: referencesOf(item.moduleVersionId),
   }));
 
   const steps = options.steps.map((step) =>
@@ -128,7 +167,9 @@ export async function runPreparation(
   let started = counts.prepared + counts.failed + counts.skipped;
   const emit = (tracker: ProgressTracker, status: 'running' | 'finished' | 'interrupted') => {
     reportLog();
-    onEvent({ type: 'progress', progress: withGroup(tracker.snapshot(status)) });
+    const progress = (): EngineEvent => ({ type: 'progress', progress: withGroup(tracker.snapshot(status)) });
+    if (held) heldProgress = progress;
+    else options.onEvent(progress());
   };
 
   const resumed = pending.length < items.length;
@@ -157,17 +198,14 @@ export async function runPreparation(
   }
   /** The producer's newest compilation for the target: the run's, or the one published during the run. */
   const newestProducer = (name: string): ExternalProducer | null => {
-    const item = findItem(db, run.id, name);
+    const item = itemOf(name);
     if (item?.status !== 'prepared' || item.artifactId === null) return null;
-    return {
-      interface: interfaceOf(item.artifactId),
-      references: getModuleVersion(db, item.moduleVersionId).references,
-    };
+    return { interface: interfaceOf(item.artifactId), references: referencesOf(item.moduleVersionId) };
   };
   /** Hands a node to the compiler: it joins the current group, unless it was published or deleted meanwhile. */
   const dispatch = (members: readonly CompileUnit[]): Map<string, UnitOutcome> | null =>
-    lease.write((): Map<string, UnitOutcome> | null => {
-      const found = members.map((member) => findItem(db, run.id, member.name));
+    write((): Map<string, UnitOutcome> | null => {
+      const found = members.map((member) => itemOf(member.name));
       if (found.every((item) => item?.status === 'prepared' && item.artifactId !== null)) {
         log(
           'info',
@@ -190,12 +228,9 @@ export async function runPreparation(
         group.number++;
         group.finishedSinceDispatch = false;
       }
-      markItemsInGroup(
-        db,
-        run.id,
-        members.map((member) => member.name),
-        group.number,
-      );
+      const names = members.map((member) => member.name);
+      markItemsInGroup(db, run.id, names, group.number);
+      forget(names);
       for (const member of members) group.members.add(member.name);
       return null;
     });
@@ -245,7 +280,7 @@ export async function runPreparation(
             const artifact = getArtifact(db, item.artifactId);
             return {
               interface: interfaceOf(item.artifactId),
-              references: getModuleVersion(db, artifact.moduleVersionId).references,
+              references: referencesOf(artifact.moduleVersionId),
             };
           }
           if (item)
@@ -267,13 +302,13 @@ export async function runPreparation(
             };
           // A readiness check's failed compilation of the same inputs fails the upgrade's preparation the
           // same way (spec §4c). A retry ('prepare') exists to compile failed modules again: never for it.
-          if (run.kind === 'upgrade' && checkRunOfArtifact(db, artifact.id, run.toVersion) !== null)
+          if (run.kind === 'upgrade' && checkRunOf(artifact.id) !== null)
             return { artifactId: artifact.id, errors: artifact.diagnostics, durationMs: artifact.durationMs };
           return null;
         },
         // One transaction per module event: a commit per row would cost the coordinator more than the compile.
         saveResult: (unit, result) =>
-          lease.write(() => {
+          write(() => {
             recordCompilation(db, unit.moduleVersionId, run.toVersion, checking ? 'check' : 'prepare');
             return saveArtifact(db, unit.moduleVersionId, result);
           }),
@@ -282,8 +317,9 @@ export async function runPreparation(
           if (lease.lost) return;
           started++;
           try {
-            lease.write(() => {
+            write(() => {
               markItemCompiling(db, run.id, unit.name);
+              forget([unit.name]);
               log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
             });
           } catch (error) {
@@ -303,9 +339,9 @@ export async function runPreparation(
           // Spec §4c: a preparation says which compilations it took from a readiness check.
           const reusedFromRun =
             !checking && outcome.status !== 'skipped' && !outcome.compiled && outcome.artifactId !== null
-              ? checkRunOfArtifact(db, outcome.artifactId, run.toVersion)
+              ? checkRunOf(outcome.artifactId)
               : null;
-          lease.write(() => {
+          write(() => {
             finishItem(db, run.id, unit.name, {
               status: outcome.status,
               artifactId,
@@ -313,6 +349,7 @@ export async function runPreparation(
               errors,
               reusedFromRun,
             });
+            forget([unit.name]);
             if (reusedFromRun !== null) {
               reusedFromChecks++;
               log('info', `${unit.name}: reused from the readiness check (run #${reusedFromRun}), not compiled again.`);

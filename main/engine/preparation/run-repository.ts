@@ -256,13 +256,36 @@ export function checkRunOfArtifact(db: Db, artifactId: number, toVersion: string
   return row?.id ?? null;
 }
 
-/** Each module's item in a run: the module version it compiled and its status (for "changed since"). */
-export function itemVersions(db: Db, runId: number): Map<string, number> {
+/** Every compilation for `toVersion` held by a readiness check's items, with the latest such check run. */
+export function checkRunsOfArtifacts(db: Db, toVersion: string): Map<number, number> {
   const rows = statement(
     db,
-    'SELECT module_name AS name, module_version_id AS versionId FROM preparation_items WHERE run_id = @runId',
-  ).all({ runId }) as { name: string; versionId: number }[];
-  return new Map(rows.map((row) => [row.name, row.versionId]));
+    `SELECT i.artifact_id AS artifactId, max(r.id) AS runId FROM preparation_items i JOIN preparation_runs r ON r.id = i.run_id
+      WHERE r.kind = 'check' AND r.to_version = @toVersion AND i.artifact_id IS NOT NULL GROUP BY i.artifact_id`,
+  ).all({ toVersion }) as { artifactId: number; runId: number }[];
+  return new Map(rows.map((row) => [row.artifactId, row.runId]));
+}
+
+/**
+ * The modules whose eligible version (spec §4: the latest successfully published one) is not the one a run's
+ * items hold: published since, newly published, deleted, or no longer published with success. One query, so
+ * `status` can say it at 10,000 modules.
+ */
+export function changedSinceRun(db: Db, runId: number): string[] {
+  const rows = statement(
+    db,
+    `WITH eligible AS (
+       SELECT m.name, (SELECT p.module_version_id FROM publications p WHERE p.module_id = m.id AND p.outcome = 'success'
+                        ORDER BY p.id DESC LIMIT 1) AS versionId
+         FROM modules m WHERE m.is_system = 0)
+     SELECT e.name FROM eligible e LEFT JOIN preparation_items i ON i.run_id = @runId AND i.module_name = e.name
+      WHERE e.versionId IS NOT NULL AND (i.module_version_id IS NULL OR i.module_version_id <> e.versionId)
+     UNION
+     SELECT i.module_name FROM preparation_items i LEFT JOIN eligible e ON e.name = i.module_name
+      WHERE i.run_id = @runId AND e.versionId IS NULL
+     ORDER BY 1`,
+  ).all({ runId }) as { name: string }[];
+  return rows.map((row) => row.name);
 }
 
 export function listRunSummaries(db: Db): RunSummary[] {

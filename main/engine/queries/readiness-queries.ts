@@ -4,26 +4,13 @@ import {
   type ReadinessProblem,
   type ReadinessProgress,
   type ReadinessState,
+  type ReadinessStatus,
 } from '../../../common/domain';
 import type { EngineContext } from '../engine-context';
 import { compareVersions, installedPlatformVersion } from '../platform/platform-versions';
-import { findEligibleModules } from '../preparation/eligibility';
-import { itemVersions, latestCheckRun, summarizeRun } from '../preparation/run-repository';
+import { changedSinceRun, effectiveStatus, latestCheckRun, summarizeRun } from '../preparation/run-repository';
 import { iterateReportModules } from '../report/report-model';
 import { findEnvironment } from '../store/environment-repository';
-
-/**
- * The modules whose eligible (published) version is not the one the check compiled:
- * published or deleted since, or newly published. What the "changed since" note names.
- */
-function changedSince(context: EngineContext, runId: number): string[] {
-  const checked = itemVersions(context.db, runId);
-  const now = new Map(findEligibleModules(context.db).eligible.map((item) => [item.moduleName, item.moduleVersionId]));
-  const changed = new Set<string>();
-  for (const [name, versionId] of now) if (checked.get(name) !== versionId) changed.add(name);
-  for (const name of checked.keys()) if (!now.has(name)) changed.add(name);
-  return [...changed].sort();
-}
 
 /** The latest readiness check for `toVersion`, with the modules that would not be prepared and why. */
 export function getReadinessCheck(context: EngineContext, toVersion: string): ReadinessCheck | null {
@@ -51,8 +38,37 @@ export function getReadinessCheck(context: EngineContext, toVersion: string): Re
     total: summary.total,
     counts: summary.counts,
     problems: problems.slice(0, READINESS_PROBLEMS_SHOWN),
-    changedSince: changedSince(context, run.id),
+    changedSince: changedSinceRun(context.db, run.id),
   };
+}
+
+/** The pending upgrade's target: the installed Platform Server when it is newer than the environment, else null. */
+function pendingTarget(context: EngineContext): string | null {
+  const environment = findEnvironment(context.db)!;
+  const installed = installedPlatformVersion();
+  return compareVersions(installed, environment.platformVersion) > 0 ? installed : null;
+}
+
+/**
+ * What `config-tool status` says of readiness checks: the latest check for the pending upgrade's target
+ * (its counts and what changed since, without the per-module problems the window lists), and a check
+ * running now, for whatever version.
+ */
+export function getReadinessStatus(context: EngineContext): ReadinessStatus {
+  const { db } = context;
+  const targetVersion = pendingTarget(context);
+  const latestForTarget = targetVersion ? latestCheckRun(db, targetVersion) : null;
+  const latest = latestForTarget
+    ? { ...summarizeRun(db, latestForTarget), changedSince: changedSinceRun(db, latestForTarget.id) }
+    : null;
+  const newest = latestCheckRun(db);
+  const running =
+    latest?.status === 'running'
+      ? latest
+      : newest && newest.id !== latest?.id && effectiveStatus(db, newest) === 'running'
+        ? summarizeRun(db, newest)
+        : null;
+  return { targetVersion, latest, running };
 }
 
 /**
@@ -60,9 +76,7 @@ export function getReadinessCheck(context: EngineContext, toVersion: string): Re
  * Platform Server, when newer than the environment), its latest check, and a running one.
  */
 export function getReadinessState(context: EngineContext, running: ReadinessProgress | null): ReadinessState {
-  const environment = findEnvironment(context.db)!;
-  const installed = installedPlatformVersion();
-  const targetVersion = compareVersions(installed, environment.platformVersion) > 0 ? installed : null;
+  const targetVersion = pendingTarget(context);
   return {
     targetVersion,
     latest: targetVersion ? getReadinessCheck(context, targetVersion) : null,
