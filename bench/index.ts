@@ -141,24 +141,50 @@ async function main(): Promise<void> {
 
   started = Date.now();
   let watch = watchCompilerProcesses();
-  const imported = await importFactory(environmentDir, factoryDir, { spawner });
+  // Where the import's time goes: reading and storing the factory (until the first module goes to the
+  // compiler), compiling (until the last result), then the commit and the move into place.
+  let compilingFrom = 0;
+  let compiledAt = 0;
+  const importCpuBefore = process.cpuUsage();
+  const imported = await importFactory(environmentDir, factoryDir, {
+    spawner,
+    onProgress: (progress) => {
+      if (progress.phase !== 'compiling') return;
+      if (progress.done === 0) compilingFrom = Date.now() - started;
+      if (progress.done === progress.total) compiledAt = Date.now() - started;
+    },
+  });
   const importMs = Date.now() - started;
+  const importCpu = process.cpuUsage(importCpuBefore);
   const importPeak = watch.stop().peakBytes;
   console.log(
     `import                   ${seconds(importMs)}  (${imported.published} published and deployed, goal < 60 s; compiler process peak ${(importPeak / MB).toFixed(0)} MB RSS)`,
+  );
+  const importCompileMs = compiledAt - compilingFrom;
+  console.log(
+    `  reading and storing    ${seconds(compilingFrom)}  (the factory read, checked and stored before the first module goes to a compiler process)`,
+  );
+  console.log(
+    `  compiling              ${seconds(importCompileMs)}  (${imported.compiled} compiled: ${(importCompileMs / Math.max(imported.compiled, 1)).toFixed(2)} ms per compiled module)`,
+  );
+  console.log(`  commit and move        ${seconds(importMs - compiledAt)}  (one transaction, moved into place)`);
+  console.log(
+    `  coordinator CPU        ${seconds((importCpu.user + importCpu.system) / 1000)}  (reading, storing, scheduling and writing results; workers compile)`,
   );
 
   if (!options.skipCheck) await benchReadinessCheck({ importedDir: environmentDir, work, spawner, target });
   if (options.only === 'readiness') return;
 
   const context = openEnvironment(environmentDir, { spawner });
-  const compile = context.db
-    .prepare(
-      `SELECT avg(duration_ms) AS avg, max(duration_ms) AS max FROM artifacts WHERE platform_version = '11.11.3'`,
-    )
-    .get() as { avg: number; max: number };
+  const compileCost = (platformVersion: string) =>
+    context.db
+      .prepare(
+        `SELECT avg(duration_ms) AS avg, max(duration_ms) AS max FROM artifacts WHERE platform_version = @platformVersion`,
+      )
+      .get({ platformVersion }) as { avg: number; max: number };
+  const compile = compileCost(imported.platformVersion);
   console.log(
-    `compile per module       ${compile.avg.toFixed(1)} ms average, ${compile.max} ms max (in the worker processes, JIT warm-up included)`,
+    `compile per module       ${compile.avg.toFixed(1)} ms average, ${compile.max} ms max (import, in the worker processes, JIT warm-up included)`,
   );
 
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -193,6 +219,20 @@ async function main(): Promise<void> {
   const upgradeStepsMs = stepsDoneAt.get('switch-version') ?? 0;
   console.log(
     `  of which upgrade steps ${seconds(upgradeStepsMs)}  (backup, platform database, system components, version switch; the rest is the preparation)`,
+  );
+  // The import compiles every published module; the preparation skips the consumers of failed ones. Per
+  // compiled module, the two compare the same work (compiling only: the upgrade steps and the import's
+  // reading, storing and commit left out).
+  const preparationMs = prepareMs - upgradeStepsMs;
+  const prepared = run.counts.prepared + run.counts.failed;
+  const preparationCost = compileCost(target);
+  const perImported = importCompileMs / Math.max(imported.compiled, 1);
+  const perPrepared = preparationMs / Math.max(prepared, 1);
+  console.log(
+    `  preparation compiling  ${seconds(preparationMs)}  (${prepared} compiled: ${perPrepared.toFixed(2)} ms per compiled module; ${preparationCost.avg.toFixed(1)} ms average in the worker processes)`,
+  );
+  console.log(
+    `  per compiled module    ${(perImported / perPrepared).toFixed(2)}  (import's compiling / the preparation's, per module compiled: the import compiles ${imported.compiled}, the preparation ${prepared})`,
   );
   console.log(
     `coordinator CPU          ${seconds((cpu.user + cpu.system) / 1000)}  (the process scheduling and writing results; workers compile)`,
