@@ -1,5 +1,6 @@
 import { consumerChainLengths, describeCycle, findCycles, transitiveConsumerCounts } from './dependency-graph';
 import { NodeCompiler } from './node-compiler';
+import { ReadyQueue } from './ready-queue';
 import type { CompileJob } from '../compiler/compile-types';
 import type { CompileUnit, ScheduleOptions, UnitOutcome } from './schedule-types';
 
@@ -80,14 +81,16 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
   const compiler = new NodeCompiler(options, new Map(options.units.map((unit) => [unit.name, unit])), outcomes);
   const graph = [...nodes.values()].map((node) => ({ name: node.id, references: [...node.producers] }));
   const priority = options.order === 'most-consumed' ? transitiveConsumerCounts(graph) : consumerChainLengths(graph);
-  // Highest priority first; ties by name so runs are reproducible. Ranked once: ready nodes sort by their rank.
+  // Highest priority first; ties by name so runs are reproducible. Ranked once: the ready queue orders by rank.
+  const byName = new Intl.Collator().compare;
   const rank = new Map(
     [...nodes.values()]
-      .sort((a, b) => priority.get(a.id)! - priority.get(b.id)! || b.id.localeCompare(a.id))
+      .sort((a, b) => priority.get(a.id)! - priority.get(b.id)! || byName(b.id, a.id))
       .map((node, index) => [node.id, index]),
   );
   const waitingOn = new Map([...nodes.values()].map((node) => [node.id, node.producers.size]));
-  const ready = [...nodes.values()].filter((node) => node.producers.size === 0);
+  const ready = new ReadyQueue<ScheduleNode>((node) => rank.get(node.id)!);
+  for (const node of nodes.values()) if (node.producers.size === 0) ready.push(node);
 
   const finish = (node: ScheduleNode, results: Map<string, UnitOutcome>) => {
     for (const member of node.members) {
@@ -109,13 +112,17 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
   await new Promise<void>((resolve, reject) => {
     const start = (node: ScheduleNode, jobs: CompileJob[]) => {
       inFlight++;
-      compiler.compile(node.members, node.cycle, jobs).then(
-        (results) => {
+      compiler.run(node.members, jobs).then(
+        (outcome) => {
           inFlight--;
           if (ended) return;
           try {
-            finish(node, results);
-            pump();
+            // Its results, its finish and the dispatch of what it made ready are one batch (one transaction for
+            // the caller): a compiled module costs the coordinator one commit, not one per write.
+            batch(() => {
+              finish(node, compiler.settle(node.members, node.cycle, outcome));
+              pump();
+            });
           } catch (error) {
             end(error);
           }
@@ -148,7 +155,6 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
             let settled = 0;
             while (canStart() && inFlight + toCompile.length < concurrency) {
               if (settled >= SETTLED_PER_BATCH) return true;
-              ready.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
               const node = ready.pop()!;
               settled++;
               const blocker = compiler.blockingProducer(node.members);
