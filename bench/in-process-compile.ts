@@ -33,7 +33,6 @@ export async function compileInProcess(
       concurrency: 1,
       loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
       externalProducer: () => ({ missing: 'is not in this batch' }),
-      findReusable: () => null,
       saveResult: () => 0,
       onFinish: () => undefined,
     });

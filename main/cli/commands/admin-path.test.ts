@@ -1,48 +1,35 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { killIfRunning, startCli } from '../test-support/background-cli';
 import { legacyMailSource, writeTestFactory } from '../test-support/factories';
-import {
-  copyEnvironment,
-  makeTempDir,
-  PACKAGE_ROOT,
-  removeTempDir,
-  runCli,
-  SETUP_TIMEOUT_MS,
-} from '../test-support/run-cli';
+import { importedEnvironment } from '../test-support/imported-environment';
+import { faults, runCli, runCliIn, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
 
 /** A stack trace line, which an admin's mistake must never print. */
 const STACK_LINE = /^\s+at .+\(.*:\d+:\d+\)$/m;
 
 describe("the admin's path on the command line", () => {
-  let tmp: string;
-  let envDir: string;
-  beforeAll(async () => {
-    tmp = makeTempDir();
-    envDir = path.join(tmp, 'env');
-    const factory = writeTestFactory(path.join(tmp, 'factory'), {
-      name: 'CLI Path',
-      modules: [
-        { name: 'CommonLib' },
-        { name: 'Orders', references: ['CommonLib'] },
-        { name: 'Mailer', files: legacyMailSource() },
-        { name: 'Slow' },
-      ],
-    });
-    expect((await runCli(['import', factory, '--env', envDir])).status).toBe(0);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(() => removeTempDir(tmp));
+  const imported = importedEnvironment({
+    factory: (dir) =>
+      writeTestFactory(dir, {
+        name: 'CLI Path',
+        modules: [
+          { name: 'CommonLib' },
+          { name: 'Orders', references: ['CommonLib'] },
+          { name: 'Mailer', files: legacyMailSource() },
+        ],
+      }),
+  });
 
   it(
     'says the folder of report --output does not exist and exits 1, writing nothing',
     async () => {
-      const env = copyEnvironment(envDir, path.join(tmp, 'report-env'));
-      expect((await runCli(['upgrade', '--to', '11.13.0', '--env', env])).status).toBe(3);
-      const missing = path.join(tmp, 'no-such-folder', 'report.html');
+      const env = imported.fresh();
+      expect((await runCliIn(env, ['upgrade', '--to', '11.13.0'])).status).toBe(3);
+      const missing = path.join(imported.workDir, 'no-such-folder', 'report.html');
 
-      const result = await runCli(['report', '--format', 'html', '--output', missing, '--env', env]);
+      const result = await runCliIn(env, ['report', '--format', 'html', '--output', missing]);
 
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(
@@ -56,7 +43,7 @@ describe("the admin's path on the command line", () => {
   );
 
   it('serve --env on a folder without an environment says how to create one, without a stack trace', async () => {
-    const result = await runCli(['serve', '--env', path.join(tmp, 'nothing-here')]);
+    const result = await runCli(['serve', '--env', path.join(imported.workDir, 'nothing-here')]);
 
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('There is no environment in');
@@ -66,14 +53,14 @@ describe("the admin's path on the command line", () => {
   });
 
   it('status says "1 parallel compilation" and names a setting that is not applied yet', async () => {
-    const env = copyEnvironment(envDir, path.join(tmp, 'settings-env'));
-    expect((await runCli(['config', 'set', 'parallelCompilations', '1', '--env', env])).status).toBe(0);
+    const env = imported.fresh();
+    expect((await runCliIn(env, ['config', 'set', 'parallelCompilations', '1'])).status).toBe(0);
 
-    const pending = await runCli(['status', '--env', env]);
+    const pending = await runCliIn(env, ['status']);
     expect(pending.stdout).toMatch(/^Not applied yet: +parallelCompilations \(run 'config-tool config apply'\)$/m);
 
-    expect((await runCli(['config', 'apply', '--env', env])).status).toBe(0);
-    const applied = await runCli(['status', '--env', env]);
+    expect((await runCliIn(env, ['config', 'apply'])).status).toBe(0);
+    const applied = await runCliIn(env, ['status']);
     expect(applied.stdout).toMatch(/^Settings: +1 parallel compilation, /m);
     expect(applied.stdout).not.toContain('Not applied yet');
   });
@@ -81,36 +68,26 @@ describe("the admin's path on the command line", () => {
   it(
     'Ctrl+C stops an upgrade with exit 130, and status gives the command that resumes it',
     async () => {
-      const env = copyEnvironment(envDir, path.join(tmp, 'interrupted-env'));
+      const env = imported.fresh();
       for (const [key, value] of [
         ['parallelCompilations', '1'],
         ['moduleTimeLimitSeconds', '5'],
       ]) {
-        expect((await runCli(['config', 'set', key, value, '--env', env])).status).toBe(0);
+        expect((await runCliIn(env, ['config', 'set', key, value])).status).toBe(0);
       }
-      expect((await runCli(['config', 'apply', '--env', env])).status).toBe(0);
-      const child = spawn(
-        process.execPath,
-        [path.join(PACKAGE_ROOT, 'bin', 'config-tool.cjs'), 'upgrade', '--to', '11.13.0', '--env', env],
-        // Slow's compilation hangs until its time limit: the run is still going when Ctrl+C comes.
-        { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CONFIG_TOOL_TEST_FAULTS: 'hang:Slow' } },
-      );
+      expect((await runCliIn(env, ['config', 'apply'])).status).toBe(0);
+      // CommonLib's compilation hangs until its time limit, and Orders waits for it: however late Ctrl+C comes
+      // (a loaded machine), a module is still left to start, so the run stops rather than finishes.
+      const upgrade = startCli(['upgrade', '--to', '11.13.0', '--env', env], faults('hang:CommonLib'));
       try {
-        let stderr = '';
-        child.stderr.setEncoding('utf8');
-        child.stdout.resume();
-        while (!/Preparing \d+ modules/.test(stderr)) {
-          const [chunk] = (await once(child.stderr, 'data')) as [string];
-          stderr += chunk;
-        }
-        child.kill('SIGINT');
-        const [code] = (await once(child, 'exit')) as [number | null];
-        expect(code).toBe(130);
+        await upgrade.printed(/Preparing \d+ modules/);
+        upgrade.child.kill('SIGINT');
+        expect(await upgrade.exited).toBe(130);
       } finally {
-        if (child.exitCode === null) child.kill('SIGKILL');
+        killIfRunning(upgrade);
       }
 
-      const status = await runCli(['status', '--env', env]);
+      const status = await runCliIn(env, ['status']);
       expect(status.stdout).toMatch(/^Next: +config-tool prepare \(resumes run #1 where it stopped\)$/m);
     },
     SETUP_TIMEOUT_MS,

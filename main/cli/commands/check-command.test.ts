@@ -1,25 +1,30 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateFactory } from '../../../bench/factory-generator';
-import {
-  copyEnvironment,
-  makeTempDir,
-  PACKAGE_ROOT,
-  removeTempDir,
-  runCli,
-  SETUP_TIMEOUT_MS,
-} from '../test-support/run-cli';
-import { startCli } from '../test-support/background-cli';
+import { startCli, waitFor } from '../test-support/background-cli';
+import { compilationsPerModule, queryEnvironment as query } from '../test-support/environment-db';
+import { importedEnvironment } from '../test-support/imported-environment';
+import { readJsonReport as reportOf, type JsonReport } from '../test-support/json-report';
+import { faults, runCliIn as cli, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
 
-/** The spec's JSON report, as `report --format json` and `check --json` print it. */
-interface JsonReport {
-  run: { id: number; kind: string; toVersion: string; status: string; counts: Record<string, number> };
-  modules: { name: string; status: string; errors: { message: string }[]; reusedFromCheck?: number }[];
-  excluded: { name: string; reason: string }[];
-}
+const imported = importedEnvironment({
+  prefix: 'config-tool-check-',
+  factory: (dir) =>
+    generateFactory(dir, {
+      moduleCount: 30,
+      applicationCount: 4,
+      maxDepth: 4,
+      filesPerModule: 2,
+      seed: 12,
+      cycles: 1,
+      removedApiUsers: 0.12,
+      uploadedOnly: 0.06,
+      publishFailed: 0.06,
+    }),
+  settings: { checkParallelCompilations: '1', moduleTimeLimitSeconds: '30' },
+});
+let uploadCounter = 0;
 
 /** `status --json`'s readiness part. */
 interface ReadinessJson {
@@ -28,50 +33,12 @@ interface ReadinessJson {
   running: { id: number; status: string } | null;
 }
 
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'config-tool.cjs');
-let workDir: string;
-let importedEnv: string;
-let envCounter = 0;
-
-async function cli(env: string, args: string[]) {
-  return runCli([...args, '--env', env]);
-}
-
-function freshEnvironment(): string {
-  return copyEnvironment(importedEnv, path.join(workDir, `env-${++envCounter}`));
-}
-
-function query<T>(env: string, sql: string, params: Record<string, unknown> = {}): T[] {
-  const db = new Database(path.join(env, 'environment.db'), { readonly: true });
-  try {
-    return db.prepare(sql).all(params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
+/** Each module's status, the excluded ones with their reason: what a check and the preparation after it must share. */
 function statuses(json: JsonReport): Record<string, string> {
   const all: Record<string, string> = {};
   for (const module of json.modules) all[module.name] = module.status;
   for (const module of json.excluded) all[module.name] = `excluded: ${module.reason}`;
   return all;
-}
-
-async function reportOf(env: string, runId?: number): Promise<JsonReport> {
-  const result = await cli(env, ['report', '--format', 'json', ...(runId ? ['--run', String(runId)] : [])]);
-  expect(result.status, result.stderr).toBe(0);
-  return JSON.parse(result.stdout) as JsonReport;
-}
-
-/** Compiler invocations per module for one purpose ('check', 'prepare'). */
-function compilations(env: string, purpose: string): Map<string, number> {
-  const rows = query<{ name: string; n: number }>(
-    env,
-    `SELECT m.name, count(*) AS n FROM compilations c JOIN module_versions v ON v.id = c.module_version_id
-       JOIN modules m ON m.id = v.module_id WHERE c.purpose = @purpose GROUP BY m.name`,
-    { purpose },
-  );
-  return new Map(rows.map((row) => [row.name, row.n]));
 }
 
 /** What the environment runs and is: version, deployments, lock rows. What a check must leave alone. */
@@ -85,22 +52,7 @@ function environmentState(env: string) {
 
 /** Starts `config-tool check` in the background, each compilation slowed down so the test can act mid-run. */
 function startCheck(env: string) {
-  const child = spawn(process.execPath, [BIN, 'check', '--env', env], {
-    env: { ...process.env, CONFIG_TOOL_ENV: '', CONFIG_TOOL_TEST_FAULTS: 'delay:150' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.resume();
-  child.stderr.resume();
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, exited };
-}
-
-async function waitFor(condition: () => boolean, what: string, limitMs = 120_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return startCli(['check', '--env', env], faults('delay:150'));
 }
 
 function checkedCount(env: string): number {
@@ -120,7 +72,7 @@ function changedModuleFolder(env: string, name: string, change: (source: string)
       WHERE m.name = @name`,
     { name },
   );
-  const dir = path.join(workDir, `upload-${name}-${++envCounter}`);
+  const dir = path.join(imported.workDir, `upload-${name}-${++uploadCounter}`);
   fs.mkdirSync(dir, { recursive: true });
   const manifest = {
     name,
@@ -164,37 +116,11 @@ async function republishSameInterface(env: string, name: string): Promise<void> 
   expect(published.status, published.stderr).toBe(0);
 }
 
-beforeAll(async () => {
-  workDir = makeTempDir('config-tool-check-');
-  generateFactory(path.join(workDir, 'factory'), {
-    moduleCount: 30,
-    applicationCount: 4,
-    maxDepth: 4,
-    filesPerModule: 2,
-    seed: 12,
-    cycles: 1,
-    removedApiUsers: 0.12,
-    uploadedOnly: 0.06,
-    publishFailed: 0.06,
-  });
-  importedEnv = path.join(workDir, 'imported');
-  const imported = await runCli(['import', path.join(workDir, 'factory'), '--env', importedEnv]);
-  expect(imported.status, imported.stderr).toBe(0);
-  for (const [key, value] of [
-    ['checkParallelCompilations', '1'],
-    ['moduleTimeLimitSeconds', '30'],
-  ]) {
-    expect((await cli(importedEnv, ['config', 'set', key, value])).status).toBe(0);
-  }
-  expect((await cli(importedEnv, ['config', 'apply'])).status).toBe(0);
-}, SETUP_TIMEOUT_MS);
-afterAll(() => removeTempDir(workDir));
-
 describe('check (spec §4c)', () => {
   it(
     'gives, module by module, the outcome the preparation then gives, and changes nothing in the environment',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const before = environmentState(env);
       const checked = await cli(env, ['check', '--json']);
       const check = JSON.parse(checked.stdout) as JsonReport;
@@ -226,7 +152,7 @@ describe('check (spec §4c)', () => {
         // Every module the check compiled is reused, never compiled again.
         if (inCheck.status !== 'skipped') expect(module.reusedFromCheck, module.name).toBe(check.run.id);
       }
-      expect([...compilations(env, 'prepare').keys()]).toEqual([]);
+      expect(Object.keys(compilationsPerModule(env, 'prepare'))).toEqual([]);
     },
     SETUP_TIMEOUT_MS,
   );
@@ -234,7 +160,7 @@ describe('check (spec §4c)', () => {
   it(
     'takes no lock: a publish during the check succeeds; the preparation after it compiles again only what changed since',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const deployed = query<{ name: string }>(
         env,
         'SELECT m.name FROM modules m JOIN deployments d ON d.module_id = m.id WHERE m.is_system = 0 ORDER BY m.name LIMIT 1',
@@ -255,7 +181,7 @@ describe('check (spec §4c)', () => {
       const preparation = JSON.parse(upgraded.stdout) as JsonReport;
       // Only the module changed since is compiled again: the check's other compilations are reused,
       // its failed ones too (same inputs, same errors).
-      expect([...compilations(env, 'prepare').keys()]).toEqual([library]);
+      expect(Object.keys(compilationsPerModule(env, 'prepare'))).toEqual([library]);
       const changed = preparation.modules.find((module) => module.name === library)!;
       expect(changed.status).toBe('prepared');
       expect(changed.reusedFromCheck).toBeUndefined();
@@ -270,7 +196,7 @@ describe('check (spec §4c)', () => {
   it(
     'resumes a check killed with kill -9, compiling nothing it had checked twice',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const check = startCheck(env);
       await waitFor(() => checkedCount(env) >= 4, 'four checked modules');
       check.child.kill('SIGKILL');
@@ -288,8 +214,8 @@ describe('check (spec §4c)', () => {
       expect(resumed.stderr).toContain(`readiness check run #${runBefore} was interrupted`);
       expect(report.run.id).toBe(runBefore);
       expect(report.run.status).toBe('finished');
-      const counted = compilations(env, 'check');
-      for (const name of doneBefore) expect(counted.get(name), name).toBe(1);
+      const counted = compilationsPerModule(env, 'check');
+      for (const name of doneBefore) expect(counted[name], name).toBe(1);
     },
     SETUP_TIMEOUT_MS,
   );
@@ -297,13 +223,13 @@ describe('check (spec §4c)', () => {
   it(
     'resumes a preparation killed with kill -9 after a check: what it had reused stays, the rest is reused, nothing is compiled twice',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const check = JSON.parse((await cli(env, ['check', '--json'])).stdout) as JsonReport;
       const library = consumedReadyLibrary(env, check);
       await republishSameInterface(env, library);
 
       // The library is compiled again and held before its compiler; its consumers wait for it, the rest is reused.
-      const upgrade = startCli(['upgrade', '--env', env], { CONFIG_TOOL_TEST_FAULTS: `prepare-hold:${library}` });
+      const upgrade = startCli(['upgrade', '--env', env], faults(`prepare-hold:${library}`));
       const upgradeRun = () =>
         query<{ id: number | null }>(env, "SELECT max(id) AS id FROM preparation_runs WHERE kind = 'upgrade'")[0].id;
       const finished = () =>
@@ -351,7 +277,7 @@ describe('check (spec §4c)', () => {
         expect(module.status, row.name).toBe(row.status);
         expect(module.reusedFromCheck, row.name).toBe(row.reusedFrom ?? undefined);
       }
-      expect(compilations(env, 'prepare')).toEqual(new Map([[library, 1]]));
+      expect(compilationsPerModule(env, 'prepare')).toEqual({ [library]: 1 });
       const compiledInCheck = check.modules.filter((m) => m.status !== 'skipped').length;
       expect(report.modules.filter((module) => module.reusedFromCheck === check.run.id).length).toBe(
         compiledInCheck - 1,
@@ -363,7 +289,7 @@ describe('check (spec §4c)', () => {
   it(
     'status says the latest check for the pending upgrade (counts, age, what changed since) and a running one',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const statusOf = async () => {
         const text = await cli(env, ['status']);
         expect(text.status, text.stderr).toBe(0);
@@ -414,7 +340,7 @@ describe('check (spec §4c)', () => {
   );
 
   it('refuses a target the environment is not below, and validates its setting like the others', async () => {
-    const env = freshEnvironment();
+    const env = imported.fresh();
     const older = await cli(env, ['check', '--to', '11.10.0']);
     expect(older.status).toBe(1);
     expect(older.stderr).toContain('Nothing to check');

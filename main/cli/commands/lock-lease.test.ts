@@ -1,65 +1,41 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateFactory, type GeneratedFactory } from '../../../bench/factory-generator';
-import {
-  copyEnvironment,
-  makeTempDir,
-  PACKAGE_ROOT,
-  removeTempDir,
-  runCli,
-  SETUP_TIMEOUT_MS,
-} from '../test-support/run-cli';
+import { describe, expect, it } from 'vitest';
+import { generateFactory } from '../../../bench/factory-generator';
+import { CLI_BIN, startCli, startShell, waitFor } from '../test-support/background-cli';
+import { compilationsPerModule, queryEnvironment as query } from '../test-support/environment-db';
+import { importedEnvironment } from '../test-support/imported-environment';
+import { readJsonReport, reportStatuses } from '../test-support/json-report';
+import { faults, runCliIn, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
 
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'config-tool.cjs');
 /** A lease that expires fast, renewed often: what the faults below shorten the wait to. */
 const SHORT_LEASE = 'lease-ttl-ms:1500,heartbeat-ms:200';
 /** A target whose preparation locks the whole environment (spec §4), as the factory's oracle expects. */
 const TARGET = '11.13.0';
 
-let workDir: string;
-let factory: GeneratedFactory;
-let importedEnv: string;
-let envCounter = 0;
+const imported = importedEnvironment({
+  prefix: 'config-tool-lease-',
+  factory: (dir) =>
+    generateFactory(dir, {
+      moduleCount: 30,
+      applicationCount: 4,
+      maxDepth: 4,
+      filesPerModule: 2,
+      seed: 7,
+      cycles: 0,
+      removedApiUsers: 0.1,
+      uploadedOnly: 0.05,
+      publishFailed: 0.05,
+    }),
+  // One compiler process: the preparation lasts long enough to be caught mid-way.
+  settings: { parallelCompilations: '1' },
+});
 
-function cli(env: string, args: string[], faults?: string) {
-  return runCli([...args, '--env', env], { env: faults ? { CONFIG_TOOL_TEST_FAULTS: faults } : {} });
-}
-
-function freshEnvironment(): string {
-  return copyEnvironment(importedEnv, path.join(workDir, `env-${++envCounter}`));
-}
-
-function query<T>(env: string, sql: string): T[] {
-  const db = new Database(path.join(env, 'environment.db'), { readonly: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } finally {
-    db.close();
-  }
-}
-
-/** Starts a long command in the background, the way an admin's second terminal would. */
-function startCli(args: string[], faults = '', options: { shell?: string } = {}) {
-  const env = { ...process.env, CONFIG_TOOL_ENV: '', CONFIG_TOOL_TEST_FAULTS: faults };
-  const child: ChildProcess = options.shell
-    ? spawn('sh', ['-c', options.shell], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  child.stdout!.resume();
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, exited, stderr: () => stderr };
-}
-
-async function waitFor(condition: () => boolean, what: string, limitMs = 120_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+function cli(env: string, args: string[], faultSpec?: string) {
+  return runCliIn(env, args, faultSpec ? faults(faultSpec) : {});
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -88,61 +64,25 @@ function lockRow(env: string) {
   )[0];
 }
 
-/** Compilations for the target version per module (the counter behind "nothing compiled twice"). */
-function preparationCompilations(env: string): Map<string, number> {
-  const rows = query<{ name: string; n: number }>(
-    env,
-    `SELECT m.name, count(*) AS n FROM compilations c JOIN module_versions v ON v.id = c.module_version_id JOIN modules m ON m.id = v.module_id
-     WHERE c.purpose = 'prepare' GROUP BY m.name`,
-  );
-  return new Map(rows.map((row) => [row.name, row.n]));
-}
-
-async function reportStatuses(env: string): Promise<{ status: string; modules: Record<string, string> }> {
-  const result = await cli(env, ['report', '--format', 'json']);
-  const json = JSON.parse(result.stdout) as {
-    run: { status: string };
-    modules: { name: string; status: string }[];
-    excluded: { name: string }[];
-  };
-  const modules: Record<string, string> = {};
-  for (const module of json.modules) modules[module.name] = module.status;
-  for (const module of json.excluded) modules[module.name] = 'excluded';
-  return { status: json.run.status, modules };
+/** The latest run's status and each module's status in its report (the excluded ones as 'excluded'). */
+async function reportOf(env: string): Promise<{ status: string; modules: Record<string, string> }> {
+  const report = await readJsonReport(env);
+  return { status: report.run.status, modules: reportStatuses(report) };
 }
 
 const expectedExit = () =>
-  Object.values(factory.expected).some((status) => status === 'failed' || status === 'skipped') ? 3 : 0;
-
-beforeAll(async () => {
-  workDir = makeTempDir('config-tool-lease-');
-  factory = generateFactory(path.join(workDir, 'factory'), {
-    moduleCount: 30,
-    applicationCount: 4,
-    maxDepth: 4,
-    filesPerModule: 2,
-    seed: 7,
-    cycles: 0,
-    removedApiUsers: 0.1,
-    uploadedOnly: 0.05,
-    publishFailed: 0.05,
-  });
-  importedEnv = path.join(workDir, 'imported');
-  expect((await runCli(['import', path.join(workDir, 'factory'), '--env', importedEnv])).status).toBe(0);
-  // One compiler process: the preparation lasts long enough to be caught mid-way.
-  expect((await cli(importedEnv, ['config', 'set', 'parallelCompilations', '1'])).status).toBe(0);
-  expect((await cli(importedEnv, ['config', 'apply'])).status).toBe(0);
-}, SETUP_TIMEOUT_MS);
-
-afterAll(() => removeTempDir(workDir));
+  Object.values(imported.factory.expected).some((status) => status === 'failed' || status === 'skipped') ? 3 : 0;
 
 describe('the lock lease', () => {
   it(
     'keeps the lock held through upgrade steps that outlast the lease',
     async () => {
-      const env = freshEnvironment();
-      const target = factory.modules.find((module) => module.state === 'published')!.name;
-      const upgrade = startCli(['upgrade', '--to', TARGET, '--env', env], `${SHORT_LEASE},upgrade-delay:backup:5000`);
+      const env = imported.fresh();
+      const target = imported.factory.modules.find((module) => module.state === 'published')!.name;
+      const upgrade = startCli(
+        ['upgrade', '--to', TARGET, '--env', env],
+        faults(`${SHORT_LEASE},upgrade-delay:backup:5000`),
+      );
       await waitFor(() => fs.existsSync(path.join(env, 'upgrade-in-progress.json')), 'the backup');
       await sleep(2500); // past the lease's 1.5 s
 
@@ -155,9 +95,9 @@ describe('the lock lease', () => {
       expect((await cli(env, ['prepare'])).status).toBe(4);
 
       expect(await upgrade.exited, upgrade.stderr()).toBe(expectedExit());
-      const report = await reportStatuses(env);
+      const report = await reportOf(env);
       expect(report.status).toBe('finished');
-      expect(report.modules).toEqual(factory.expected);
+      expect(report.modules).toEqual(imported.factory.expected);
     },
     SETUP_TIMEOUT_MS,
   );
@@ -165,8 +105,8 @@ describe('the lock lease', () => {
   it(
     'takes the lock from a stopped upgrade whose lease expired; continued, it stops without writing',
     async () => {
-      const env = freshEnvironment();
-      const upgrade = startCli(['upgrade', '--to', TARGET, '--env', env], SHORT_LEASE);
+      const env = imported.fresh();
+      const upgrade = startCli(['upgrade', '--to', TARGET, '--env', env], faults(SHORT_LEASE));
       await waitFor(() => lockRow(env)?.operation === 'preparation', 'the preparation to start');
       await stopOutsideTransaction(upgrade.child, env);
       try {
@@ -179,17 +119,17 @@ describe('the lock lease', () => {
       } finally {
         upgrade.child.kill('SIGCONT');
       }
-      const compiledBefore = preparationCompilations(env);
+      const compiledBefore = compilationsPerModule(env, 'prepare');
 
       expect(await upgrade.exited).toBe(1);
       expect(upgrade.stderr()).toContain("stopped: it lost the environment's lock");
       expect(upgrade.stderr()).toContain('took it over');
       expect(upgrade.stderr()).not.toMatch(/^\s+at /m);
-      expect(preparationCompilations(env)).toEqual(compiledBefore);
-      for (const [name, count] of compiledBefore) expect(count, name).toBe(1);
-      const report = await reportStatuses(env);
+      expect(compilationsPerModule(env, 'prepare')).toEqual(compiledBefore);
+      for (const [name, count] of Object.entries(compiledBefore)) expect(count, name).toBe(1);
+      const report = await reportOf(env);
       expect(report.status).toBe('finished');
-      expect(report.modules).toEqual(factory.expected);
+      expect(report.modules).toEqual(imported.factory.expected);
       expect(query(env, 'SELECT * FROM locks')).toEqual([]);
       expect(fs.existsSync(path.join(env, 'upgrade-in-progress.json'))).toBe(false);
     },
@@ -199,12 +139,12 @@ describe('the lock lease', () => {
   it(
     'reports a heartbeat that fails, and the run goes on to its end',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const upgrade = await cli(env, ['upgrade', '--to', TARGET], 'heartbeat-fail,heartbeat-ms:100');
       expect(upgrade.status, upgrade.stderr).toBe(expectedExit());
       expect(upgrade.stderr).toContain('Could not renew the environment lock');
       expect(upgrade.stderr).toContain('injected heartbeat failure');
-      expect((await reportStatuses(env)).modules).toEqual(factory.expected);
+      expect((await reportOf(env)).modules).toEqual(imported.factory.expected);
     },
     SETUP_TIMEOUT_MS,
   );
@@ -212,10 +152,10 @@ describe('the lock lease', () => {
   it(
     'treats a killed holder that nobody reaped (a zombie) as gone, and resumes its run at once',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       // The CLI runs under a parent that never reaps it, as PID 1 in a container without an init.
-      const command = `"${process.execPath}" "${BIN}" upgrade --to ${TARGET} --env "${env}" & exec sleep 60`;
-      const parent = startCli([], '', { shell: command });
+      const command = `"${process.execPath}" "${CLI_BIN}" upgrade --to ${TARGET} --env "${env}" & exec sleep 60`;
+      const parent = startShell(command);
       try {
         await waitFor(() => lockRow(env)?.operation === 'preparation', 'the preparation to start');
         const holder = lockRow(env).pid;
@@ -229,7 +169,7 @@ describe('the lock lease', () => {
         expect(prepare.status, prepare.stderr).toBe(expectedExit());
         expect(prepare.stderr).toContain(`its process (PID ${holder} on`);
         expect(prepare.stderr).toContain('has ended); it is being resumed');
-        expect((await reportStatuses(env)).modules).toEqual(factory.expected);
+        expect((await reportOf(env)).modules).toEqual(imported.factory.expected);
       } finally {
         parent.child.kill('SIGKILL');
       }
@@ -240,7 +180,7 @@ describe('the lock lease', () => {
   it(
     'treats a lock whose pid now belongs to another process (another start time) as gone',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       expect((await cli(env, ['upgrade', '--to', TARGET])).status).toBe(expectedExit());
       const db = new Database(path.join(env, 'environment.db'));
       try {
@@ -250,7 +190,7 @@ describe('the lock lease', () => {
            VALUES ('environment', 'preparation', NULL, 'someone', 'x', @pid, '1', @host, @now, @now, @later)`,
         ).run({
           pid: process.pid,
-          host: (await import('node:os')).hostname(),
+          host: os.hostname(),
           now: new Date().toISOString(),
           later: new Date(Date.now() + 3_600_000).toISOString(),
         });
@@ -269,10 +209,10 @@ describe('rolling back an interrupted upgrade', () => {
   it(
     'never restores the backup while the upgrade that made it is still alive, even with its lease expired',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const upgrade = startCli(
         ['upgrade', '--to', TARGET, '--env', env],
-        `${SHORT_LEASE},upgrade-delay:system-components:3000`,
+        faults(`${SHORT_LEASE},upgrade-delay:system-components:3000`),
       );
       // Stopped in the step's (injected) delay, after its writes: never inside a transaction.
       await waitFor(
@@ -289,13 +229,13 @@ describe('rolling back an interrupted upgrade', () => {
         expect(status.stderr).not.toContain('rolled back');
         expect((JSON.parse(status.stdout) as { lock: { operation: string } }).lock.operation).toBe('upgrade');
         expect(query<{ status: string }>(env, 'SELECT status FROM upgrades')[0].status).toBe('running');
-        const target = factory.modules.find((module) => module.state === 'published')!.name;
+        const target = imported.factory.modules.find((module) => module.state === 'published')!.name;
         expect((await cli(env, ['publish', target])).status).toBe(4);
       } finally {
         upgrade.child.kill('SIGCONT');
       }
       expect(await upgrade.exited, upgrade.stderr()).toBe(expectedExit());
-      expect((await reportStatuses(env)).modules).toEqual(factory.expected);
+      expect((await reportOf(env)).modules).toEqual(imported.factory.expected);
     },
     SETUP_TIMEOUT_MS,
   );
@@ -303,11 +243,11 @@ describe('rolling back an interrupted upgrade', () => {
   it(
     'says what to do when the backup is missing, and the environment still opens; with the backup back it rolls back',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const killed = await cli(env, ['upgrade', '--to', TARGET], 'upgrade-crash:system-components');
       expect(killed.status).not.toBe(0);
       const backups = path.join(env, 'backups');
-      const aside = path.join(workDir, `backups-aside-${envCounter}`);
+      const aside = `${env}-backups-aside`;
       fs.renameSync(backups, aside);
 
       const status = await cli(env, ['status', '--json']);

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../engine/store/database';
 import { acquireLease } from '../../engine/store/lock-repository';
 import { deployedVersions } from '../test-support/environment-db';
 import { writeTestFactory } from '../test-support/factories';
-import { copyEnvironment, makeTempDir, removeTempDir, runCli, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
+import { importedEnvironment } from '../test-support/imported-environment';
+import { runCliIn } from '../test-support/run-cli';
 
 /** The order in which publish reported modules done (compiled, or their stored compilation reused), from its plain progress lines. */
 function compiledOrder(stderr: string): string[] {
@@ -16,36 +17,26 @@ function compiledOrder(stderr: string): string[] {
 }
 
 describe('publish and delete', () => {
-  let tmp: string;
-  let baseEnv: string;
-  let copies = 0;
-  /** A fresh copy of the imported environment for one test. */
-  const freshEnvironment = (): string => copyEnvironment(baseEnv, path.join(tmp, `env-${++copies}`));
-
-  beforeAll(async () => {
-    tmp = makeTempDir();
-    baseEnv = path.join(tmp, 'base-env');
+  const imported = importedEnvironment({
     // On the installed version, so publishing compiles for the version the environment runs.
-    const factory = writeTestFactory(path.join(tmp, 'factory'), {
-      platformVersion: '11.17.0',
-      modules: [
-        { name: 'SalesLib', application: 'Sales', state: 'uploaded' },
-        { name: 'SalesService', application: 'Sales', state: 'uploaded', references: ['SalesLib'] },
-        { name: 'CoreLib', application: 'Core', state: 'uploaded' },
-        { name: 'Portal', application: 'Web', state: 'uploaded', references: ['CoreLib', 'SalesService'] },
-        { name: 'AuditLib', application: 'Audit', state: 'published' },
-        { name: 'AuditService', application: 'Audit', state: 'published', references: ['AuditLib'] },
-      ],
-    });
-    const imported = await runCli(['import', factory, '--env', baseEnv]);
-    expect(imported.status, imported.stderr).toBe(0);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(() => removeTempDir(tmp));
+    factory: (dir) =>
+      writeTestFactory(dir, {
+        platformVersion: '11.17.0',
+        modules: [
+          { name: 'SalesLib', application: 'Sales', state: 'uploaded' },
+          { name: 'SalesService', application: 'Sales', state: 'uploaded', references: ['SalesLib'] },
+          { name: 'CoreLib', application: 'Core', state: 'uploaded' },
+          { name: 'Portal', application: 'Web', state: 'uploaded', references: ['CoreLib', 'SalesService'] },
+          { name: 'AuditLib', application: 'Audit', state: 'published' },
+          { name: 'AuditService', application: 'Audit', state: 'published', references: ['AuditLib'] },
+        ],
+      }),
+  });
 
   it('refuses to publish a consumer whose producer has no publication for the environment version, naming the producer', async () => {
-    const envDir = freshEnvironment();
+    const envDir = imported.fresh();
 
-    const result = await runCli(['publish', 'SalesService', '--env', envDir]);
+    const result = await runCliIn(envDir, ['publish', 'SalesService']);
 
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
@@ -55,9 +46,9 @@ describe('publish and delete', () => {
   });
 
   it('publishes a consumer together with its producer, producer first', async () => {
-    const envDir = freshEnvironment();
+    const envDir = imported.fresh();
 
-    const result = await runCli(['publish', 'SalesService', 'SalesLib', '--env', envDir]);
+    const result = await runCliIn(envDir, ['publish', 'SalesService', 'SalesLib']);
 
     expect(result.status, result.stderr).toBe(0);
     expect(compiledOrder(result.stderr)).toEqual(['SalesLib', 'SalesService']);
@@ -66,9 +57,9 @@ describe('publish and delete', () => {
   });
 
   it('publishes a whole application with --app, producers before their consumers', async () => {
-    const envDir = freshEnvironment();
+    const envDir = imported.fresh();
 
-    const result = await runCli(['publish', '--app', 'Sales', '--env', envDir]);
+    const result = await runCliIn(envDir, ['publish', '--app', 'Sales']);
 
     expect(result.status, result.stderr).toBe(0);
     expect(compiledOrder(result.stderr)).toEqual(['SalesLib', 'SalesService']);
@@ -81,9 +72,9 @@ describe('publish and delete', () => {
   });
 
   it('publishes every module with --all, each producer before its consumers across applications', async () => {
-    const envDir = freshEnvironment();
+    const envDir = imported.fresh();
 
-    const result = await runCli(['publish', '--all', '--env', envDir]);
+    const result = await runCliIn(envDir, ['publish', '--all']);
 
     expect(result.status, result.stderr).toBe(0);
     const order = compiledOrder(result.stderr);
@@ -98,7 +89,7 @@ describe('publish and delete', () => {
   });
 
   it('exits 1 with each module error located when a module fails to publish, and keeps what ran before', async () => {
-    const factory = writeTestFactory(path.join(tmp, 'broken-factory'), {
+    const factory = writeTestFactory(path.join(imported.workDir, 'broken-factory'), {
       platformVersion: '11.17.0',
       modules: [
         {
@@ -108,10 +99,10 @@ describe('publish and delete', () => {
         },
       ],
     });
-    const envDir = path.join(tmp, 'broken-env');
-    expect((await runCli(['import', factory, '--env', envDir])).status).toBe(0);
+    const envDir = path.join(imported.workDir, 'broken-env');
+    expect((await runCliIn(envDir, ['import', factory])).status).toBe(0);
 
-    const result = await runCli(['publish', 'Broken', '--env', envDir]);
+    const result = await runCliIn(envDir, ['publish', 'Broken']);
 
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
@@ -122,9 +113,9 @@ describe('publish and delete', () => {
   });
 
   it('refuses to delete a module that others consume, naming its consumers', async () => {
-    const envDir = freshEnvironment();
+    const envDir = imported.fresh();
 
-    const result = await runCli(['delete', 'AuditLib', '--env', envDir]);
+    const result = await runCliIn(envDir, ['delete', 'AuditLib']);
 
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
@@ -134,9 +125,9 @@ describe('publish and delete', () => {
   });
 
   it('deletes a consumed module with --force', async () => {
-    const envDir = freshEnvironment();
+    const envDir = imported.fresh();
 
-    const result = await runCli(['delete', 'AuditLib', '--force', '--env', envDir]);
+    const result = await runCliIn(envDir, ['delete', 'AuditLib', '--force']);
 
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('Deleted module AuditLib.');
@@ -144,27 +135,27 @@ describe('publish and delete', () => {
   });
 
   it('says which module it does not know', async () => {
-    const result = await runCli(['delete', 'Nobody', '--env', freshEnvironment()]);
+    const result = await runCliIn(imported.fresh(), ['delete', 'Nobody']);
 
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`No module named 'Nobody' in this environment.`);
   });
 
   it('treats a publish without exactly one of NAMEs, --app and --all as bad usage', async () => {
-    const envDir = freshEnvironment();
+    const envDir = imported.fresh();
     for (const args of [
       ['publish'],
       ['publish', 'SalesLib', '--all'],
       ['publish', '--app', 'Sales', '--all'],
       ['publish', 'SalesLib', '--app', 'Sales'],
     ]) {
-      const result = await runCli([...args, '--env', envDir]);
+      const result = await runCliIn(envDir, [...args]);
       expect(result.status, args.join(' ')).toBe(2);
     }
   });
 
   it('refuses publish, delete, config apply and prepare with exit 4 while a preparation holds the lock, naming it', async () => {
-    const envDir = freshEnvironment();
+    const envDir = imported.fresh();
     const db = openDatabase(envDir);
     const taken = acquireLease(db, { operation: 'preparation', runId: null, holder: 'admin-on-another-console' });
     if (!('lease' in taken)) throw new Error('the test could not take the lock');
@@ -174,14 +165,14 @@ describe('publish and delete', () => {
         ['delete', 'AuditService'],
         ['config', 'apply'],
       ]) {
-        const result = await runCli([...args, '--env', envDir]);
+        const result = await runCliIn(envDir, [...args]);
         expect(result.status, args.join(' ')).toBe(4);
         expect(result.stderr).toContain('the modules preparation, started by admin-on-another-console');
         expect(result.stderr).toContain("holds the environment's preparation lock");
         expect(result.stderr).not.toMatch(/^\s+at /m);
       }
       // A second preparation can't start either.
-      const prepare = await runCli(['prepare', '--env', envDir]);
+      const prepare = await runCliIn(envDir, ['prepare']);
       expect(prepare.status).toBe(4);
       expect(prepare.stderr).toContain('started by admin-on-another-console');
     } finally {

@@ -1,25 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeModule } from '../../../bench/factory-generator';
+import { describe, expect, it } from 'vitest';
 import { withEnvironment } from '../environment-session';
-import { librarySource, writeTestFactory } from '../test-support/factories';
-import { makeTempDir, removeTempDir, runCli, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
+import { librarySource, writeTestFactory, writeUploadFolder } from '../test-support/factories';
+import { importedEnvironment } from '../test-support/imported-environment';
+import { runCliIn } from '../test-support/run-cli';
 import { getModuleDetail } from '../../engine/queries/module-queries';
-
-/** A folder `upload SalesLib DIR` reads: SalesLib's manifest and the given sources. */
-function salesLibFolder(root: string, files: Record<string, string>): string {
-  const parent = makeTempDir('config-tool-outdated-');
-  writeModule(
-    parent,
-    { name: 'SalesLib', application: 'Sales', kind: 'library', state: 'published', references: [] },
-    files,
-  );
-  const dir = path.join(root, `SalesLib-${fs.readdirSync(root).length}`);
-  fs.renameSync(path.join(parent, 'modules', 'SalesLib'), dir);
-  removeTempDir(parent);
-  return dir;
-}
 
 /** The module detail the console shows (the same query the desktop app and the browser host answer with). */
 function detail(envDir: string, name: string) {
@@ -27,55 +11,57 @@ function detail(envDir: string, name: string) {
 }
 
 describe('a prepared compilation outdated by a producer published with a new interface (spec §4a)', () => {
-  let tmp: string;
-  let envDir: string;
-  beforeAll(async () => {
-    tmp = makeTempDir();
-    envDir = path.join(tmp, 'env');
-    const factory = writeTestFactory(path.join(tmp, 'factory'), {
-      platformVersion: '11.13.0',
-      modules: [
-        { name: 'SalesLib', application: 'Sales' },
-        { name: 'SalesService', application: 'Sales', references: ['SalesLib'] },
-      ],
-    });
-    expect((await runCli(['import', factory, '--env', envDir])).status).toBe(0);
-    const upgraded = await runCli(['upgrade', '--to', '11.17.0', '--env', envDir]);
-    expect(upgraded.status, upgraded.stderr).toBe(0);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(() => removeTempDir(tmp));
+  // The tests run in order on one environment: the second goes on from where the first left it.
+  const imported = importedEnvironment({
+    factory: (dir) =>
+      writeTestFactory(dir, {
+        platformVersion: '11.13.0',
+        modules: [
+          { name: 'SalesLib', application: 'Sales' },
+          { name: 'SalesService', application: 'Sales', references: ['SalesLib'] },
+        ],
+      }),
+    afterImport: async (env) => {
+      const upgraded = await runCliIn(env, ['upgrade', '--to', '11.17.0']);
+      expect(upgraded.status, upgraded.stderr).toBe(0);
+    },
+  });
+
+  /** A folder `upload SalesLib DIR` reads: SalesLib's manifest and the given sources. */
+  const salesLibFolder = (files: Record<string, string>) =>
+    writeUploadFolder(imported.workDir, { name: 'SalesLib', application: 'Sales', files });
 
   it('is not marked while the producer keeps the interface it was compiled against', async () => {
-    const prepared = await detail(envDir, 'SalesService');
+    const prepared = await detail(imported.dir, 'SalesService');
     expect(prepared.status).toBe('prepared');
     expect(prepared.preparedOutdated).toBeNull();
 
     // A new body behind the same public interface: the consumer's prepared compilation still matches.
     const sameInterface = librarySource('SalesLib');
     sameInterface['index.ts'] = sameInterface['index.ts']!.replace("'Hello '", "'Hi '");
-    expect((await runCli(['upload', 'SalesLib', salesLibFolder(tmp, sameInterface), '--env', envDir])).status).toBe(0);
-    const published = await runCli(['publish', 'SalesLib', '--env', envDir]);
+    expect((await runCliIn(imported.dir, ['upload', 'SalesLib', salesLibFolder(sameInterface)])).status).toBe(0);
+    const published = await runCliIn(imported.dir, ['publish', 'SalesLib']);
     expect(published.status, published.stderr).toBe(0);
-    expect((await detail(envDir, 'SalesService')).preparedOutdated).toBeNull();
+    expect((await detail(imported.dir, 'SalesService')).preparedOutdated).toBeNull();
   });
 
   it('says which producer changed once it is published with a new interface, and publishing the consumer clears it', async () => {
     const changed = librarySource('SalesLib');
     changed['index.ts'] += `\nexport function SalesLibFarewell(who: string): string {\n  return 'Bye ' + who;\n}\n`;
-    expect((await runCli(['upload', 'SalesLib', salesLibFolder(tmp, changed), '--env', envDir])).status).toBe(0);
-    expect((await runCli(['publish', 'SalesLib', '--env', envDir])).status).toBe(0);
+    expect((await runCliIn(imported.dir, ['upload', 'SalesLib', salesLibFolder(changed)])).status).toBe(0);
+    expect((await runCliIn(imported.dir, ['publish', 'SalesLib'])).status).toBe(0);
 
-    const outdated = await detail(envDir, 'SalesService');
+    const outdated = await detail(imported.dir, 'SalesService');
     expect(outdated.status).toBe('prepared');
     expect(outdated.preparedOutdated).toBe(
       'Compiled against an earlier version of SalesLib; publishing it compiles it again.',
     );
 
-    const published = await runCli(['publish', 'SalesService', '--env', envDir]);
+    const published = await runCliIn(imported.dir, ['publish', 'SalesService']);
     expect(published.status, published.stderr).toBe(0);
     // Compiled again: the prepared compilation no longer matches, so none is reused.
     expect(published.stdout).toContain('Published 1 module: SalesService');
     expect(published.stdout).not.toContain('from prepared compilations');
-    expect((await detail(envDir, 'SalesService')).preparedOutdated).toBeNull();
+    expect((await detail(imported.dir, 'SalesService')).preparedOutdated).toBeNull();
   });
 });

@@ -1,44 +1,37 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deployedVersions } from '../test-support/environment-db';
 import { legacyMailSource, writeTestFactory } from '../test-support/factories';
-import { makeTempDir, removeTempDir, runCli, SETUP_TIMEOUT_MS, type CliResult } from '../test-support/run-cli';
-
-interface JsonReport {
-  run: { id: number; status: string; counts: Record<string, number> };
-  modules: { name: string; status: string; errors: { message: string; file?: string; line?: number }[] }[];
-  excluded: { name: string; reason: string }[];
-}
+import { importedEnvironment } from '../test-support/imported-environment';
+import { readJsonReport, type JsonReport } from '../test-support/json-report';
+import { runCliIn, type CliResult } from '../test-support/run-cli';
 
 describe('upgrade, prepare and report through the command line', () => {
-  let tmp: string;
-  let envDir: string;
+  // The tests run in order on one environment: an upgrade, then what an admin does after it.
   let upgrade: CliResult;
-  beforeAll(async () => {
-    tmp = makeTempDir();
-    envDir = path.join(tmp, 'env');
-    const factory = writeTestFactory(path.join(tmp, 'factory'), {
-      platformVersion: '11.11.3',
-      modules: [
-        { name: 'CommonLib', application: 'Shared' },
-        { name: 'Mailer', application: 'Billing', files: legacyMailSource() },
-        {
-          name: 'Invoices',
-          application: 'Billing',
-          references: ['Mailer'],
-          files: {
-            'index.ts': `import { notify } from '@modules/Mailer';\n\nexport function send(to: string): void {\n  notify(to);\n}\n`,
+  const imported = importedEnvironment({
+    factory: (dir) =>
+      writeTestFactory(dir, {
+        platformVersion: '11.11.3',
+        modules: [
+          { name: 'CommonLib', application: 'Shared' },
+          { name: 'Mailer', application: 'Billing', files: legacyMailSource() },
+          {
+            name: 'Invoices',
+            application: 'Billing',
+            references: ['Mailer'],
+            files: {
+              'index.ts': `import { notify } from '@modules/Mailer';\n\nexport function send(to: string): void {\n  notify(to);\n}\n`,
+            },
           },
-        },
-        { name: 'Draft', application: 'Billing', state: 'uploaded' },
-      ],
-    });
-    const imported = await runCli(['import', factory, '--env', envDir]);
-    expect(imported.status, imported.stderr).toBe(0);
-    upgrade = await runCli(['upgrade', '--json', '--env', envDir]);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(() => removeTempDir(tmp));
+          { name: 'Draft', application: 'Billing', state: 'uploaded' },
+        ],
+      }),
+    afterImport: async (env) => {
+      upgrade = await runCliIn(env, ['upgrade', '--json']);
+    },
+  });
 
   it('exits 3 when the upgrade preparation ends with failed or skipped modules, with only the final report as JSON on stdout', () => {
     expect(upgrade.status, upgrade.stderr).toBe(3);
@@ -54,7 +47,7 @@ describe('upgrade, prepare and report through the command line', () => {
   });
 
   it('deploys nothing: every module keeps running its 11.11.3 compilation', () => {
-    expect(deployedVersions(envDir)).toEqual({
+    expect(deployedVersions(imported.dir)).toEqual({
       CommonLib: '11.11.3',
       Draft: null,
       Invoices: '11.11.3',
@@ -63,10 +56,8 @@ describe('upgrade, prepare and report through the command line', () => {
   });
 
   it('prints the latest report as JSON on stdout, with the failed module located and the skipped one naming its producer', async () => {
-    const result = await runCli(['report', '--format', 'json', '--env', envDir]);
+    const report = await readJsonReport(imported.dir);
 
-    expect(result.status, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.run.counts).toMatchObject({ prepared: 1, failed: 1, skipped: 1, excluded: 1 });
     const byName = Object.fromEntries(report.modules.map((module) => [module.name, module]));
     expect(byName.Mailer!.status).toBe('failed');
@@ -77,25 +68,25 @@ describe('upgrade, prepare and report through the command line', () => {
   });
 
   it('writes the report to a file with --output, leaving stdout empty', async () => {
-    const file = path.join(tmp, 'report.csv');
+    const file = path.join(imported.workDir, 'report.csv');
 
-    const result = await runCli(['report', '--format', 'csv', '--output', file, '--env', envDir]);
+    const result = await runCliIn(imported.dir, ['report', '--format', 'csv', '--output', file]);
 
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toBe('');
     expect(fs.readFileSync(file, 'utf8')).toMatch(/^Mailer,Billing,failed,/m);
-    expect(fs.readdirSync(tmp).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    expect(fs.readdirSync(imported.workDir).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 
   it('says which run does not exist for --run', async () => {
-    const result = await runCli(['report', '--run', '99', '--env', envDir]);
+    const result = await runCliIn(imported.dir, ['report', '--run', '99']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('99');
     expect(result.stdout).toBe('');
   });
 
   it('retries the failed and skipped modules with prepare, still exiting 3 while they fail', async () => {
-    const result = await runCli(['prepare', '--json', '--env', envDir]);
+    const result = await runCliIn(imported.dir, ['prepare', '--json']);
 
     expect(result.status, result.stderr).toBe(3);
     const report = JSON.parse(result.stdout) as JsonReport;
@@ -104,7 +95,7 @@ describe('upgrade, prepare and report through the command line', () => {
   });
 
   it('shows the latest run in the status', async () => {
-    const result = await runCli(['status', '--env', envDir]);
+    const result = await runCliIn(imported.dir, ['status']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
       /^Latest run: +#\d+ \(prepare again of #\d+\) 11\.17\.0, finished with errors .*1 failed, 1 skipped/m,

@@ -1,70 +1,28 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateFactory, type GeneratedFactory } from '../../../bench/factory-generator';
-import {
-  copyEnvironment,
-  makeTempDir,
-  PACKAGE_ROOT,
-  removeTempDir,
-  runCli,
-  SETUP_TIMEOUT_MS,
-} from '../test-support/run-cli';
+import { describe, expect, it } from 'vitest';
+import { generateFactory } from '../../../bench/factory-generator';
+import { startCli, waitFor } from '../test-support/background-cli';
+import { compilationsPerModule, queryEnvironment as query, readEnvironmentDb } from '../test-support/environment-db';
+import { importedEnvironment } from '../test-support/imported-environment';
+import { readJsonReport as report, reportStatuses as statuses } from '../test-support/json-report';
+import { faults, runCliIn as cli, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
 
-/** The spec's JSON report, as `config-tool report --format json` prints it. */
-interface JsonReport {
-  run: { id: number; status: string; counts: Record<string, number> };
-  modules: { name: string; status: string; errors: { message: string }[] }[];
-  excluded: { name: string; reason: string }[];
-}
-
-const BIN = path.join(PACKAGE_ROOT, 'bin', 'config-tool.cjs');
-let workDir: string;
-let factory: GeneratedFactory;
-let importedEnv: string;
-let envCounter = 0;
-
-async function cli(env: string, args: string[], extraEnv: Record<string, string> = {}) {
-  return runCli([...args, '--env', env], { env: extraEnv });
-}
-
-/** A private copy of the imported (not yet upgraded) environment. */
-function freshEnvironment(): string {
-  return copyEnvironment(importedEnv, path.join(workDir, `env-${++envCounter}`));
-}
-
-async function report(env: string): Promise<JsonReport> {
-  const result = await cli(env, ['report', '--format', 'json']);
-  expect(result.stderr).toBe('');
-  return JSON.parse(result.stdout) as JsonReport;
-}
-
-function statuses(json: JsonReport): Record<string, string> {
-  const all: Record<string, string> = {};
-  for (const module of json.modules) all[module.name] = module.status;
-  for (const module of json.excluded) all[module.name] = 'excluded';
-  return all;
-}
-
-function query<T>(env: string, sql: string, params: Record<string, unknown> = {}): T[] {
-  const db = new Database(path.join(env, 'environment.db'), { readonly: true });
-  try {
-    return db.prepare(sql).all(params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
-/** Compilations for the target version per module name (the counter behind "never compiled twice"). */
-function preparationCompilations(env: string): Map<string, number> {
-  const rows = query<{ name: string; n: number }>(
-    env,
-    `SELECT m.name, count(*) AS n FROM compilations c JOIN module_versions v ON v.id = c.module_version_id JOIN modules m ON m.id = v.module_id
-     WHERE c.purpose = 'prepare' GROUP BY m.name`,
-  );
-  return new Map(rows.map((row) => [row.name, row.n]));
-}
+/** The imported (not yet upgraded) environment; each test changes a copy of its own (`imported.fresh()`). */
+const imported = importedEnvironment({
+  prefix: 'config-tool-prepare-',
+  factory: (dir) =>
+    generateFactory(dir, {
+      moduleCount: 36,
+      applicationCount: 5,
+      maxDepth: 4,
+      filesPerModule: 2,
+      seed: 11,
+      cycles: 1,
+      removedApiUsers: 0.12,
+      uploadedOnly: 0.06,
+      publishFailed: 0.06,
+    }),
+  settings: { moduleTimeLimitSeconds: '5' },
+});
 
 /**
  * These tests pin section 4's whole-environment lock, which upgrades to 11.12.0–11.16.x keep; the progressive
@@ -74,28 +32,12 @@ const WHOLE_LOCK_TARGET = '11.13.0';
 
 /** Starts `config-tool upgrade` in the background; resolves its exit when it ends. */
 function startUpgrade(env: string, extraEnv: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, 'upgrade', '--to', WHOLE_LOCK_TARGET, '--env', env], {
-    env: { ...process.env, CONFIG_TOOL_ENV: '', ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  child.stdout.resume();
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, exited, stderr: () => stderr };
+  return startCli(['upgrade', '--to', WHOLE_LOCK_TARGET, '--env', env], extraEnv);
 }
 
-async function waitFor(condition: () => boolean, what: string, limitMs = 120_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
+/** Every row of every table but the logs and the lock, to compare an environment before and after. */
 function tableDump(env: string): Record<string, string[]> {
-  const db = new Database(path.join(env, 'environment.db'), { readonly: true });
-  try {
+  return readEnvironmentDb(env, (db) => {
     const tables = db
       .prepare(
         `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('operations_log', 'upgrades', 'run_log', 'locks') ORDER BY name`,
@@ -105,45 +47,20 @@ function tableDump(env: string): Record<string, string[]> {
     const rows = (name: string) =>
       (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((row) => JSON.stringify(row)).sort();
     return Object.fromEntries(tables.map(({ name }) => [name, rows(name)]));
-  } finally {
-    db.close();
-  }
-}
-
-beforeAll(async () => {
-  workDir = makeTempDir('config-tool-prepare-');
-  factory = generateFactory(path.join(workDir, 'factory'), {
-    moduleCount: 36,
-    applicationCount: 5,
-    maxDepth: 4,
-    filesPerModule: 2,
-    seed: 11,
-    cycles: 1,
-    removedApiUsers: 0.12,
-    uploadedOnly: 0.06,
-    publishFailed: 0.06,
   });
-  importedEnv = path.join(workDir, 'imported');
-  const imported = await runCli(['import', path.join(workDir, 'factory'), '--env', importedEnv]);
-  expect(imported.status).toBe(0);
-  const settings = await cli(importedEnv, ['config', 'set', 'moduleTimeLimitSeconds', '5']);
-  expect(settings.status).toBe(0);
-  expect((await cli(importedEnv, ['config', 'apply'])).status).toBe(0);
-}, SETUP_TIMEOUT_MS);
-
-afterAll(() => removeTempDir(workDir));
+}
 
 describe('modules preparation (spec §4)', () => {
   it(
     'ends every module with the status the oracle expects, and exits 3 when some are not prepared',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const upgrade = await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
-      const expected = Object.values(factory.expected);
+      const expected = Object.values(imported.factory.expected);
       expect(upgrade.status).toBe(expected.includes('failed') || expected.includes('skipped') ? 3 : 0);
       const json = await report(env);
       expect(json.run.status).toBe('finished');
-      expect(statuses(json)).toEqual(factory.expected);
+      expect(statuses(json)).toEqual(imported.factory.expected);
       for (const module of json.modules.filter((entry) => entry.status === 'skipped')) {
         expect(module.errors[0].message).toMatch(/producer '\w+'/);
       }
@@ -154,19 +71,19 @@ describe('modules preparation (spec §4)', () => {
   it(
     'deploys the members of a reference cycle at import, and prepares them together',
     async () => {
-      expect(factory.cycles).toHaveLength(1);
-      const members = factory.cycles[0];
+      expect(imported.factory.cycles).toHaveLength(1);
+      const members = imported.factory.cycles[0];
       const running = query<{ name: string }>(
-        importedEnv,
+        imported.dir,
         'SELECT m.name FROM deployments d JOIN modules m ON m.id = d.module_id',
       ).map((row) => row.name);
       for (const name of members) expect(running).toContain(name);
-      const env = freshEnvironment();
+      const env = imported.fresh();
       await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
       const byName = new Map((await report(env)).modules.map((module) => [module.name, module]));
       const statusesOfCycle = new Set(members.map((name) => byName.get(name)!.status));
-      expect(statusesOfCycle).toEqual(new Set([factory.expected[members[0]]]));
-      if (factory.expected[members[0]] === 'failed') {
+      expect(statusesOfCycle).toEqual(new Set([imported.factory.expected[members[0]]]));
+      if (imported.factory.expected[members[0]] === 'failed') {
         for (const name of members) expect(byName.get(name)!.errors[0].message).toContain('reference cycle');
       }
     },
@@ -176,7 +93,7 @@ describe('modules preparation (spec §4)', () => {
   it(
     'deploys nothing: what runs stays exactly as before the preparation',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const before = query(env, 'SELECT module_id, artifact_id, platform_version FROM deployments ORDER BY module_id');
       await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
       const after = query(
@@ -191,14 +108,14 @@ describe('modules preparation (spec §4)', () => {
   it(
     'refuses publish, delete and config apply from another process while a run is active (exit 4)',
     async () => {
-      const env = freshEnvironment();
-      const hung = Object.entries(factory.expected).find(([, status]) => status === 'prepared')![0];
-      const upgrade = startUpgrade(env, { CONFIG_TOOL_TEST_FAULTS: `hang:${hung}` });
+      const env = imported.fresh();
+      const hung = Object.entries(imported.factory.expected).find(([, status]) => status === 'prepared')![0];
+      const upgrade = startUpgrade(env, faults(`hang:${hung}`));
       await waitFor(
         () => query(env, `SELECT 1 FROM locks WHERE operation = 'preparation'`).length > 0,
         'the preparation lock',
       );
-      const target = factory.modules.find((module) => module.state === 'published')!.name;
+      const target = imported.factory.modules.find((module) => module.state === 'published')!.name;
       for (const args of [
         ['publish', target],
         ['delete', target],
@@ -223,14 +140,16 @@ describe('modules preparation (spec §4)', () => {
   it(
     'fails a module whose compiler crashes or hangs, with the reason, and finishes the run',
     async () => {
-      const env = freshEnvironment();
-      const prepared = Object.entries(factory.expected)
+      const env = imported.fresh();
+      const prepared = Object.entries(imported.factory.expected)
         .filter(([, status]) => status === 'prepared')
         .map(([name]) => name);
       const [crashing, hanging] = prepared;
-      const upgrade = await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET], {
-        CONFIG_TOOL_TEST_FAULTS: `crash:${crashing},hang:${hanging}`,
-      });
+      const upgrade = await cli(
+        env,
+        ['upgrade', '--to', WHOLE_LOCK_TARGET],
+        faults(`crash:${crashing},hang:${hanging}`),
+      );
       expect(upgrade.status).toBe(3);
       const json = await report(env);
       expect(json.run.status).toBe('finished');
@@ -243,7 +162,7 @@ describe('modules preparation (spec §4)', () => {
         (name) =>
           name !== crashing &&
           name !== hanging &&
-          factory.modules.find((m) => m.name === name)!.references.length === 0,
+          imported.factory.modules.find((m) => m.name === name)!.references.length === 0,
       );
       for (const name of others) expect(byName.get(name)!.status).toBe('prepared');
     },
@@ -253,20 +172,17 @@ describe('modules preparation (spec §4)', () => {
   it(
     'retries only the failed and skipped modules, as a new run linked to the earlier one',
     async () => {
-      const env = freshEnvironment();
-      const producer = factory.modules.find(
+      const env = imported.fresh();
+      const producer = imported.factory.modules.find(
         (module) =>
-          factory.expected[module.name] === 'prepared' &&
-          factory.modules.some((consumer) => consumer.references.includes(module.name)),
+          imported.factory.expected[module.name] === 'prepared' &&
+          imported.factory.modules.some((consumer) => consumer.references.includes(module.name)),
       )!.name;
-      expect(
-        (await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET], { CONFIG_TOOL_TEST_FAULTS: `crash:${producer}` }))
-          .status,
-      ).toBe(3);
+      expect((await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET], faults(`crash:${producer}`))).status).toBe(3);
       const first = await report(env);
       const notPrepared = first.modules.filter((module) => module.status !== 'prepared').map((module) => module.name);
       expect(notPrepared).toContain(producer);
-      const compiledBefore = preparationCompilations(env);
+      const compiledBefore = compilationsPerModule(env, 'prepare');
 
       const retry = await cli(env, ['prepare']);
       const second = await report(env);
@@ -276,13 +192,13 @@ describe('modules preparation (spec §4)', () => {
           id: second.run.id,
         })[0].retryOf,
       ).toBe(first.run.id);
-      expect(statuses(second)).toEqual(factory.expected);
+      expect(statuses(second)).toEqual(imported.factory.expected);
       expect(retry.status).toBe(
-        Object.values(factory.expected).some((status) => status === 'failed' || status === 'skipped') ? 3 : 0,
+        Object.values(imported.factory.expected).some((status) => status === 'failed' || status === 'skipped') ? 3 : 0,
       );
-      const compiledAfter = preparationCompilations(env);
-      const recompiled = [...compiledAfter]
-        .filter(([name, count]) => count > (compiledBefore.get(name) ?? 0))
+      const compiledAfter = compilationsPerModule(env, 'prepare');
+      const recompiled = Object.entries(compiledAfter)
+        .filter(([name, count]) => count > (compiledBefore[name] ?? 0))
         .map(([name]) => name);
       expect(recompiled.length).toBeGreaterThan(0);
       for (const name of recompiled) expect(notPrepared).toContain(name);
@@ -293,7 +209,7 @@ describe('modules preparation (spec §4)', () => {
   it(
     'resumes a run whose coordinator was killed, compiling no prepared module twice',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       expect((await cli(env, ['config', 'set', 'parallelCompilations', '1'])).status).toBe(0);
       expect((await cli(env, ['config', 'apply'])).status).toBe(0);
       const upgrade = startUpgrade(env);
@@ -316,9 +232,9 @@ describe('modules preparation (spec §4)', () => {
       const json = await report(env);
       expect(json.run.id).toBe(runBefore);
       expect(json.run.status).toBe('finished');
-      expect(statuses(json)).toEqual(factory.expected);
-      const compilations = preparationCompilations(env);
-      for (const name of preparedBeforeKill) expect(compilations.get(name), name).toBe(1);
+      expect(statuses(json)).toEqual(imported.factory.expected);
+      const compilations = compilationsPerModule(env, 'prepare');
+      for (const name of preparedBeforeKill) expect(compilations[name], name).toBe(1);
     },
     SETUP_TIMEOUT_MS,
   );
@@ -326,7 +242,7 @@ describe('modules preparation (spec §4)', () => {
 
 describe('upgrade (Apply/Exit)', () => {
   it('refuses an unknown target and one older than the environment', async () => {
-    const env = freshEnvironment();
+    const env = imported.fresh();
     const unknown = await cli(env, ['upgrade', '--to', '9.9.9']);
     expect(unknown.status).toBe(2);
     const older = await cli(env, ['upgrade', '--to', '11.10.0']);
@@ -337,11 +253,9 @@ describe('upgrade (Apply/Exit)', () => {
   it(
     'leaves every row exactly as before when a step fails, and names the step',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const before = tableDump(env);
-      const failed = await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET], {
-        CONFIG_TOOL_TEST_FAULTS: 'upgrade-fail:system-components',
-      });
+      const failed = await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET], faults('upgrade-fail:system-components'));
       expect(failed.status).toBe(1);
       expect(failed.stderr).toMatch(/failed at step 'system-components' and was rolled back/);
       expect(tableDump(env)).toEqual(before);
@@ -358,11 +272,9 @@ describe('upgrade (Apply/Exit)', () => {
   it(
     'rolls back an upgrade killed before it switched versions on the next start',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const before = tableDump(env);
-      const killed = await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET], {
-        CONFIG_TOOL_TEST_FAULTS: 'upgrade-crash:switch-version',
-      });
+      const killed = await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET], faults('upgrade-crash:switch-version'));
       expect(killed.status).not.toBe(0);
       const status = JSON.parse((await cli(env, ['status', '--json'])).stdout) as {
         platformVersion: string;
@@ -380,10 +292,10 @@ describe('after preparation', () => {
   it(
     'publishes a prepared module from its prepared compilation, without compiling again',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
-      const prepared = factory.modules.find(
-        (module) => factory.expected[module.name] === 'prepared' && module.references.length > 0,
+      const prepared = imported.factory.modules.find(
+        (module) => imported.factory.expected[module.name] === 'prepared' && module.references.length > 0,
       )!;
       const compilationsBefore = query<{ n: number }>(env, 'SELECT count(*) AS n FROM compilations')[0].n;
       const published = await cli(env, ['publish', prepared.name]);
@@ -402,13 +314,15 @@ describe('after preparation', () => {
   it(
     'deploy-prepared deploys every prepared module without compiling, and a second run deploys nothing',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
       const compilationsBefore = query<{ n: number }>(env, 'SELECT count(*) AS n FROM compilations')[0].n;
       const first = await cli(env, ['deploy-prepared', '--json']);
       expect(first.status, first.stderr).toBe(0);
       const deployed = (JSON.parse(first.stdout) as { deployed: string[] }).deployed;
-      const prepared = Object.keys(factory.expected).filter((name) => factory.expected[name] === 'prepared');
+      const prepared = Object.keys(imported.factory.expected).filter(
+        (name) => imported.factory.expected[name] === 'prepared',
+      );
       expect([...deployed].sort()).toEqual([...prepared].sort());
       const running = query<{ name: string }>(
         env,
@@ -425,9 +339,11 @@ describe('after preparation', () => {
   it(
     'at scale, deploy-prepared names at most 20 modules and how many more (all with --verbose), and a publish says it reused the prepared compilation',
     async () => {
-      const prepared = Object.keys(factory.expected).filter((name) => factory.expected[name] === 'prepared');
+      const prepared = Object.keys(imported.factory.expected).filter(
+        (name) => imported.factory.expected[name] === 'prepared',
+      );
       expect(prepared.length).toBeGreaterThan(21);
-      const env = freshEnvironment();
+      const env = imported.fresh();
       await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
       const publish = await cli(env, ['publish', prepared[0]!]);
       expect(publish.status, publish.stderr).toBe(0);
@@ -447,7 +363,7 @@ describe('after preparation', () => {
           .split(', '),
       ).toHaveLength(20);
 
-      const other = freshEnvironment();
+      const other = imported.fresh();
       await cli(other, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
       const verbose = await cli(other, ['deploy-prepared', '--verbose']);
       const all = verbose.stdout.split('\n').find((text) => text.startsWith('Deployed '))!;
@@ -464,13 +380,13 @@ describe('after preparation', () => {
   it(
     'refuses to publish a module whose producer is not prepared, naming the producer',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       await cli(env, ['upgrade', '--to', WHOLE_LOCK_TARGET]);
-      const skipped = factory.modules.find((module) => factory.expected[module.name] === 'skipped')!;
+      const skipped = imported.factory.modules.find((module) => imported.factory.expected[module.name] === 'skipped')!;
       expect(skipped).toBeDefined();
       const result = await cli(env, ['publish', skipped.name]);
       expect(result.status).toBe(1);
-      const blocking = skipped.references.filter((name) => factory.expected[name] !== 'prepared');
+      const blocking = skipped.references.filter((name) => imported.factory.expected[name] !== 'prepared');
       expect(result.stderr).toMatch(
         new RegExp(`its producer '(${blocking.join('|')})' has no publication for platform 11\\.13\\.0`),
       );

@@ -6,18 +6,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeModule } from '../../../bench/factory-generator';
+import { describe, expect, it } from 'vitest';
 import { startCli, waitFor } from '../test-support/background-cli';
-import { readEnvironmentDb } from '../test-support/environment-db';
-import { consumerSource, librarySource, writeTestFactory, type TestModule } from '../test-support/factories';
-import { copyEnvironment, makeTempDir, removeTempDir, runCli, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
-
-interface JsonReport {
-  run: { id: number; status: string; toVersion: string };
-  modules: { name: string; status: string; errors: { message: string }[] }[];
-  excluded: { name: string; reason: string }[];
-}
+import { compilationsPerModule, readEnvironmentDb } from '../test-support/environment-db';
+import {
+  consumerSource,
+  librarySource,
+  writeTestFactory,
+  writeUploadFolder,
+  type TestModule,
+} from '../test-support/factories';
+import { importedEnvironment } from '../test-support/imported-environment';
+import { readJsonReport as report } from '../test-support/json-report';
+import { runCliIn as cli, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
 
 /** Compiles on 11.11.3 (where it was published), fails on 11.12.0+: it still sends mail the old way. */
 const LEGACY_BAD: Record<string, string> = {
@@ -45,17 +46,11 @@ const MODULES: TestModule[] = [
 ];
 const HOLDS = { CONFIG_TOOL_TEST_FAULTS: 'prepare-hold:Slow,prepare-hold:Other' };
 
-let workDir: string;
-let importedEnv: string;
-let envCounter = 0;
-
-function freshEnvironment(): string {
-  return copyEnvironment(importedEnv, path.join(workDir, `env-${++envCounter}`));
-}
-
-function cli(env: string, args: string[], extraEnv: Record<string, string> = {}) {
-  return runCli([...args, '--env', env], { env: extraEnv });
-}
+const imported = importedEnvironment({
+  prefix: 'config-tool-progressive-',
+  factory: (dir) => writeTestFactory(dir, { platformVersion: '11.11.3', modules: MODULES }),
+  settings: { parallelCompilations: '1' },
+});
 
 function itemStatuses(env: string): Record<string, string> {
   return readEnvironmentDb(env, (db) => {
@@ -68,17 +63,9 @@ function itemStatuses(env: string): Record<string, string> {
   });
 }
 
-/** How often each module was compiled for `purpose` ('prepare' by the run, 'publish' by a publish). */
+/** How often each module was compiled for 11.17.0 for `purpose` ('prepare' by the run, 'publish' by a publish). */
 function compilations(env: string, purpose: 'prepare' | 'publish'): Record<string, number> {
-  return readEnvironmentDb(env, (db) => {
-    const rows = db
-      .prepare(
-        `SELECT m.name, count(*) AS n FROM compilations c JOIN module_versions v ON v.id = c.module_version_id
-         JOIN modules m ON m.id = v.module_id WHERE c.purpose = ? AND c.platform_version = '11.17.0' GROUP BY m.name`,
-      )
-      .all(purpose) as { name: string; n: number }[];
-    return Object.fromEntries(rows.map((row) => [row.name, row.n]));
-  });
+  return compilationsPerModule(env, purpose, '11.17.0');
 }
 
 /** The compiler processes (compiler-worker) a process has started and that still run, from /proc (Linux). */
@@ -107,29 +94,11 @@ async function startHeldUpgrade(env: string, args: string[] = []) {
   return upgrade;
 }
 
-async function report(env: string): Promise<JsonReport> {
-  const result = await cli(env, ['report', '--format', 'json']);
-  expect(result.status, result.stderr).toBe(0);
-  return JSON.parse(result.stdout) as JsonReport;
-}
-
-beforeAll(async () => {
-  workDir = makeTempDir('config-tool-progressive-');
-  const factory = writeTestFactory(path.join(workDir, 'factory'), { platformVersion: '11.11.3', modules: MODULES });
-  importedEnv = path.join(workDir, 'imported');
-  const imported = await runCli(['import', factory, '--env', importedEnv]);
-  expect(imported.status, imported.stderr).toBe(0);
-  expect((await cli(importedEnv, ['config', 'set', 'parallelCompilations', '1'])).status).toBe(0);
-  expect((await cli(importedEnv, ['config', 'apply'])).status).toBe(0);
-}, SETUP_TIMEOUT_MS);
-
-afterAll(() => removeTempDir(workDir));
-
 describe('progressive preparation (11.17.0, spec §4a)', () => {
   it(
     'locks only the current group: publish and delete decide per module while the run goes on',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const upgrade = await startHeldUpgrade(env);
       try {
         const items = itemStatuses(env);
@@ -170,13 +139,11 @@ describe('progressive preparation (11.17.0, spec §4a)', () => {
         expect(itemStatuses(env).A).toBe('prepared');
 
         // Lib2 (prepared) gets a new version whose interface renames Lib2Greeting, published during the run.
-        const lib2 = path.join(workDir, `lib2-v2-${envCounter}`);
-        writeModule(
-          lib2,
-          { name: 'Lib2', application: 'Main', kind: 'library', state: 'published', references: [] },
-          { 'index.ts': 'export function Lib2Salutation(who: string): string {\n  return who;\n}\n' },
-        );
-        expect((await cli(env, ['upload', 'Lib2', path.join(lib2, 'modules', 'Lib2')])).status).toBe(0);
+        const lib2 = writeUploadFolder(imported.workDir, {
+          name: 'Lib2',
+          files: { 'index.ts': 'export function Lib2Salutation(who: string): string {\n  return who;\n}\n' },
+        });
+        expect((await cli(env, ['upload', 'Lib2', lib2])).status).toBe(0);
         const changed = await cli(env, ['publish', 'Lib2']);
         expect(changed.status, changed.stderr).toBe(0);
 
@@ -223,7 +190,7 @@ describe('progressive preparation (11.17.0, spec §4a)', () => {
   it(
     'resumes after the coordinator is killed (kill -9) mid-run, compiling nothing prepared or published again',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const upgrade = await startHeldUpgrade(env);
       expect((await cli(env, ['publish', 'A'])).status).toBe(0);
       const runId = readEnvironmentDb(
@@ -264,7 +231,7 @@ describe('progressive preparation (11.17.0, spec §4a)', () => {
   it(
     'keeps the whole-environment lock for an upgrade to 11.13.0: every publish is refused, even of a ready module',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const upgrade = startCli(['upgrade', '--to', '11.13.0', '--env', env], HOLDS);
       try {
         await waitFor(() => itemStatuses(env).Lib === 'prepared', 'Lib prepared');
@@ -285,7 +252,7 @@ describe('progressive preparation (11.17.0, spec §4a)', () => {
   it(
     'warns that publishing all applications is recommended after an upgrade from 11.10.0 straight to 11.12.0+',
     async () => {
-      const dir = path.join(workDir, 'old');
+      const dir = path.join(imported.workDir, 'old');
       writeTestFactory(path.join(dir, 'factory'), {
         platformVersion: '11.10.0',
         modules: [
@@ -294,7 +261,7 @@ describe('progressive preparation (11.17.0, spec §4a)', () => {
         ],
       });
       const env = path.join(dir, 'env');
-      expect((await runCli(['import', path.join(dir, 'factory'), '--env', env])).status).toBe(0);
+      expect((await cli(env, ['import', path.join(dir, 'factory')])).status).toBe(0);
       const upgraded = await cli(env, ['upgrade', '--to', '11.12.0']);
       expect(upgraded.status, upgraded.stderr).toBe(0);
       expect(upgraded.stderr).toMatch(
@@ -306,7 +273,7 @@ describe('progressive preparation (11.17.0, spec §4a)', () => {
   it.runIf(process.platform === 'linux')(
     'grows the running compiler pool when a larger parallelCompilations is applied, and shrinks it when lowered',
     async () => {
-      const env = freshEnvironment();
+      const env = imported.fresh();
       const upgrade = await startHeldUpgrade(env);
       const pid = upgrade.child.pid!;
       try {

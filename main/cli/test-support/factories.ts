@@ -37,21 +37,31 @@ export function writeTestFactory(
     name: options.name ?? 'Test Environment',
     platformVersion: options.platformVersion ?? '11.11.3',
   });
-  for (const module of options.modules) {
-    const references = module.references ?? [];
-    writeModule(
-      dir,
-      {
-        name: module.name,
-        application: module.application ?? 'Main',
-        kind: module.kind ?? (references.length ? 'service' : 'library'),
-        state: module.state ?? 'published',
-        references,
-      },
-      module.files ?? (references.length ? consumerSource(module.name, references) : librarySource(module.name)),
-    );
-  }
+  for (const module of options.modules) writeTestModule(dir, module);
   return dir;
+}
+
+/** Writes one module into a factory folder (DIR/modules/<name>), with the defaults `writeTestFactory` gives. */
+function writeTestModule(dir: string, module: TestModule): void {
+  const references = module.references ?? [];
+  writeModule(
+    dir,
+    {
+      name: module.name,
+      application: module.application ?? 'Main',
+      kind: module.kind ?? (references.length ? 'service' : 'library'),
+      state: module.state ?? 'published',
+      references,
+    },
+    module.files ?? (references.length ? consumerSource(module.name, references) : librarySource(module.name)),
+  );
+}
+
+/** Writes a module folder (module.json + src/) the way `upload NAME DIR` reads it, in a new folder under `root`; returns its path. */
+export function writeUploadFolder(root: string, module: TestModule): string {
+  const parent = fs.mkdtempSync(path.join(root, `upload-${module.name}-`));
+  writeTestModule(parent, module);
+  return path.join(parent, 'modules', module.name);
 }
 
 /** The path of a module's manifest in a factory folder. */

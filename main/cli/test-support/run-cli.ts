@@ -39,6 +39,16 @@ export function runCli(
   });
 }
 
+/** Runs `config-tool ARGS --env ENV`; `extraEnv` adds variables, such as `faults(…)`. */
+export function runCliIn(env: string, args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
+  return runCli([...args, '--env', env], { env: extraEnv });
+}
+
+/** The variable that turns on the engine's test faults (`hang:Name`, `delay:150`, `upgrade-crash:step`, …). */
+export function faults(spec: string): Record<string, string> {
+  return { CONFIG_TOOL_TEST_FAULTS: spec };
+}
+
 /** A fresh temporary folder; remove it with `removeTempDir`. */
 export function makeTempDir(prefix = 'config-tool-cli-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

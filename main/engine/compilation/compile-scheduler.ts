@@ -81,7 +81,8 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
   const compiler = new NodeCompiler(options, new Map(options.units.map((unit) => [unit.name, unit])), outcomes);
   const graph = [...nodes.values()].map((node) => ({ name: node.id, references: [...node.producers] }));
   const priority = options.order === 'most-consumed' ? transitiveConsumerCounts(graph) : consumerChainLengths(graph);
-  // Highest priority first; ties by name so runs are reproducible. Ranked once: the ready queue orders by rank.
+  // Highest priority first; ties by name so runs are reproducible. Ranked once: the ready queue takes the highest rank.
+  // (One collator compares as localeCompare does, without setting one up at every comparison.)
   const byName = new Intl.Collator().compare;
   const rank = new Map(
     [...nodes.values()]
@@ -89,7 +90,7 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
       .map((node, index) => [node.id, index]),
   );
   const waitingOn = new Map([...nodes.values()].map((node) => [node.id, node.producers.size]));
-  const ready = new ReadyQueue<ScheduleNode>((node) => rank.get(node.id)!);
+  const ready = new ReadyQueue<ScheduleNode>(rank);
   for (const node of nodes.values()) if (node.producers.size === 0) ready.push(node);
 
   const finish = (node: ScheduleNode, results: Map<string, UnitOutcome>) => {
@@ -143,7 +144,7 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
       if (ended) return;
       try {
         const concurrency = options.currentConcurrency?.() ?? options.concurrency;
-        const canStart = () => ready.length > 0 && inFlight < concurrency && !options.shouldStop?.();
+        const canStart = () => ready.size > 0 && inFlight < concurrency && !options.shouldStop?.();
         if (canStart()) {
           // One batch (one transaction for the caller) dispatches ready nodes until the compiler is full: those
           // that need no compiler (reused stored compilations, skipped behind a failed producer, settled by
@@ -189,7 +190,7 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
             return;
           }
         }
-        if (inFlight === 0 && (ready.length === 0 || options.shouldStop?.())) end();
+        if (inFlight === 0 && (ready.size === 0 || options.shouldStop?.())) end();
       } catch (error) {
         end(error);
       }

@@ -43,26 +43,35 @@ export class NodeCompiler {
   /** Interfaces of every producer a unit sees, transitively (producers' declarations import their own producers), siblings excluded. */
   private producerInterfaces(unit: CompileUnit, siblings: ReadonlySet<string>): Record<string, ProducerInterface> {
     const result: Record<string, ProducerInterface> = {};
-    const queue = unit.references.filter((name) => !siblings.has(name));
-    while (queue.length > 0) {
-      const name = queue.shift()!;
-      if (result[name] || name === unit.name || siblings.has(name)) continue;
+    // Breadth first; each name is queued once (producers shared deep down are reached many times over).
+    const queue: string[] = [];
+    const queued = new Set<string>([unit.name, ...siblings]);
+    const enqueue = (names: readonly string[]): void => {
+      for (const name of names) {
+        if (queued.has(name)) continue;
+        queued.add(name);
+        queue.push(name);
+      }
+    };
+    enqueue(unit.references);
+    for (let next = 0; next < queue.length; next++) {
+      const name = queue[next]!;
       const newest = this.options.newestProducer?.(name);
       if (newest && 'interface' in newest) {
         result[name] = newest.interface;
-        queue.push(...newest.references);
+        enqueue(newest.references);
         continue;
       }
       const outcome = this.outcomes.get(name);
       if (outcome?.status === 'prepared') {
         result[name] = outcome.producerInterface;
-        queue.push(...this.inBatch.get(name)!.references);
+        enqueue(this.inBatch.get(name)!.references);
         continue;
       }
       const found = this.externalProducer(name);
       if ('interface' in found) {
         result[name] = found.interface;
-        queue.push(...found.references);
+        enqueue(found.references);
       }
     }
     return result;
@@ -108,8 +117,10 @@ export class NodeCompiler {
   ): { outcomes: Map<string, UnitOutcome> } | { jobs: CompileJob[] } {
     const siblings = new Set(members.map((member) => member.name));
     const jobs = members.map((member) => this.job(member, siblings));
+    const { findReusable } = this.options;
+    if (!findReusable) return { jobs };
     const hashes = computeGroupInputHashes(jobs);
-    const reused = members.map((member, index) => this.options.findReusable(member, hashes[index]));
+    const reused = members.map((member, index) => findReusable(member, hashes[index]));
     const prepared = reused.filter((found) => found !== null && 'producerInterface' in found);
     if (prepared.length === members.length) {
       return {

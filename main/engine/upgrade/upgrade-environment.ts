@@ -352,7 +352,6 @@ async function publishSystemComponents(
     concurrency: session.size,
     loadModule: (moduleVersionId) => inputByVersion.get(moduleVersionId)!,
     externalProducer: () => ({ missing: `is not a system component of ${toVersion}` }),
-    findReusable: () => null,
     saveResult: (unit, result) =>
       lease.write(() => {
         recordCompilation(db, unit.moduleVersionId, toVersion, 'system-component');

@@ -24,12 +24,17 @@ export function applyReadinessProgress(progress: ReadinessProgress): void {
     useReadinessStore.setState({ running: progress });
     return;
   }
-  useReadinessStore.setState({ running: null });
+  const { cancelling } = useReadinessStore.getState();
+  useReadinessStore.setState({
+    running: null,
+    ...(cancelling === progress.runId ? { cancelling: null, cancelled: progress.runId } : {}),
+  });
   void loadReadiness();
 }
 
 /** Check now: starts the check in the service; its progress arrives as events. */
 export async function startReadinessCheck(): Promise<void> {
+  useReadinessStore.setState({ cancelled: null });
   try {
     await call('readiness.check', {});
   } catch (error) {
@@ -40,9 +45,12 @@ export async function startReadinessCheck(): Promise<void> {
 
 /** Cancel: the check stops after the modules being compiled; Check now resumes it. */
 export async function cancelReadinessCheck(): Promise<void> {
+  const runId = useReadinessStore.getState().running?.runId ?? null;
+  useReadinessStore.setState({ cancelling: runId });
   try {
     await call('readiness.cancel', {});
   } catch (error) {
+    useReadinessStore.setState({ cancelling: null });
     alertFailure('Cancel the readiness check', error);
   }
 }

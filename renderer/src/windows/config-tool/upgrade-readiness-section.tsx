@@ -92,12 +92,14 @@ export function UpgradeReadinessSection({ disabledReason }: { disabledReason: st
 }
 
 function RunningCheck({ progress }: { progress: ReadinessProgress }) {
+  const cancelling = useReadinessStore((s) => s.cancelling === progress.runId);
   const percent = progress.total > 0 ? (progress.done / progress.total) * 100 : 0;
   return (
     <div data-testid="readiness-running">
       <p role="status">
         Checking the modules against {progress.toVersion}: {progress.done.toLocaleString()} of{' '}
         {progress.total.toLocaleString()} ({readinessCountsText(progress.counts)}).
+        {cancelling && ' Cancelling: the modules being compiled finish first.'}
       </p>
       <div className="readiness-row">
         <ProgressBar percent={percent} label="Readiness check progress" size="small" testId="readiness-progress" />
@@ -105,9 +107,10 @@ function RunningCheck({ progress }: { progress: ReadinessProgress }) {
           type="button"
           className="button"
           onClick={() => void cancelReadinessCheck()}
+          disabled={cancelling}
           data-testid="readiness-cancel"
         >
-          Cancel
+          {cancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       </div>
     </div>
@@ -122,6 +125,7 @@ function LatestCheck({
   checkButton: (label: string) => React.ReactNode;
 }) {
   const now = useMinuteTick();
+  const cancelled = useReadinessStore((s) => s.cancelled === check.runId);
   const interrupted = check.status !== 'finished';
   const done = check.counts.prepared + check.counts.failed + check.counts.skipped;
   const tone = check.counts.failed + check.counts.skipped > 0 ? 'orange' : 'green';
@@ -130,8 +134,8 @@ function LatestCheck({
       <div className="readiness-row">
         {interrupted ? (
           <p className="note note--orange" data-testid="readiness-interrupted">
-            The check for {check.toVersion} stopped at {done.toLocaleString()} of {check.total.toLocaleString()} modules
-            ({readinessCountsText(check.counts)} so far). Check now resumes it.
+            {cancelled && 'Cancelled. '}The check for {check.toVersion} stopped at {done.toLocaleString()} of{' '}
+            {check.total.toLocaleString()} modules ({readinessCountsText(check.counts)} so far). Check now resumes it.
           </p>
         ) : (
           <p className={`note note--${tone}`}>
