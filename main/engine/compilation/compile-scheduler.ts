@@ -88,6 +88,8 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
   );
   const waitingOn = new Map([...nodes.values()].map((node) => [node.id, node.producers.size]));
   const ready = [...nodes.values()].filter((node) => node.producers.size === 0);
+  /** Whether nodes joined `ready` since it was last sorted (taking its last node keeps it sorted). */
+  let unsorted = true;
 
   const finish = (node: ScheduleNode, results: Map<string, UnitOutcome>) => {
     for (const member of node.members) {
@@ -98,7 +100,10 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
     for (const consumer of node.consumers) {
       const left = waitingOn.get(consumer)! - 1;
       waitingOn.set(consumer, left);
-      if (left === 0) ready.push(nodes.get(consumer)!);
+      if (left === 0) {
+        ready.push(nodes.get(consumer)!);
+        unsorted = true;
+      }
     }
   };
 
@@ -148,7 +153,8 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
             let settled = 0;
             while (canStart() && inFlight + toCompile.length < concurrency) {
               if (settled >= SETTLED_PER_BATCH) return true;
-              ready.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+              if (unsorted) ready.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+              unsorted = false;
               const node = ready.pop()!;
               settled++;
               const blocker = compiler.blockingProducer(node.members);

@@ -1,6 +1,6 @@
 import type { ModuleError } from '../../../common/domain';
 import type { CompileJob, CompileResult, ProducerInterface } from '../compiler/compile-types';
-import { computeGroupInputHashes } from '../compiler/input-hash';
+import { computeGroupInputHashes, type CompileIdentity } from '../compiler/input-hash';
 import type { CompileUnit, ExternalProducer, ScheduleOptions, UnitOutcome } from './schedule-types';
 
 /**
@@ -68,13 +68,14 @@ export class NodeCompiler {
     return result;
   }
 
-  private job(unit: CompileUnit, siblings: ReadonlySet<string>): CompileJob {
-    const { kind, sources } = this.options.loadModule(unit.moduleVersionId);
+  /** What the unit's compilation would be, without its sources (they are read only to compile it). */
+  private identity(unit: CompileUnit, siblings: ReadonlySet<string>): CompileIdentity {
+    const { kind, sourceHash } = this.options.loadModule(unit.moduleVersionId);
     return {
       moduleName: unit.name,
       kind,
       platformVersion: this.options.platformVersion,
-      sources,
+      sourceHash,
       references: unit.references,
       producers: this.producerInterfaces(unit, siblings),
     };
@@ -107,8 +108,8 @@ export class NodeCompiler {
     cycle: string | null,
   ): { outcomes: Map<string, UnitOutcome> } | { jobs: CompileJob[] } {
     const siblings = new Set(members.map((member) => member.name));
-    const jobs = members.map((member) => this.job(member, siblings));
-    const hashes = computeGroupInputHashes(jobs);
+    const identities = members.map((member) => this.identity(member, siblings));
+    const hashes = computeGroupInputHashes(identities);
     const reused = members.map((member, index) => this.options.findReusable(member, hashes[index]));
     const prepared = reused.filter((found) => found !== null && 'producerInterface' in found);
     if (prepared.length === members.length) {
@@ -122,6 +123,11 @@ export class NodeCompiler {
     const failed = reused[0];
     if (cycle === null && failed && 'errors' in failed)
       return { outcomes: new Map([[members[0].name, { status: 'failed', ...failed, compiled: false }]]) };
+    // The compiler process computes the identity again from the sources themselves.
+    const jobs = identities.map(({ sourceHash: _sourceHash, ...identity }, index): CompileJob => ({
+      ...identity,
+      sources: this.options.loadSources(members[index].moduleVersionId),
+    }));
     return { jobs };
   }
 
