@@ -5,16 +5,8 @@
  * through its upgrade in order.
  */
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './e2e/chromium';
 import type { AppOptions } from './e2e/fixtures';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export default defineConfig<AppOptions>({
   testDir: 'e2e',
@@ -37,7 +29,7 @@ export default defineConfig<AppOptions>({
       use: {
         appHost: 'web',
         browserName: 'chromium',
-        launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+        launchOptions: CHROMIUM_LAUNCH,
       },
     },
     { name: 'electron', use: { appHost: 'electron' } },

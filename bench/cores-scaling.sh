@@ -10,11 +10,11 @@ cores=$(nproc)
 sizes=${SIZES:-$(for c in 1 2 4 8 16 32 64; do [ "$c" -le "$cores" ] && echo "$c"; done)}
 for c in $sizes; do
   echo "== $c cores, ${SMALL:-1000} modules" | tee -a "$out/scale.txt"
-  taskset -c "0-$((c - 1))" node out/node/bench.cjs --modules "${SMALL:-1000}" --skip-tsc6 --skip-check --skip-floor \
+  taskset -c "0-$((c - 1))" node out/node/bench.cjs --modules "${SMALL:-1000}" --skip-tsc6 --skip-check --skip-floor --skip-noop \
     --dir "${TMPDIR:-/tmp}/bench-cores-$c" 2>&1 | tee -a "$out/scale.txt"
 done
 if [ "${LARGE:-10000}" != 0 ]; then
   echo "== $cores cores, ${LARGE:-10000} modules" | tee "$out/large.txt"
-  node out/node/bench.cjs --modules "${LARGE:-10000}" --skip-tsc6 --skip-check --skip-floor \
+  node out/node/bench.cjs --modules "${LARGE:-10000}" --skip-tsc6 --skip-check --skip-floor --skip-noop \
     --dir "${TMPDIR:-/tmp}/bench-cores-large" 2>&1 | tee -a "$out/large.txt"
 fi

@@ -45,6 +45,12 @@ export interface FactoryOptions {
   publishFailed?: number;
   /** Fraction of modules that are published but call an API removed in 11.12.0. Default 0.01. */
   removedApiUsers?: number;
+  /**
+   * Whether web views format dates with month names ('d MMM yyyy'), which 11.17.0 and later refuse: those
+   * modules fail there and their consumers are skipped. Default true. With false and `removedApiUsers: 0`,
+   * every published module prepares on every platform version (a fully preparable environment).
+   */
+  dateTextPatterns?: boolean;
   /** Number of small reference cycles (2 or 3 modules) among published modules. Default 0. */
   cycles?: number;
   /** Most producers a module references. Default 3. */
@@ -320,6 +326,7 @@ export function generateFactory(dir: string, options: FactoryOptions): Generated
       broken: m.broken,
       fileCount: m.files,
       variant: m.variant,
+      dateTextPattern: options.dateTextPatterns ?? true,
       httpPost,
     });
     fileCount += writeModule(dir, m, sources);

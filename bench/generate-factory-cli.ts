@@ -38,6 +38,7 @@ export function runGenerateFactoryCli(
     .option('--uploaded <f>', 'fraction of modules only uploaded', fraction, 0.03)
     .option('--publish-failed <f>', 'fraction of modules whose publication failed', fraction, 0.02)
     .option('--removed-api <f>', 'fraction of published modules calling APIs removed in 11.12.0', fraction, 0.01)
+    .option('--no-date-text', 'web views format dates with numeric patterns only (11.17.0 refuses month names)')
     .option('--platform-version <v>', "environment's platform version", '11.11.3')
     .option('--name <name>', 'environment name')
     .exitOverride();
@@ -53,6 +54,7 @@ export function runGenerateFactoryCli(
     uploaded: number;
     publishFailed: number;
     removedApi: number;
+    dateText: boolean;
     platformVersion: string;
     name?: string;
   }>();
@@ -71,6 +73,7 @@ export function runGenerateFactoryCli(
     uploadedOnly: o.uploaded,
     publishFailed: o.publishFailed,
     removedApiUsers: o.removedApi,
+    dateTextPatterns: o.dateText,
     cycles: o.cycles,
   };
   const started = performance.now();

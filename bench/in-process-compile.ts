@@ -34,7 +34,6 @@ export async function compileInProcess(
       loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
       loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
       externalProducer: () => ({ missing: 'is not in this batch' }),
-      findReusable: () => null,
       saveResult: () => 0,
       onFinish: () => undefined,
     });

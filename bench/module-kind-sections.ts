@@ -132,7 +132,7 @@ export async function render${m}Page(filter?: Record<string, unknown>): Promise<
     '<section><h1>${spec.entity} overview</h1><p>' +
     escapeHtml(user.name) +
     ', ' +
-    formatDate(new Date(), 'd MMM yyyy') +
+    formatDate(new Date(), '${spec.dateTextPattern === false ? 'dd.MM.yyyy' : 'd MMM yyyy'}') +
     '</p><ul>' +
     items.join('') +
     '</ul></section>'

@@ -59,6 +59,11 @@ export interface ModuleSourceSpec extends ModuleApiSpec {
   fileCount: number;
   /** Picks among template variants so modules of one kind do not all look alike. */
   variant: number;
+  /**
+   * Whether a web view formats today's date with month names ('d MMM yyyy'), which 11.17.0 and later refuse.
+   * Default true; false writes 'dd.MM.yyyy', which every platform version accepts.
+   */
+  dateTextPattern?: boolean;
   /** Whether the target platform has `httpPost` (11.11.3 and later). */
   httpPost: boolean;
   /** One line saying what the module is for, used in the index doc comment. */

@@ -18,6 +18,7 @@ import {
   type Page,
 } from '@playwright/test';
 import type { ConfigToolApi } from '../common/contract';
+import { CHROMIUM_LAUNCH } from './chromium';
 import { startBrowserHost, type BrowserHost } from '../main/web/browser-host';
 
 /**
@@ -73,14 +74,6 @@ export interface Ui {
 
 const ROOT = path.resolve(__dirname, '..');
 const ARTIFACTS = path.join(ROOT, 'e2e', 'artifacts');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /**
  * Two of the demo's most consumed modules, held in the preparation's current group (test fault
  * `prepare-hold`) until a spec releases them: with one compiler process the run then stands still, so
@@ -230,7 +223,7 @@ export const test = base.extend<{ ui: Ui }, AppOptions & { app: AppUnderTest }>(
         });
         let hostStopped: Promise<void> | null = null;
         const stopHost = () => (hostStopped ??= host.close());
-        const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+        const browser: Browser = await chromium.launch(CHROMIUM_LAUNCH);
         const context: BrowserContext = await browser.newContext({
           acceptDownloads: true,
           viewport: { width: 1280, height: 860 },

@@ -15,10 +15,10 @@ import { generateFactory, type GeneratedFactory } from '../bench/factory-generat
 import { importFactory } from '../main/engine/factory/import-factory';
 import { createNodeWorkerSpawner } from '../main/engine/process/worker-spawner';
 import { startBrowserHost, type BrowserHost } from '../main/web/browser-host';
+import { CHROMIUM_LAUNCH } from './chromium';
 
 test.describe.configure({ mode: 'serial' });
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run'];
 /** Modules of the generated environment: enough for a log many screens long. */
 const MODULES = 140;
 
@@ -64,7 +64,7 @@ test.beforeAll(async ({ browserName: _browserName }, testInfo) => {
   await importFactory(environmentDir, factory.dir, { spawner: createNodeWorkerSpawner() });
   const hang = leaves(factory).map((name) => `hang:${name}`);
   host = await startBrowserHost({ environmentDir, serviceEnv: { CONFIG_TOOL_TEST_FAULTS: hang.join(',') } });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   page = await context.newPage();

@@ -4,10 +4,10 @@
  * limit keeps the run open) and after it, Prepare again, the browser host stopping,
  * and every page at 100 % and 200 % zoom.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { startCli } from '../main/cli/test-support/background-cli';
 import { consumerSource, legacyMailSource, writeTestFactory } from '../main/cli/test-support/factories';
+import { faults } from '../main/cli/test-support/run-cli';
 import { expect, test, type Ui } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -43,15 +43,6 @@ test.use({
       }),
   },
 });
-
-/** Runs the built CLI in its own process; resolves with its exit status. */
-function startCli(args: string[], env: Record<string, string>): Promise<number | null> {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'bin', 'config-tool.cjs'), ...args], {
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-  });
-  return new Promise((resolve) => child.on('close', resolve));
-}
 
 async function progressOf(page: Page, testId: string): Promise<number> {
   return Number(await page.getByTestId(testId).getAttribute('aria-valuenow'));
@@ -154,9 +145,7 @@ test('6: while a whole-environment preparation holds the lock, what it refuses i
 }) => {
   const { page } = ui;
   // Up to 11.16.x the whole environment is locked (spec §4): upgrade to 11.13.0 from the command line, as another admin would.
-  const upgrade = startCli(['upgrade', '--to', '11.13.0', '--env', ui.app.environmentDir], {
-    CONFIG_TOOL_TEST_FAULTS: 'hang:Slow',
-  });
+  const upgrade = startCli(['upgrade', '--to', '11.13.0', '--env', ui.app.environmentDir], faults('hang:Slow'));
   try {
     await openModule(ui, 'Core');
     // Another process holds the lock: this page learns it from the status it reads on a reload.
@@ -182,7 +171,7 @@ test('6: while a whole-environment preparation holds the lock, what it refuses i
     await expect(page.getByTestId('config-apply-reason')).toContainText('holds the preparation lock');
   } finally {
     // 3: the preparation finished with failed or skipped modules (Mailer, Slow and their consumers).
-    expect(await upgrade).toBe(3);
+    expect(await upgrade.exited).toBe(3);
   }
   await page.reload();
   await expect(page.getByTestId('config-apply-exit')).toBeEnabled();

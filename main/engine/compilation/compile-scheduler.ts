@@ -1,5 +1,6 @@
 import { consumerChainLengths, describeCycle, findCycles, transitiveConsumerCounts } from './dependency-graph';
 import { NodeCompiler } from './node-compiler';
+import { ReadyQueue } from './ready-queue';
 import type { CompileJob } from '../compiler/compile-types';
 import type { CompileUnit, ScheduleOptions, UnitOutcome } from './schedule-types';
 
@@ -80,16 +81,15 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
   const compiler = new NodeCompiler(options, new Map(options.units.map((unit) => [unit.name, unit])), outcomes);
   const graph = [...nodes.values()].map((node) => ({ name: node.id, references: [...node.producers] }));
   const priority = options.order === 'most-consumed' ? transitiveConsumerCounts(graph) : consumerChainLengths(graph);
-  // Highest priority first; ties by name so runs are reproducible. Ranked once: ready nodes sort by their rank.
+  // Highest priority first; ties by name so runs are reproducible. Ranked once: the ready queue takes the highest rank.
   const rank = new Map(
     [...nodes.values()]
       .sort((a, b) => priority.get(a.id)! - priority.get(b.id)! || b.id.localeCompare(a.id))
       .map((node, index) => [node.id, index]),
   );
   const waitingOn = new Map([...nodes.values()].map((node) => [node.id, node.producers.size]));
-  const ready = [...nodes.values()].filter((node) => node.producers.size === 0);
-  /** Whether nodes joined `ready` since it was last sorted (taking its last node keeps it sorted). */
-  let unsorted = true;
+  const ready = new ReadyQueue<ScheduleNode>(rank);
+  for (const node of nodes.values()) if (node.producers.size === 0) ready.push(node);
 
   const finish = (node: ScheduleNode, results: Map<string, UnitOutcome>) => {
     for (const member of node.members) {
@@ -100,10 +100,7 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
     for (const consumer of node.consumers) {
       const left = waitingOn.get(consumer)! - 1;
       waitingOn.set(consumer, left);
-      if (left === 0) {
-        ready.push(nodes.get(consumer)!);
-        unsorted = true;
-      }
+      if (left === 0) ready.push(nodes.get(consumer)!);
     }
   };
 
@@ -141,7 +138,7 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
       if (ended) return;
       try {
         const concurrency = options.currentConcurrency?.() ?? options.concurrency;
-        const canStart = () => ready.length > 0 && inFlight < concurrency && !options.shouldStop?.();
+        const canStart = () => ready.size > 0 && inFlight < concurrency && !options.shouldStop?.();
         if (canStart()) {
           // One batch (one transaction for the caller) dispatches ready nodes until the compiler is full: those
           // that need no compiler (reused stored compilations, skipped behind a failed producer, settled by
@@ -153,8 +150,6 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
             let settled = 0;
             while (canStart() && inFlight + toCompile.length < concurrency) {
               if (settled >= SETTLED_PER_BATCH) return true;
-              if (unsorted) ready.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-              unsorted = false;
               const node = ready.pop()!;
               settled++;
               const blocker = compiler.blockingProducer(node.members);
@@ -189,7 +184,7 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
             return;
           }
         }
-        if (inFlight === 0 && (ready.length === 0 || options.shouldStop?.())) end();
+        if (inFlight === 0 && (ready.size === 0 || options.shouldStop?.())) end();
       } catch (error) {
         end(error);
       }

@@ -43,26 +43,35 @@ export class NodeCompiler {
   /** Interfaces of every producer a unit sees, transitively (producers' declarations import their own producers), siblings excluded. */
   private producerInterfaces(unit: CompileUnit, siblings: ReadonlySet<string>): Record<string, ProducerInterface> {
     const result: Record<string, ProducerInterface> = {};
-    const queue = unit.references.filter((name) => !siblings.has(name));
-    while (queue.length > 0) {
-      const name = queue.shift()!;
-      if (result[name] || name === unit.name || siblings.has(name)) continue;
+    // Breadth first; each name is queued once (producers shared deep down are reached many times over).
+    const queue: string[] = [];
+    const queued = new Set<string>([unit.name, ...siblings]);
+    const enqueue = (names: readonly string[]): void => {
+      for (const name of names) {
+        if (queued.has(name)) continue;
+        queued.add(name);
+        queue.push(name);
+      }
+    };
+    enqueue(unit.references);
+    for (let next = 0; next < queue.length; next++) {
+      const name = queue[next]!;
       const newest = this.options.newestProducer?.(name);
       if (newest && 'interface' in newest) {
         result[name] = newest.interface;
-        queue.push(...newest.references);
+        enqueue(newest.references);
         continue;
       }
       const outcome = this.outcomes.get(name);
       if (outcome?.status === 'prepared') {
         result[name] = outcome.producerInterface;
-        queue.push(...this.inBatch.get(name)!.references);
+        enqueue(this.inBatch.get(name)!.references);
         continue;
       }
       const found = this.externalProducer(name);
       if ('interface' in found) {
         result[name] = found.interface;
-        queue.push(...found.references);
+        enqueue(found.references);
       }
     }
     return result;
@@ -95,6 +104,28 @@ export class NodeCompiler {
     return { status: 'failed', artifactId, compiled: true, durationMs: result.durationMs, errors: result.diagnostics };
   }
 
+  /** The outcomes of stored compilations of the node's inputs it can take instead of compiling, or null. */
+  private findStored(
+    members: readonly CompileUnit[],
+    cycle: string | null,
+    identities: readonly CompileIdentity[],
+  ): Map<string, UnitOutcome> | null {
+    const { findReusable } = this.options;
+    if (!findReusable) return null;
+    const hashes = computeGroupInputHashes(identities);
+    const reused = members.map((member, index) => findReusable(member, hashes[index]));
+    const prepared = reused.filter((found) => found !== null && 'producerInterface' in found);
+    if (prepared.length === members.length)
+      return new Map(
+        members.map((member, index) => [member.name, { status: 'prepared', ...prepared[index]!, compiled: false }]),
+      );
+    // A stored failed compilation of the same inputs fails the same way (a cycle's members fail together: compiled).
+    const failed = reused[0];
+    if (cycle === null && failed && 'errors' in failed)
+      return new Map([[members[0].name, { status: 'failed', ...failed, compiled: false }]]);
+    return null;
+  }
+
   /**
    * Looks the node up among stored compilations of the same inputs: their outcomes when it can
    * reuse them (synchronously, so the caller can write them in the transaction that dispatched it),
@@ -109,20 +140,8 @@ export class NodeCompiler {
   ): { outcomes: Map<string, UnitOutcome> } | { jobs: CompileJob[] } {
     const siblings = new Set(members.map((member) => member.name));
     const identities = members.map((member) => this.identity(member, siblings));
-    const hashes = computeGroupInputHashes(identities);
-    const reused = members.map((member, index) => this.options.findReusable(member, hashes[index]));
-    const prepared = reused.filter((found) => found !== null && 'producerInterface' in found);
-    if (prepared.length === members.length) {
-      return {
-        outcomes: new Map(
-          members.map((member, index) => [member.name, { status: 'prepared', ...prepared[index]!, compiled: false }]),
-        ),
-      };
-    }
-    // A stored failed compilation of the same inputs fails the same way (a cycle's members fail together: compiled).
-    const failed = reused[0];
-    if (cycle === null && failed && 'errors' in failed)
-      return { outcomes: new Map([[members[0].name, { status: 'failed', ...failed, compiled: false }]]) };
+    const found = this.findStored(members, cycle, identities);
+    if (found) return { outcomes: found };
     // The compiler process computes the identity again from the sources themselves.
     const jobs = identities.map(({ sourceHash: _sourceHash, ...identity }, index): CompileJob => ({
       ...identity,

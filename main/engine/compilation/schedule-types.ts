@@ -52,9 +52,10 @@ export interface ScheduleOptions {
   externalProducer(name: string): ExternalProducer;
   /**
    * A stored compilation with exactly these inputs, to reuse instead of compiling: a successful
-   * one, or (when the caller accepts it, a readiness check's) a failed one with its errors.
+   * one, or (when the caller accepts it, a readiness check's) a failed one with its errors. Absent
+   * when nothing stored can match (an import fills a new database): inputs are then not hashed here.
    */
-  findReusable(unit: CompileUnit, inputHash: string): ReusableCompilation | null;
+  findReusable?(unit: CompileUnit, inputHash: string): ReusableCompilation | null;
   /** Persists a compiler result; returns the artifact id. */
   saveResult(unit: CompileUnit, result: CompileResult): number;
   onStart?(unit: CompileUnit): void;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ModuleError } from '../../../common/domain';
 import { scheduleCompilations, type CompileUnit } from '../compilation/compile-scheduler';
-import { withCompilationSession, type EngineContext } from '../engine-context';
+import { CompilationSession, type EngineContext } from '../engine-context';
 import { UserError } from '../errors';
 import { isKnownVersion } from '../platform/platform-versions';
 import type { WorkerSpawner } from '../process/worker-spawner';
@@ -19,7 +19,7 @@ import { describePresence, othersPresent } from '../environment-presence';
 import { removeMarker } from '../upgrade/backup';
 import { readFactory } from './read-factory';
 
-/** Progress of an import, for a progress bar. */
+/** Progress of an import, for a progress bar: `compiling` starts at done 0 when the first modules go to the compiler. */
 export type ImportProgress = { phase: 'reading' | 'compiling'; done: number; total: number };
 
 export interface ImportSummary {
@@ -61,16 +61,26 @@ export async function importFactory(
     }
     assertReplaceable(environmentDir);
   }
-  const factory = readFactory(factoryDir, {
-    isKnownVersion: (version) => isKnownVersion(version),
-    onModuleRead: (done, total) => options.onProgress?.({ phase: 'reading', done, total }),
-  });
-
+  const createsFolder = !fs.existsSync(environmentDir);
   removeAbandonedStaging(environmentDir);
   const stagingDir = `${environmentDir}/${STAGING_PREFIX}${process.pid}`;
   fs.rmSync(stagingDir, { recursive: true, force: true });
   const db = openDatabase(stagingDir, { create: true });
+  const context: EngineContext = {
+    environmentDir: stagingDir,
+    db,
+    spawner: options.spawner,
+    workerEnv: options.workerEnv,
+  };
+  let session: CompilationSession | undefined;
   try {
+    // The compiler processes start (and warm up) while this process reads the factory and stores its modules.
+    session = CompilationSession.open(context);
+    session.startWorkers();
+    const factory = readFactory(factoryDir, {
+      isKnownVersion: (version) => isKnownVersion(version),
+      onModuleRead: (done, total) => options.onProgress?.({ phase: 'reading', done, total }),
+    });
     db.exec('BEGIN');
     insertEnvironment(db, factory.name, factory.platformVersion);
     const units: CompileUnit[] = [];
@@ -114,58 +124,51 @@ export async function importFactory(
         .sort((a, b) => a.localeCompare(b)),
       compiled: 0,
     };
-    const context: EngineContext = {
-      environmentDir: stagingDir,
-      db,
-      spawner: options.spawner,
-      workerEnv: options.workerEnv,
-    };
-    await withCompilationSession(context, undefined, (session) =>
-      scheduleCompilations({
-        units,
-        platformVersion: factory.platformVersion,
-        compiler: session.compiler,
-        concurrency: session.jobsInFlight,
-        loadModule: (moduleVersionId) => inputByVersion.get(moduleVersionId)!,
-        loadSources: (moduleVersionId) => inputByVersion.get(moduleVersionId)!.sources,
-        externalProducer: (name) => ({ missing: `is ${stateOf.get(name) ?? 'missing'}, not published` }),
-        findReusable: () => null,
-        saveResult: (unit, result) => {
-          recordCompilation(db, unit.moduleVersionId, factory.platformVersion, 'import');
-          return saveArtifact(db, unit.moduleVersionId, result);
-        },
-        onFinish: (unit, outcome) => {
-          const ids = versionOf.get(unit.name)!;
-          if (outcome.status === 'prepared') {
-            summary.published++;
-            if (outcome.compiled) summary.compiled++;
-            recordPublication(db, {
-              ...ids,
-              artifactId: outcome.artifactId,
-              platformVersion: factory.platformVersion,
-              success: true,
-              user,
-            });
-          } else {
-            if (outcome.status === 'failed' && outcome.compiled) summary.compiled++;
-            const artifactId = outcome.status === 'failed' ? outcome.artifactId : null;
-            recordPublication(db, {
-              ...ids,
-              artifactId,
-              platformVersion: factory.platformVersion,
-              success: false,
-              user,
-            });
-            summary.publishFailed.push({ name: unit.name, errors: outcome.errors });
-          }
-          options.onProgress?.({
-            phase: 'compiling',
-            done: summary.published + summary.publishFailed.length,
-            total: units.length,
+    options.onProgress?.({ phase: 'compiling', done: 0, total: units.length });
+    await scheduleCompilations({
+      units,
+      platformVersion: factory.platformVersion,
+      compiler: session.compiler,
+      concurrency: session.jobsInFlight,
+      loadModule: (moduleVersionId) => inputByVersion.get(moduleVersionId)!,
+      loadSources: (moduleVersionId) => inputByVersion.get(moduleVersionId)!.sources,
+      externalProducer: (name) => ({ missing: `is ${stateOf.get(name) ?? 'missing'}, not published` }),
+      saveResult: (unit, result) => {
+        recordCompilation(db, unit.moduleVersionId, factory.platformVersion, 'import');
+        return saveArtifact(db, unit.moduleVersionId, result);
+      },
+      onFinish: (unit, outcome) => {
+        const ids = versionOf.get(unit.name)!;
+        if (outcome.status === 'prepared') {
+          summary.published++;
+          if (outcome.compiled) summary.compiled++;
+          recordPublication(db, {
+            ...ids,
+            artifactId: outcome.artifactId,
+            platformVersion: factory.platformVersion,
+            success: true,
+            user,
           });
-        },
-      }),
-    );
+        } else {
+          if (outcome.status === 'failed' && outcome.compiled) summary.compiled++;
+          const artifactId = outcome.status === 'failed' ? outcome.artifactId : null;
+          recordPublication(db, {
+            ...ids,
+            artifactId,
+            platformVersion: factory.platformVersion,
+            success: false,
+            user,
+          });
+          summary.publishFailed.push({ name: unit.name, errors: outcome.errors });
+        }
+        options.onProgress?.({
+          phase: 'compiling',
+          done: summary.published + summary.publishFailed.length,
+          total: units.length,
+        });
+      },
+    });
+    session.close();
     summary.publishFailed.sort((a, b) => a.name.localeCompare(b.name));
     recordOperation(db, {
       operation: 'import',
@@ -184,13 +187,25 @@ export async function importFactory(
       if (db.inTransaction) db.exec('ROLLBACK');
       db.close();
     }
+    fs.rmSync(stagingDir, { recursive: true, force: true });
+    // A failed import leaves no trace: not even the --env folder it made for its staging database.
+    if (createsFolder) removeIfEmpty(environmentDir);
     throw error;
   } finally {
+    session?.close();
     fs.rmSync(stagingDir, { recursive: true, force: true });
   }
 }
 
 const STAGING_PREFIX = '.importing-';
+
+function removeIfEmpty(dir: string): void {
+  try {
+    fs.rmdirSync(dir);
+  } catch {
+    // not empty (or already gone): not ours to remove
+  }
+}
 
 /** A staging folder left by an import that was killed: its process is gone, so nobody will finish it. */
 function removeAbandonedStaging(environmentDir: string): void {

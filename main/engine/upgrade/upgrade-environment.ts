@@ -357,7 +357,6 @@ async function publishSystemComponents(
     loadModule: (moduleVersionId) => inputByVersion.get(moduleVersionId)!,
     loadSources: (moduleVersionId) => inputByVersion.get(moduleVersionId)!.sources,
     externalProducer: () => ({ missing: `is not a system component of ${toVersion}` }),
-    findReusable: () => null,
     saveResult: (unit, result) =>
       lease.write(() => {
         recordCompilation(db, unit.moduleVersionId, toVersion, 'system-component');
