@@ -11,11 +11,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { Command } from 'commander';
 import { findPackageRoot } from '../main/engine/platform/platform-versions';
 import { generateFactory } from './factory-generator';
 import { CpuWatch } from './proc-stat';
+import { startProfile, summarizeProfile, summarizeTrace, type TraceFile } from './cpu-profile';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
@@ -32,6 +33,9 @@ interface Options {
   dir: string;
   environment?: string;
   statusRuns: string;
+  skipCli?: boolean;
+  profile?: string;
+  trace?: string;
 }
 
 /** Runs the CLI to its end; resolves with its exit code and wall time. */
@@ -57,19 +61,57 @@ function runCli(
 }
 
 /** Starts `config-tool serve` on the environment; resolves with its address once it printed it. */
-function startServe(environmentDir: string): Promise<{ child: ChildProcess; url: string }> {
+function startServe(environmentDir: string): Promise<{ child: ChildProcess; url: string; stderr: ServeStderr }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, 'serve', '--env', environmentDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Read, always: an unread pipe fills at 64 KB and then blocks serve's (synchronous) writes, so
+    // it stops answering or never exits. Kept: the last lines, to show when something went wrong.
+    const stderr: ServeStderr = { bytes: 0, tail: '' };
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr.bytes += chunk.length;
+      stderr.tail = (stderr.tail + chunk.toString()).slice(-2000);
     });
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = out.match(/http:\/\/\S+/)?.[0];
-      if (url) resolve({ child, url });
+      if (url) resolve({ child, url, stderr });
     });
     child.on('exit', (code) => reject(new Error(`config-tool serve exited ${code} before it printed its address`)));
   });
+}
+
+/** What `serve` wrote to its stderr. */
+interface ServeStderr {
+  bytes: number;
+  tail: string;
+}
+
+/** How long `serve` may take to stop after SIGTERM before the bench kills it and says so. */
+const SERVE_STOP_MS = 30_000;
+
+/**
+ * Stops `serve` and waits for it, at most SERVE_STOP_MS. Waiting on an 'exit' that already
+ * happened (or never comes) would leave Node with nothing to do: it would end without a word
+ * and without the lines still to print, which is how a run once lost its `status` line.
+ */
+async function stopServe(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    console.log(`(serve had already exited: ${child.exitCode ?? child.signalCode})`);
+    return;
+  }
+  const exited = new Promise<boolean>((resolve) => child.once('exit', () => resolve(true)));
+  child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), SERVE_STOP_MS)));
+  if (!(await Promise.race([exited, timedOut]))) {
+    console.log(`(serve did not stop within ${SERVE_STOP_MS / 1000} s of SIGTERM: killed)`);
+    child.kill('SIGKILL');
+    await exited;
+  }
+  clearTimeout(timer);
 }
 
 /** Collects the page's long tasks (Chromium's Long Tasks API) from its first script on. */
@@ -103,6 +145,18 @@ async function mainThread(page: Page): Promise<() => Promise<number>> {
   return async () => (await read()) - start;
 }
 
+/** Traces 8 s of the run from +15 s (every page: the trace is the browser's); resolves with its summary. */
+async function traceWindow(browser: Browser, page: Page, file: string): Promise<string> {
+  await new Promise((resolve) => setTimeout(resolve, 15_000));
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+  });
+  await new Promise((resolve) => setTimeout(resolve, 8_000));
+  const trace = await browser.stopTracing();
+  fs.writeFileSync(file, trace);
+  return `Trace of 8 s from +15 s: ${file}\n${summarizeTrace(JSON.parse(trace.toString()) as TraceFile)}`;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
@@ -121,6 +175,12 @@ async function main(): Promise<void> {
     .option('--dir <dir>', 'work folder', path.join(os.tmpdir(), 'config-tool-bench-ui'))
     .option('--environment <dir>', 'an imported, not yet upgraded environment to use instead of generating one')
     .option('--status-runs <n>', 'how many times to time config-tool status', '5')
+    .option('--skip-cli', 'skip the command-line upgrade (no ratio): for quick loops on the windows')
+    .option(
+      '--trace <file>',
+      'write a Chromium performance trace of 8 s of the run (from +15 s) there, and its summary',
+    )
+    .option('--profile <dir>', "write each page's CPU profile of the run (Chromium's .cpuprofile) and a summary there")
     .parse()
     .opts<Options>();
   if (!fs.existsSync(CHROMIUM)) throw new Error(`bench:ui drives Debian's Chromium at ${CHROMIUM}, which is missing.`);
@@ -146,11 +206,12 @@ async function main(): Promise<void> {
   fs.cpSync(imported, uiEnv, { recursive: true });
 
   // 1. The command line: the reference time.
-  const cli = await runCli(['upgrade', '--env', cliEnv], (pid) => new CpuWatch(pid));
-  const cliCompilers = compilerCpu(cli.cpu!, 'compiler-worker');
-  console.log(
-    `CLI upgrade              ${seconds(cli.ms)}  (exit ${cli.code}; compilers ${seconds(cliCompilers)} CPU)`,
-  );
+  const cli = options.skipCli ? null : await runCli(['upgrade', '--env', cliEnv], (pid) => new CpuWatch(pid));
+  const cliCompilers = cli ? compilerCpu(cli.cpu!, 'compiler-worker') : 0;
+  if (cli)
+    console.log(
+      `CLI upgrade              ${seconds(cli.ms)}  (exit ${cli.code}; compilers ${seconds(cliCompilers)} CPU)`,
+    );
 
   // 2. The same upgrade, watched: Setup window + console Modules page in Chromium through the browser host.
   const serve = await startServe(uiEnv);
@@ -172,10 +233,14 @@ async function main(): Promise<void> {
 
     const watch = new CpuWatch(process.pid);
     const mainUsed = { setup: await mainThread(setup), console: await mainThread(modulesPage) };
+    const profilers = options.profile
+      ? { setup: await startProfile(setup), console: await startProfile(modulesPage) }
+      : null;
     watch.start();
     const runFrom = Date.now();
     t0 = performance.now();
     await setup.getByTestId('upgrade-ok').click();
+    const tracing = options.trace ? traceWindow(browser, setup, path.resolve(options.trace)) : null;
     await setup.waitForFunction(
       () => /Finished|ready/.test(document.querySelector('[data-testid="setup-headline"]')?.textContent ?? ''),
       null,
@@ -183,8 +248,20 @@ async function main(): Promise<void> {
     );
     const uiMs = performance.now() - t0;
     const runTo = Date.now();
+    if (tracing) console.log(await tracing);
     watch.stop();
     const mainMs = { setup: await mainUsed.setup(), console: await mainUsed.console() };
+    if (profilers && options.profile) {
+      const dir = path.resolve(options.profile);
+      fs.mkdirSync(dir, { recursive: true });
+      for (const [name, stop] of Object.entries(profilers)) {
+        const profile = await stop();
+        const file = path.join(dir, `${name}.cpuprofile`);
+        fs.writeFileSync(file, JSON.stringify(profile));
+        console.log(`CPU profile of the ${name} page: ${file}`);
+        console.log(summarizeProfile(profile, LONG_TASK_GOAL_MS));
+      }
+    }
     const counts = await setup.getByTestId('run-counts').innerText();
     const tasks = {
       setup: await longTasks(setup, runFrom, runTo),
@@ -201,7 +278,9 @@ async function main(): Promise<void> {
     const service = used.find((entry) => entry.sample.command.includes('service.cjs'));
     const compilersMs = compilerCpu(watch, 'compiler-worker');
 
-    console.log(`UI-watched upgrade       ${seconds(uiMs)}  (${(uiMs / cli.ms).toFixed(2)} × the CLI; goal ≤ 1.10)`);
+    console.log(
+      `UI-watched upgrade       ${seconds(uiMs)}  (${cli ? `${(uiMs / cli.ms).toFixed(2)} × the CLI` : 'CLI skipped'}; goal ≤ 1.10)`,
+    );
     console.log(`  final counts           ${counts.replace(/\s+/g, ' ')}`);
     console.log(`CPU during the UI run (from /proc):`);
     for (const entry of renderers)
@@ -225,8 +304,10 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    serve.child.kill('SIGTERM');
-    await new Promise((resolve) => serve.child.once('exit', resolve));
+    await stopServe(serve.child);
+    console.log(
+      `(serve wrote ${serve.stderr.bytes} bytes to stderr${serve.stderr.bytes ? `; the last: ${JSON.stringify(serve.stderr.tail.slice(-300))}` : ''})`,
+    );
   }
 
   // 3. `status` on the environment just prepared.

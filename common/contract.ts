@@ -58,7 +58,8 @@ export const requestSchemas = {
   'readiness.cancel': empty,
   /** Deploy N prepared modules: deploys every prepared module not yet running its prepared compilation. */
   'preparation.deployPrepared': empty,
-  'modules.list': empty,
+  /** Every module row, by name; `first`: only the first rows (a page opening on the list shows them before the rest arrive). */
+  'modules.list': z.object({ first: z.number().int().positive().optional() }).strict(),
   'modules.detail': z.object({ name: moduleName }).strict(),
   'modules.publish': z.object({ names: z.array(moduleName).min(1).max(20000) }).strict(),
   'modules.delete': z.object({ name: moduleName, force: z.boolean().optional() }).strict(),

@@ -132,7 +132,7 @@ export const serviceHandlers: { [C in ServiceChannel]: Handler<C> } = {
     state.work.runForeground('Deploy of the prepared modules', { besideRun: false }, () =>
       changing(state, () => deployPrepared(state.context, { onEvent: () => undefined })),
     ),
-  'modules.list': ({ context }) => listModuleRows(context),
+  'modules.list': ({ context }, request) => listModuleRows(context, request),
   'modules.detail': ({ context }, request) => getModuleDetail(context, request.name),
   'modules.publish': (state, request) =>
     state.work.runForeground(`Publish of ${describeNames(request.names)}`, { besideRun: true }, () =>

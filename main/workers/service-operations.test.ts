@@ -3,13 +3,21 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvokeResult } from '../../common/contract';
 import type { EnvironmentStatus } from '../../common/domain';
-import { generateFactory, type GeneratedFactory } from '../../bench/factory-generator';
-import { makeTempDir, removeTempDir, runCli, SETUP_TIMEOUT_MS } from '../cli/test-support/run-cli';
+import { generateFactory } from '../../bench/factory-generator';
+import { importedEnvironment } from '../cli/test-support/imported-environment';
+import { runCliIn, SETUP_TIMEOUT_MS } from '../cli/test-support/run-cli';
 import { nodeServiceSpawn } from '../host/node-service';
 import { startServiceConnection, type ServiceConnection } from '../host/service-connection';
 
-let workDir: string;
-let factory: GeneratedFactory;
+const imported = importedEnvironment({
+  prefix: 'config-tool-service-ops-',
+  factory: (dir) =>
+    generateFactory(dir, { moduleCount: 24, seed: 5, removedApiUsers: 0.15, uploadedOnly: 0, publishFailed: 0 }),
+  afterImport: async (dir) => {
+    // A finished run with failed modules: "Prepare again" has something to do.
+    expect((await runCliIn(dir, ['upgrade', '--to', '11.12.0'])).status).toBe(3);
+  },
+});
 let env: string;
 let service: ServiceConnection;
 let published: string;
@@ -35,24 +43,15 @@ async function settled(): Promise<EnvironmentStatus> {
   }
 }
 
+// After the file's environment is imported (importedEnvironment's beforeAll runs first: hooks run in order).
 beforeAll(async () => {
-  workDir = makeTempDir('config-tool-service-ops-');
-  factory = generateFactory(path.join(workDir, 'factory'), {
-    moduleCount: 24,
-    seed: 5,
-    removedApiUsers: 0.15,
-    uploadedOnly: 0,
-    publishFailed: 0,
-  });
-  env = path.join(workDir, 'env');
-  expect((await runCli(['import', path.join(workDir, 'factory'), '--env', env])).status).toBe(0);
-  // A finished run with failed modules: "Prepare again" has something to do.
-  expect((await runCli(['upgrade', '--to', '11.12.0', '--env', env])).status).toBe(3);
+  env = imported.dir;
+  const { factory } = imported;
   // A new version of a prepared module: publishing it compiles (it takes a while), nothing to reuse.
   const prepared = factory.modules.filter((module) => factory.expected[module.name] === 'prepared');
   published = prepared[0].name;
   heldInRun = prepared[1].name;
-  const upload = await runCli(['upload', published, path.join(workDir, 'factory', 'modules', published), '--env', env]);
+  const upload = await runCliIn(env, ['upload', published, path.join(imported.factoryDir, 'modules', published)]);
   expect(upload.status, upload.stderr).toBe(0);
   // The publish and the upgrade's preparation wait for the test's word (test-release files), so the
   // requests sent "while they run" reach the service while they do, however loaded the machine is.
@@ -67,7 +66,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.stop();
-  removeTempDir(workDir);
 });
 
 describe('long operations in one service process', () => {
@@ -117,4 +115,15 @@ describe('long operations in one service process', () => {
     },
     SETUP_TIMEOUT_MS,
   );
+});
+
+describe('the Modules list', () => {
+  it('answers its first rows alone when asked (a page shows them before the rest), the same rows the whole list begins with', async () => {
+    const whole = await service.request('modules.list', {});
+    const first = await service.request('modules.list', { first: 5 });
+    if (!whole.ok || !first.ok) throw new Error('modules.list was refused');
+    const rows = whole.value as { name: string }[];
+    expect(rows.length).toBeGreaterThan(5);
+    expect(first.value).toEqual(rows.slice(0, 5));
+  });
 });

@@ -490,7 +490,7 @@ const handlers: { [C in Channel]: (req: never) => ResponseOf<C> } = {
     throw { code: 'not-available', message: 'The development fake does not run readiness checks.' };
   },
   'readiness.cancel': () => ({ cancelling: false }),
-  'modules.list': () => modules.map((m) => ({ ...m })),
+  'modules.list': (req: { first?: number }) => modules.slice(0, req.first ?? modules.length).map((m) => ({ ...m })),
   'modules.detail': (req: { name: string }) => detail(req.name),
   'preparation.deployPrepared': () => {
     const prepared = modules.filter((m) => m.status === 'prepared' && m.runningVersion !== platformVersion);

@@ -82,9 +82,11 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
   const graph = [...nodes.values()].map((node) => ({ name: node.id, references: [...node.producers] }));
   const priority = options.order === 'most-consumed' ? transitiveConsumerCounts(graph) : consumerChainLengths(graph);
   // Highest priority first; ties by name so runs are reproducible. Ranked once: the ready queue takes the highest rank.
+  // (One collator compares as localeCompare does, without setting one up at every comparison.)
+  const byName = new Intl.Collator().compare;
   const rank = new Map(
     [...nodes.values()]
-      .sort((a, b) => priority.get(a.id)! - priority.get(b.id)! || b.id.localeCompare(a.id))
+      .sort((a, b) => priority.get(a.id)! - priority.get(b.id)! || byName(b.id, a.id))
       .map((node, index) => [node.id, index]),
   );
   const waitingOn = new Map([...nodes.values()].map((node) => [node.id, node.producers.size]));
@@ -111,13 +113,17 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
   await new Promise<void>((resolve, reject) => {
     const start = (node: ScheduleNode, jobs: CompileJob[]) => {
       inFlight++;
-      compiler.compile(node.members, node.cycle, jobs).then(
-        (results) => {
+      compiler.run(node.members, jobs).then(
+        (outcome) => {
           inFlight--;
           if (ended) return;
           try {
-            finish(node, results);
-            pump();
+            // Its results, its finish and the dispatch of what it made ready are one batch (one transaction for
+            // the caller): a compiled module costs the coordinator one commit, not one per write.
+            batch(() => {
+              finish(node, compiler.settle(node.members, node.cycle, outcome));
+              pump();
+            });
           } catch (error) {
             end(error);
           }

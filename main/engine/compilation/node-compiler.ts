@@ -1,5 +1,5 @@
 import type { ModuleError } from '../../../common/domain';
-import type { CompileJob, CompileResult, ProducerInterface } from '../compiler/compile-types';
+import type { CompileJob, CompileResult, GroupOutcome, ProducerInterface } from '../compiler/compile-types';
 import { computeGroupInputHashes, type CompileIdentity } from '../compiler/input-hash';
 import type { CompileUnit, ExternalProducer, ScheduleOptions, UnitOutcome } from './schedule-types';
 
@@ -151,23 +151,18 @@ export class NodeCompiler {
   }
 
   /**
-   * Compiles the node as one compile group (see `reuse`, whose jobs it takes when given; a node
-   * not yet looked up is reused when it can be).
+   * Compiles the node's jobs (from `reuse`) as one compile group. Its outcome is not written yet: `settle`
+   * does that, synchronously, so the caller can write it in the same transaction as what follows from it.
    */
-  async compile(
-    members: readonly CompileUnit[],
-    cycle: string | null,
-    prepared?: CompileJob[],
-  ): Promise<Map<string, UnitOutcome>> {
-    let jobs = prepared;
-    if (!jobs) {
-      const found = this.reuse(members, cycle);
-      if ('outcomes' in found) return found.outcomes;
-      jobs = found.jobs;
-    }
-    const outcome = await this.options.compiler.compile(jobs, () =>
-      members.forEach((member) => this.options.onStart?.(member)),
-    );
+  run(members: readonly CompileUnit[], jobs: CompileJob[]): Promise<GroupOutcome> {
+    return this.options.compiler.compile(jobs, () => members.forEach((member) => this.options.onStart?.(member)));
+  }
+
+  /**
+   * Each member's outcome of a compiled group, its results saved (`saveResult`). The members of a
+   * cycle are prepared together or not at all (see `reuse`).
+   */
+  settle(members: readonly CompileUnit[], cycle: string | null, outcome: GroupOutcome): Map<string, UnitOutcome> {
     if (outcome.kind === 'process-failed') {
       const errors: ModuleError[] = [
         { message: cycle === null ? outcome.reason : `${outcome.reason} (reference cycle ${cycle})` },

@@ -82,7 +82,9 @@ export interface ScheduleOptions {
   /**
    * Runs the dispatch of ready nodes, and the finish of those that need no compiler (reused stored
    * compilations, skipped, settled by onDispatch), as one batch: the caller's transaction, which may hold
-   * back what it reports until the batch is written. Just runs it when absent.
+   * back what it reports until the batch is written. A compiled node's results (saveResult), its finish and
+   * the dispatch that follows are one batch too, so a batch may start inside another: it is part of it.
+   * Just runs it when absent.
    */
   batch?<T>(work: () => T): T;
   /** Read before each dispatch when given: the number of jobs to keep in flight now (a setting applied mid-run). */

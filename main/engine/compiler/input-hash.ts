@@ -30,24 +30,41 @@ export function hashFiles(files: Record<string, string>): string {
 export type CompileIdentity = Omit<CompileJob, 'sources'> & { sourceHash: string };
 
 /**
+ * The hash state after what every compilation of one kind for one platform version starts with (the compiler's
+ * identity, the runtime globals, the version, the kind, the version's compiler.json and runtime), kept: each
+ * module's hash goes on from a copy of it instead of hashing those files again (same bytes, same digest).
+ */
+const prefixes = new Map<string, Hash>();
+function prefix(platformVersion: string, kind: CompileJob['kind'], platformsDir: string): Hash {
+  const key = `${platformsDir}\0${platformVersion}\0${kind}`;
+  let hash = prefixes.get(key);
+  if (hash) return hash;
+  hash = createHash('sha256');
+  field(hash, `typescript ${NATIVE_COMPILER_VERSION} / compiler ${COMPILER_REVISION}`);
+  field(hash, RUNTIME_GLOBALS_DTS);
+  field(hash, platformVersion);
+  field(hash, `kind ${kind}`);
+  try {
+    const info = loadPlatformVersion(platformVersion, platformsDir);
+    field(hash, info.compilerJson);
+    field(hash, info.runtimeDts);
+  } catch {
+    // Not kept: a version unknown now may be installed later.
+    field(hash, 'unknown platform version');
+    return hash;
+  }
+  prefixes.set(key, hash);
+  return hash;
+}
+
+/**
  * The identity of a compilation, computed without compiling: compiler identity (the exact
  * TypeScript 7 version, this compiler's revision and runtime globals, the version's compiler.json
  * and runtime), platform version, the module's kind, the sources' digest (hashSources), the
  * references and the producers' interface hashes.
  */
 export function computeInputHash(job: CompileJob | CompileIdentity, platformsDir?: string): string {
-  const hash = createHash('sha256');
-  field(hash, `typescript ${NATIVE_COMPILER_VERSION} / compiler ${COMPILER_REVISION}`);
-  field(hash, RUNTIME_GLOBALS_DTS);
-  field(hash, job.platformVersion);
-  field(hash, `kind ${job.kind}`);
-  try {
-    const info = loadPlatformVersion(job.platformVersion, platformsDir ?? defaultPlatformsDir());
-    field(hash, info.compilerJson);
-    field(hash, info.runtimeDts);
-  } catch {
-    field(hash, 'unknown platform version');
-  }
+  const hash = prefix(job.platformVersion, job.kind, platformsDir ?? defaultPlatformsDir()).copy();
   field(hash, `sources ${'sourceHash' in job ? job.sourceHash : hashSources(job.sources)}`);
   const references = [...job.references].sort();
   field(hash, `references ${references.join(',')}`);

@@ -7,7 +7,7 @@ import {
 } from '../compilation/compile-scheduler';
 import type { ProducerInterface } from '../compiler/compile-types';
 import { isProgressivePreparation } from '../platform/platform-versions';
-import { compilationSettings } from '../store/settings-repository';
+import { getSetting } from '../store/settings-repository';
 import { withTestHolds } from './preparation-faults';
 import { withCompilationSession, type CompilationSession, type EngineContext } from '../engine-context';
 import {
@@ -85,16 +85,28 @@ export async function runPreparation(
   let held: EngineEvent[] | null = null;
   let heldProgress: (() => EngineEvent) | null = null;
   const onEvent = (event: EngineEvent) => (held ? held.push(event) : options.onEvent(event));
+  // Writes that may wait a moment (a module's start, reported by a compiler process) join the next batch, or are
+  // written in one of their own at the next turn of the event loop: a compiled module then costs one commit.
+  const deferred: (() => void)[] = [];
+  let deferredFlush: NodeJS.Immediate | undefined;
+  let deferredError: unknown = null;
   const batch = <T>(work: () => T): T => {
+    // A batch inside a batch (the dispatch that follows a finished module) is part of it.
+    if (held) return work();
+    if (deferredError !== null) throw deferredError;
     held = [];
     heldProgress = null;
     inBatch = true;
     let result: T;
     try {
-      result = lease.write(work);
+      result = lease.write(() => {
+        for (const write of deferred.splice(0)) write();
+        return work();
+      });
     } catch (error) {
       held = null;
       heldProgress = null;
+      deferred.length = 0;
       throw error;
     } finally {
       inBatch = false;
@@ -107,6 +119,22 @@ export async function runPreparation(
     for (const event of events) options.onEvent(event);
     if (progress) options.onEvent(progress());
     return result;
+  };
+  const flushDeferred = () => {
+    clearImmediate(deferredFlush);
+    deferredFlush = undefined;
+    if (deferred.length === 0 || deferredError !== null) return;
+    try {
+      batch(() => undefined);
+    } catch (error) {
+      // A lost lease stops the run at its next write, which says why; anything else fails the run there.
+      if (!(error instanceof LeaseLostError)) deferredError = error;
+    }
+  };
+  const defer = (write: () => void) => {
+    if (held) return write();
+    deferred.push(write);
+    deferredFlush ??= setImmediate(flushDeferred);
   };
   /** A fenced write: its own transaction, or part of the batch being written (whose transaction checked the lease). */
   const write = <T>(work: () => T): T => (held ? work() : lease.write(work));
@@ -266,7 +294,7 @@ export async function runPreparation(
               // parallelCompilations applied mid-run takes effect for the rest of it (spec §4a): the pool grows
               // or shrinks to it, and as many groups stay in flight as its workers take.
               currentConcurrency: () => {
-                const wanted = compilationSettings(db).parallelCompilations;
+                const wanted = Number(getSetting(db, 'parallelCompilations'));
                 if (wanted !== session.size) session.resize(wanted);
                 return session.jobsInFlight;
               },
@@ -317,19 +345,17 @@ export async function runPreparation(
           // Called from a compiler process's message: a lost lease stops the run at its next awaited write instead.
           if (lease.lost) return;
           started++;
-          try {
-            write(() => {
-              markItemCompiling(db, run.id, unit.name);
-              forget([unit.name]);
-              log('info', `Compiling module ${started} of ${items.length}: ${unit.name}`);
-            });
-          } catch (error) {
-            if (error instanceof LeaseLostError) return;
-            throw error;
-          }
-          tracker.started(unit.name);
-          onEvent({ type: 'module', name: unit.name, status: 'compiling' });
-          emit(tracker, 'running');
+          const text = `Compiling module ${started} of ${items.length}: ${unit.name}`;
+          // Written with the next batch (most often the finish of the module this process compiled before),
+          // and reported after it commits; a run killed meanwhile compiles the module again on resume anyway.
+          defer(() => {
+            markItemCompiling(db, run.id, unit.name);
+            forget([unit.name]);
+            log('info', text);
+            tracker.started(unit.name);
+            onEvent({ type: 'module', name: unit.name, status: 'compiling' });
+            emit(tracker, 'running');
+          });
         },
         onFinish: (unit, outcome) => {
           group.members.delete(unit.name);
@@ -371,6 +397,8 @@ export async function runPreparation(
           return stopped;
         },
       });
+      flushDeferred();
+      if (deferredError !== null) throw deferredError;
       const finalStatus = stopped ? 'interrupted' : 'finished';
       const stepStatus = counts.failed + counts.skipped > 0 ? 'warning' : 'done';
       for (const step of steps)
@@ -392,6 +420,7 @@ export async function runPreparation(
       emit(tracker, finalStatus);
     });
   } finally {
+    clearImmediate(deferredFlush);
     lease.release();
   }
   return summarizeRun(db, { ...run, status: stopped ? 'interrupted' : 'finished' });

@@ -78,11 +78,12 @@ function toRow(module: ModuleRecord, status: ModuleConsoleStatus): ModuleRow {
   };
 }
 
-/** Every module with its running version and preparation status (the console's Modules list). */
-export function listModuleRows(context: EngineContext): ModuleRow[] {
+/** Every module with its running version and preparation status (the console's Modules list), by name; `first`: only the first rows. */
+export function listModuleRows(context: EngineContext, options: { first?: number } = {}): ModuleRow[] {
   const environmentVersion = findEnvironment(context.db)!.platformVersion;
   const { items, toVersion } = latestItems(context);
-  return listModules(context.db).map((module) =>
+  const modules = listModules(context.db);
+  return (options.first === undefined ? modules : modules.slice(0, options.first)).map((module) =>
     toRow(module, consoleStatus(module, environmentVersion, items.get(module.name), toVersion)),
   );
 }

@@ -17,17 +17,24 @@ const integerBetween = (min: number, max: number) => (value: string) =>
     ? null
     : `must be a whole number from ${min} to ${max}`;
 
+/**
+ * The machine's cores, read once per process: os.availableParallelism() reads the cgroup files each time,
+ * and a preparation asks for the parallelCompilations setting (whose default this is) at every dispatch.
+ */
+let cores: number | undefined;
+const coreCount = (): number => (cores ??= Math.max(1, os.availableParallelism()));
+
 /** Every configuration key `config set` accepts. */
 export const SETTINGS: Record<string, SettingDefinition> = {
   parallelCompilations: {
     description: 'compiler processes working in parallel during a preparation (default: CPU cores)',
-    defaultValue: () => String(Math.max(1, os.availableParallelism())),
+    defaultValue: () => String(coreCount()),
     validate: integerBetween(1, 64),
   },
   checkParallelCompilations: {
     description:
       'compiler processes of an upgrade readiness check, which runs beside the live environment (default: half the CPU cores)',
-    defaultValue: () => String(Math.max(1, Math.floor(os.availableParallelism() / 2))),
+    defaultValue: () => String(Math.max(1, Math.floor(coreCount() / 2))),
     validate: integerBetween(1, 64),
   },
   moduleTimeLimitSeconds: {

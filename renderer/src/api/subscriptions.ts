@@ -10,7 +10,8 @@ import { parseProgressUpdate } from '../../../common/contract';
 import { applyModuleStatuses } from '../stores/modules-store';
 import { applyProgressUpdate, usePreparationStore } from '../stores/preparation-store';
 import { onConnectionState, onEvent, onReconnect } from './client';
-import { refreshAll, refreshLoaded, refreshPreparation, refreshStatus } from './loaders';
+import { joinOrLoadModules, refreshAll, refreshLoaded, refreshPreparation, refreshStatus } from './loaders';
+import { parseRoute } from '../routing/route';
 import { applyReadinessProgress, loadReadiness } from './readiness';
 import { useReadinessStore } from '../stores/readiness-store';
 
@@ -86,5 +87,9 @@ export function startSubscriptions(): void {
   onConnectionState((state) => useConnectionStore.setState({ state }));
   onReconnect(() => void refreshAll());
 
+  // A window opened on the Modules list asks for it first: the host answers in order, and its
+  // first rows are what the admin waits for (the header's status follows a moment later).
+  const route = parseRoute(window.location.hash);
+  if (route.window === 'console' && route.page === 'modules') void joinOrLoadModules();
   void refreshAll();
 }

@@ -3,12 +3,21 @@ import type { ModulePreparationStatus, ModuleRow } from '../../../common/domain'
 
 /** Every module row of the environment (10,000+ possible): filtered client-side. */
 export interface ModulesState {
+  /** The rows with their latest statuses: a progress update replaces the rows it changes (and this array). */
   rows: ModuleRow[];
+  /**
+   * The rows as loaded: replaced only by a load, never by a status change. What does not
+   * depend on statuses (names, applications, the list's order and filters other than
+   * the status) reads this, so a progress update does not re-filter or re-render the list.
+   */
+  listed: ModuleRow[];
   /** Position of each row by module name, rebuilt only when the list is loaded. */
   indexByName: ReadonlyMap<string, number>;
   /** The distinct applications, sorted: changes only with the list, not with statuses. */
   applications: string[];
   loaded: boolean;
+  /** False while `rows` are only the first of the list (a first load shows them while the rest come). */
+  complete: boolean;
   loading: boolean;
   error: string | null;
 }
@@ -16,22 +25,34 @@ export interface ModulesState {
 /** Modules list store; loaded on demand by the console, refreshed after changes, patched by progress updates. */
 export const useModulesStore = create<ModulesState>(() => ({
   rows: [],
+  listed: [],
   indexByName: new Map(),
   applications: [],
   loaded: false,
+  complete: false,
   loading: false,
   error: null,
 }));
 
-/** Replaces the list (a load or a refresh). */
-export function setModuleRows(rows: ModuleRow[]): void {
+/** Replaces the list (a load or a refresh); `complete: false` for the first rows of a first load. */
+export function setModuleRows(rows: ModuleRow[], complete = true): void {
   useModulesStore.setState({
     rows,
+    listed: rows,
     indexByName: new Map(rows.map((row, index) => [row.name, index])),
     applications: [...new Set(rows.map((row) => row.application))].sort((a, b) => a.localeCompare(b)),
     loaded: true,
-    loading: false,
+    complete,
+    loading: !complete,
     error: null,
+  });
+}
+
+/** One row with its latest status (the row as listed when the list no longer has it). */
+export function useModuleRow(listed: ModuleRow): ModuleRow {
+  return useModulesStore((s) => {
+    const index = s.indexByName.get(listed.name);
+    return index === undefined ? listed : (s.rows[index] ?? listed);
   });
 }
 

@@ -112,4 +112,11 @@ describe('applyModuleStatuses', () => {
     applyModuleStatuses([{ name: 'B', status: 'prepared' }], '11.13.0');
     expect(useModulesStore.getState().rows).toBe(after);
   });
+
+  it('leaves the list as loaded alone, so the table and its filters do not run again for a status', () => {
+    const listed = useModulesStore.getState().listed;
+    applyModuleStatuses([{ name: 'C', status: 'failed' }], '11.13.0');
+    expect(useModulesStore.getState().listed).toBe(listed);
+    expect(useModulesStore.getState().rows[2]).toMatchObject({ name: 'C', status: 'failed' });
+  });
 });

@@ -1,8 +1,9 @@
-import { memo, useRef } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ModuleRow } from '../../../../common/domain';
 import { ModuleStatusBadge } from '../../components/status-badge';
 import { hrefs } from '../../routing/route';
+import { useModuleRow } from '../../stores/modules-store';
 
 /** Row height estimate in px; rows are measured, so wrapping at high zoom still lays out right. */
 const ROW_ESTIMATE_PX = 41;
@@ -14,7 +15,9 @@ const KIND_LABEL: Record<ModuleRow['kind'], string> = {
   library: 'Library',
 };
 
-const Row = memo(function Row({ row }: { row: ModuleRow }) {
+/** One row; it follows its module's status itself, so a status change renders that row only. */
+const Row = memo(function Row({ listed }: { listed: ModuleRow }) {
+  const row = useModuleRow(listed);
   return (
     <>
       <div role="cell" className="module-table__cell module-table__name">
@@ -38,9 +41,15 @@ const Row = memo(function Row({ row }: { row: ModuleRow }) {
   );
 });
 
-/** The virtualised modules table: only the rows in view are in the DOM, so 10,000+ rows scroll smoothly. */
+/**
+ * The virtualised modules table: only the rows in view are in the DOM, so 10,000+ rows
+ * scroll smoothly. `rows` changes with a load or the filters, not with statuses (each
+ * row follows its own), so a progress update does not render the table.
+ */
 export function ModuleTable({ rows, totalCount, loaded }: { rows: ModuleRow[]; totalCount: number; loaded: boolean }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // A new key function makes the virtualizer measure every row again: only when the rows change.
+  const getItemKey = useCallback((index: number) => rows[index].name, [rows]);
   // The virtualizer's API is not memo-safe by design; the compiler lint knows and skips this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -50,7 +59,7 @@ export function ModuleTable({ rows, totalCount, loaded }: { rows: ModuleRow[]; t
     overscan: 12,
     // Rendering in the scroll event (flushSync) costs more than a frame of lag on 10,000 rows.
     useFlushSync: false,
-    getItemKey: (index) => rows[index].name,
+    getItemKey,
   });
 
   return (
@@ -91,7 +100,7 @@ export function ModuleTable({ rows, totalCount, loaded }: { rows: ModuleRow[]; t
                 ref={virtualizer.measureElement}
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <Row row={row} />
+                <Row listed={row} />
               </div>
             );
           })}

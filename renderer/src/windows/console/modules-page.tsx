@@ -1,8 +1,8 @@
 import { formatCount } from '../../lib/format';
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MODULE_PREPARATION_STATUSES, type ModuleConsoleStatus } from '../../../../common/domain';
-import { loadModules } from '../../api/loaders';
+import { joinOrLoadModules } from '../../api/loaders';
 import { moduleStatusText } from '../../components/status-badge';
 import { useModuleFiltersStore } from '../../stores/module-filters-store';
 import { useModulesStore } from '../../stores/modules-store';
@@ -19,22 +19,28 @@ const STATUS_OPTIONS: ModuleConsoleStatus[] = [
 
 /** The Modules list: search, filter by status and application, virtualised rows. */
 export function ModulesPage() {
-  const { rows, applications, loaded, loading, error } = useModulesStore(
+  const filters = useModuleFiltersStore();
+  // Statuses change at every progress update: only a status filter needs the latest ones to choose rows.
+  const byStatus = filters.status !== 'all';
+  const { rows, applications, loaded, complete, loading, error } = useModulesStore(
     useShallow((s) => ({
-      rows: s.rows,
+      rows: byStatus ? s.rows : s.listed,
       applications: s.applications,
       loaded: s.loaded,
+      complete: s.complete,
       loading: s.loading,
       error: s.error,
     })),
   );
-  const filters = useModuleFiltersStore();
 
   useEffect(() => {
-    void loadModules();
+    void joinOrLoadModules();
   }, []);
 
   const filtered = useMemo(() => filterModules(rows, filters), [rows, filters]);
+  // Over a thousand applications at 10,000 modules: their options come in a background render after the first rows.
+  const applicationOptions = useDeferredValue(applications);
+  const chosenMissing = filters.application !== 'all' && !applicationOptions.includes(filters.application);
 
   return (
     <section aria-labelledby="modules-title" className="page page--fill">
@@ -42,13 +48,16 @@ export function ModulesPage() {
         <h1 id="modules-title" className="page__title">
           Modules
         </h1>
-        {filters.application !== 'all' && <PublishApplicationButton application={filters.application} />}
+        {/* It publishes every module of the application: only once the whole list is there. */}
+        {filters.application !== 'all' && complete && <PublishApplicationButton application={filters.application} />}
         <p className="muted" role="status" data-testid="modules-count">
-          {loaded
-            ? `Showing ${formatCount(filtered.length)} of ${formatCount(rows.length)} modules`
-            : loading
-              ? 'Loading modules…'
-              : ''}
+          {loaded && !complete
+            ? `Showing the first ${formatCount(rows.length)} modules; loading the rest…`
+            : loaded
+              ? `Showing ${formatCount(filtered.length)} of ${formatCount(rows.length)} modules`
+              : loading
+                ? 'Loading modules…'
+                : ''}
         </p>
       </div>
       <div className="filters" role="search" aria-label="Filter modules">
@@ -85,7 +94,8 @@ export function ModulesPage() {
             data-testid="modules-filter-application"
           >
             <option value="all">All applications</option>
-            {applications.map((app) => (
+            {chosenMissing && <option value={filters.application}>{filters.application}</option>}
+            {applicationOptions.map((app) => (
               <option key={app} value={app}>
                 {app}
               </option>

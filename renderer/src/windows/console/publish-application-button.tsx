@@ -9,7 +9,7 @@ import { useModulesStore } from '../../stores/modules-store';
 
 /** Publishes every module of an application in one go (like `config-tool publish --app APP`), after a confirmation. */
 export function PublishApplicationButton({ application }: { application: string }) {
-  const rows = useModulesStore((s) => s.rows);
+  const rows = useModulesStore((s) => s.listed);
   const names = useMemo(
     () => rows.filter((row) => row.application === application).map((row) => row.name),
     [rows, application],

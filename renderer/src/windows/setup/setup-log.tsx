@@ -1,15 +1,15 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LogLine } from '../../../../common/domain';
 import { formatClock, formatCount } from '../../lib/format';
 import { usePreparationStore } from '../../stores/preparation-store';
+import { linesInView } from './lines-in-view';
 
 /** How close to the bottom (px) still counts as being at the latest line. */
 const FOLLOW_SLACK_PX = 24;
 /**
  * Each line is one row of this height (in rem, as `.log-line` in dialog-window.css):
- * lines never wrap (a long one scrolls sideways, as in a terminal), so rows need no
- * measuring, and only the admin ever moves the scroll position up.
+ * lines never wrap (a long one scrolls sideways, as in a terminal), so which lines are
+ * in view is arithmetic on the scroll position, the same at line 20 and line 20,000.
  */
 const LINE_REM = 1.25;
 
@@ -39,38 +39,56 @@ export function logText(lines: readonly LogLine[]): string {
  * unless the admin scrolled up to read; then "Jump to latest" brings it back. The box
  * takes the keyboard focus (arrows, Page Up/Down, Home, End scroll it); its text is
  * selectable, and "Copy log" copies every line.
+ *
+ * New lines cost one render of the lines they bring into view: while following, the
+ * rows are the tail (known without reading the scroll position), and scroll events
+ * re-render only when the admin moves to other lines.
  */
 export function SetupLog() {
   const log = usePreparationStore((s) => s.log);
   const boxRef = useRef<HTMLDivElement>(null);
   const followRef = useRef(true);
   const lastTopRef = useRef(0);
+  const paddingRef = useRef(0);
   const [following, setFollowing] = useState(true);
+  const [firstInView, setFirstInView] = useState(0);
+  const [viewPx, setViewPx] = useState(0);
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
   const [lineHeight] = useState(linePx);
+  const totalSize = log.length * lineHeight;
 
-  // The virtualizer's API is not memo-safe by design; the compiler lint knows and skips this component.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: log.length,
-    getScrollElement: () => boxRef.current,
-    estimateSize: () => lineHeight,
-    overscan: 10,
-    useFlushSync: false,
-  });
-  const totalSize = virtualizer.getTotalSize();
+  const lineAt = useCallback(
+    (scrollTop: number) => Math.floor(Math.max(0, scrollTop - paddingRef.current) / lineHeight),
+    [lineHeight],
+  );
 
-  const follow = useCallback((on: boolean) => {
-    followRef.current = on;
-    setFollowing(on);
+  const follow = useCallback(
+    (on: boolean) => {
+      followRef.current = on;
+      setFollowing(on);
+      if (!on && boxRef.current) setFirstInView(lineAt(boxRef.current.scrollTop));
+    },
+    [lineAt],
+  );
+
+  // The view's height, kept by a ResizeObserver: never read in a render.
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    paddingRef.current = parseFloat(getComputedStyle(box).paddingTop) || 0;
+    setViewPx(box.clientHeight);
+    const observer = new ResizeObserver(([entry]) => setViewPx(entry.contentRect.height));
+    observer.observe(box);
+    return () => observer.disconnect();
   }, []);
 
   const scrollToLatest = useCallback(() => {
     const box = boxRef.current;
     if (!box) return;
-    box.scrollTop = box.scrollHeight;
+    // Past the end: the browser stops the scroll at the last line, without this reading the layout first.
+    box.scrollTop = totalSize + 2 * paddingRef.current + 1_000_000;
     lastTopRef.current = box.scrollTop;
-  }, []);
+  }, [totalSize]);
 
   const onScroll = () => {
     const box = boxRef.current;
@@ -80,12 +98,14 @@ export function SetupLog() {
     lastTopRef.current = box.scrollTop;
     if (atEnd && !followRef.current) follow(true);
     else if (!atEnd && movedUp && followRef.current) follow(false);
+    // While following the rows are the tail whatever the position: only a reader's scroll renders other lines.
+    else if (!followRef.current) setFirstInView(lineAt(box.scrollTop));
   };
 
   // New lines keep the latest line in view while following.
   useLayoutEffect(() => {
     if (followRef.current) scrollToLatest();
-  }, [log.length, totalSize, scrollToLatest]);
+  }, [log.length, scrollToLatest]);
 
   const jumpToLatest = () => {
     follow(true);
@@ -101,6 +121,23 @@ export function SetupLog() {
       setCopied('failed');
     }
   };
+
+  const { first, end, slots } = linesInView({ count: log.length, following, firstInView, viewPx, linePx: lineHeight });
+  const rows: React.ReactNode[] = [];
+  for (let index = first; index < end; index++) {
+    const line = log[index];
+    rows.push(
+      // Keyed by slot, not by line: new lines reuse the rows that scrolled away (new text, no new elements).
+      <div
+        key={index % slots}
+        className={`log-line log-line--${line.level}`}
+        data-testid="setup-log-line"
+        style={{ transform: `translateY(${index * lineHeight}px)` }}
+      >
+        <LogRow line={line} />
+      </div>,
+    );
+  }
 
   return (
     <section className="setup-log-frame" aria-label="Environment Setup log">
@@ -141,19 +178,7 @@ export function SetupLog() {
           <p className="setup-log__empty">Waiting for the first steps…</p>
         ) : (
           <div className="setup-log__lines" style={{ height: totalSize }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const line = log[item.index];
-              return (
-                <div
-                  key={item.index}
-                  className={`log-line log-line--${line.level}`}
-                  data-testid="setup-log-line"
-                  style={{ transform: `translateY(${item.start}px)` }}
-                >
-                  <LogRow line={line} />
-                </div>
-              );
-            })}
+            {rows}
           </div>
         )}
       </div>
