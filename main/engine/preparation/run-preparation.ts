@@ -348,8 +348,11 @@ export async function runPreparation(
           // Written with the next batch (most often the finish of the module this process compiled before),
           // and reported after it commits; a run killed meanwhile compiles the module again on resume anyway.
           defer(() => {
-            markItemCompiling(db, run.id, unit.name);
-            forget([unit.name]);
+            // A progressive run's dispatch already put it in the current group ('compiling').
+            if (!progressive) {
+              markItemCompiling(db, run.id, unit.name);
+              forget([unit.name]);
+            }
             log('info', text);
             tracker.started(unit.name);
             onEvent({ type: 'module', name: unit.name, status: 'compiling' });
