@@ -5,7 +5,10 @@ import { indentRest, plural, printLine } from '../output';
 /** A progress display for an import: reading the factory, then compiling its published modules. */
 export function importProgress(): { onProgress: (progress: ImportProgress) => void; stop: () => void } {
   const reading = createProgress('read', { plainLine: (done, total) => `Reading module ${done} of ${total}` });
-  const compiling = createProgress('compile', { plainLine: (done, total) => `Compiled module ${done} of ${total}` });
+  const compiling = createProgress('compile', {
+    plainLine: (done, total) =>
+      done === 0 ? `Compiling ${total} published modules` : `Compiled module ${done} of ${total}`,
+  });
   let phase: ImportProgress['phase'] = 'reading';
   return {
     onProgress: (progress) => {

@@ -25,8 +25,11 @@ interface LatestItem {
   artifactId: number | null;
 }
 
-/** Each module's item in the latest run, or its exclusion from it. */
-function latestItems(context: EngineContext): {
+/** Each module's item in the latest run, or its exclusion from it; `names`: only those modules'. */
+function latestItems(
+  context: EngineContext,
+  names?: readonly string[],
+): {
   items: Map<string, LatestItem>;
   excluded: Map<string, string>;
   runId: number | null;
@@ -38,9 +41,10 @@ function latestItems(context: EngineContext): {
     .prepare(
       `SELECT module_name AS name, status, errors_json AS errorsJson, duration_ms AS durationMs, run_id AS runId, module_version_id AS moduleVersionId,
               artifact_id AS artifactId
-       FROM preparation_items WHERE run_id = @runId`,
+       FROM preparation_items WHERE run_id = @runId
+       ${names ? 'AND module_name IN (SELECT value FROM json_each(@names))' : ''}`,
     )
-    .all({ runId: run.id }) as (LatestItem & { name: string })[];
+    .all({ runId: run.id, ...(names ? { names: JSON.stringify(names) } : {}) }) as (LatestItem & { name: string })[];
   const excluded = context.db
     .prepare('SELECT module_name AS name, reason FROM preparation_excluded WHERE run_id = @runId')
     .all({ runId: run.id }) as { name: string; reason: string }[];
@@ -81,9 +85,13 @@ function toRow(module: ModuleRecord, status: ModuleConsoleStatus): ModuleRow {
 /** Every module with its running version and preparation status (the console's Modules list), by name; `first`: only the first rows. */
 export function listModuleRows(context: EngineContext, options: { first?: number } = {}): ModuleRow[] {
   const environmentVersion = findEnvironment(context.db)!.platformVersion;
-  const { items, toVersion } = latestItems(context);
-  const modules = listModules(context.db);
-  return (options.first === undefined ? modules : modules.slice(0, options.first)).map((module) =>
+  // The first rows alone cost what they show: a page of modules and their items, not 10,000 of each.
+  const modules = listModules(context.db, { limit: options.first });
+  const { items, toVersion } = latestItems(
+    context,
+    options.first === undefined ? undefined : modules.map((module) => module.name),
+  );
+  return modules.map((module) =>
     toRow(module, consoleStatus(module, environmentVersion, items.get(module.name), toVersion)),
   );
 }

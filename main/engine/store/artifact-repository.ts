@@ -68,7 +68,7 @@ export function loadInterface(db: Db, artifactId: number): ProducerInterface {
 
 /** Stores a compilation result (idempotent on its inputs) and returns its id. */
 export function saveArtifact(db: Db, moduleVersionId: number, result: CompileResult): number {
-  statement(
+  const inserted = statement(
     db,
     `INSERT OR IGNORE INTO artifacts (module_version_id, platform_version, input_hash, success, interface_hash, js_json, declarations_json, diagnostics_json, duration_ms, created_at)
      VALUES (@moduleVersionId, @platformVersion, @inputHash, @success, @interfaceHash, @js, @declarations, @diagnostics, @durationMs, @at)`,
@@ -84,6 +84,8 @@ export function saveArtifact(db: Db, moduleVersionId: number, result: CompileRes
     durationMs: Math.round(result.durationMs),
     at: nowIso(),
   });
+  if (inserted.changes === 1) return Number(inserted.lastInsertRowid);
+  // Ignored: the same compilation is stored already (same module version, platform version and inputs).
   const row = statement(
     db,
     'SELECT id FROM artifacts WHERE module_version_id = @moduleVersionId AND platform_version = @platformVersion AND input_hash = @inputHash',

@@ -41,10 +41,14 @@ function toModule(row: Record<string, unknown>): ModuleRecord {
   return { ...(row as unknown as ModuleRecord), isSystem: row.isSystem === 1 };
 }
 
-/** Every module, sorted by name. */
-export function listModules(db: Db, options: { includeSystem?: boolean } = {}): ModuleRecord[] {
+/** Every module, sorted by name; `limit`: only the first ones. */
+export function listModules(db: Db, options: { includeSystem?: boolean; limit?: number } = {}): ModuleRecord[] {
   const where = options.includeSystem ? '' : 'WHERE m.is_system = 0';
-  return (statement(db, `${MODULE_SELECT} ${where} ORDER BY m.name`).all() as Record<string, unknown>[]).map(toModule);
+  const rows =
+    options.limit === undefined
+      ? statement(db, `${MODULE_SELECT} ${where} ORDER BY m.name`).all()
+      : statement(db, `${MODULE_SELECT} ${where} ORDER BY m.name LIMIT @limit`).all({ limit: options.limit });
+  return (rows as Record<string, unknown>[]).map(toModule);
 }
 
 export function findModule(db: Db, name: string): ModuleRecord | null {
