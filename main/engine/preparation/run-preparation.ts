@@ -334,7 +334,8 @@ export async function runPreparation(
             return { artifactId: artifact.id, errors: artifact.diagnostics, durationMs: artifact.durationMs };
           return null;
         },
-        // One transaction per module event: a commit per row would cost the coordinator more than the compile.
+        // Part of the batch that finishes the module (the scheduler settles a compiled node in one): its results,
+        // its item and log lines and the dispatch that follows are one fenced transaction.
         saveResult: (unit, result) =>
           write(() => {
             recordCompilation(db, unit.moduleVersionId, run.toVersion, checking ? 'check' : 'prepare');
