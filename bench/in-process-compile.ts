@@ -3,7 +3,7 @@ import type { JobCompiler } from '../main/engine/compilation/schedule-types';
 import { GroupCompiler } from '../main/engine/compiler/compile-group';
 import { findEligibleModules } from '../main/engine/preparation/eligibility';
 import type { Db } from '../main/engine/store/database';
-import { loadModuleInput } from '../main/engine/store/module-repository';
+import { loadModuleInput, loadSources } from '../main/engine/store/module-repository';
 
 /**
  * The floor of one process: the environment's eligible modules compiled for `platformVersion`
@@ -32,6 +32,7 @@ export async function compileInProcess(
       compiler,
       concurrency: 1,
       loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
+      loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
       externalProducer: () => ({ missing: 'is not in this batch' }),
       saveResult: () => 0,
       onFinish: () => undefined,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Db } from '../main/engine/store/database';
 import { loadPlatformVersion } from '../main/engine/platform/platform-versions';
 import { findEligibleModules } from '../main/engine/preparation/eligibility';
-import { loadModuleInput } from '../main/engine/store/module-repository';
+import { loadModuleInput, loadSources } from '../main/engine/store/module-repository';
 import { RUNTIME_GLOBALS_DTS } from '../main/engine/compiler/runtime-globals';
 
 /**
@@ -22,7 +22,8 @@ export function writeTscBuildLayout(db: Db, dir: string, platformVersion: string
   const { eligible } = findEligibleModules(db);
   for (const module of eligible) {
     const moduleDir = path.join(dir, module.moduleName);
-    const { kind, sources } = loadModuleInput(db, module.moduleVersionId);
+    const { kind } = loadModuleInput(db, module.moduleVersionId);
+    const sources = loadSources(db, module.moduleVersionId);
     const browser = kind === 'web' || kind === 'mobile';
     for (const [file, content] of Object.entries(sources)) {
       fs.mkdirSync(path.dirname(path.join(moduleDir, file)), { recursive: true });

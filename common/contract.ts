@@ -20,6 +20,16 @@ import { MODULE_PREPARATION_STATUSES, REPORT_FORMATS, RUN_STATUSES } from './dom
 const moduleName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'not a module name');
 const empty = z.object({}).strict();
 
+/** A request naming the platform version to go to (default: the installed version). */
+const toVersionRequest = z
+  .object({
+    toVersion: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/)
+      .optional(),
+  })
+  .strict();
+
 /** Request payload schemas, one per channel. Channel names are dotted by domain. */
 export const requestSchemas = {
   'environment.status': empty,
@@ -30,14 +40,7 @@ export const requestSchemas = {
     })
     .strict(),
   /** Apply/Exit: starts the upgrade to `toVersion` (default: the installed version). */
-  'upgrade.start': z
-    .object({
-      toVersion: z
-        .string()
-        .regex(/^\d+\.\d+\.\d+$/)
-        .optional(),
-    })
-    .strict(),
+  'upgrade.start': toVersionRequest,
   /** The whole state of the current (or latest) run at once: progress, counts and every log line. */
   'preparation.state': empty,
   /** Prepare again: resumes an interrupted run, or retries the failed and skipped modules of the latest one. */
@@ -46,14 +49,7 @@ export const requestSchemas = {
   /** The Upgrade readiness section: the pending upgrade's target, its latest check, a running one (spec §4c). */
   'readiness.state': empty,
   /** Check now: starts the upgrade readiness check for `toVersion` (default: the installed version) in the service. */
-  'readiness.check': z
-    .object({
-      toVersion: z
-        .string()
-        .regex(/^\d+\.\d+\.\d+$/)
-        .optional(),
-    })
-    .strict(),
+  'readiness.check': toVersionRequest,
   /** Cancel: stops the running readiness check between modules; checking again resumes it. */
   'readiness.cancel': empty,
   /** Deploy N prepared modules: deploys every prepared module not yet running its prepared compilation. */

@@ -12,6 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../main/web/browser-host';
+import { CHROMIUM_LAUNCH } from './chromium';
 import { expect, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -31,7 +32,7 @@ test.beforeAll(async ({ appHost }) => {
     createDemo: true,
     serviceEnv: { CONFIG_TOOL_TEST_FAULTS: `prepare-hold:${HELD}` },
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await page.goto(host.url);
 });

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../main/web/browser-host';
+import { CHROMIUM_LAUNCH } from './chromium';
 import { expect, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -28,7 +29,7 @@ test.beforeAll(async ({ appHost }) => {
     createDemo: true,
     serviceEnv: { CONFIG_TOOL_TEST_FAULTS: 'delay:40' },
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   await page.goto(host.url);

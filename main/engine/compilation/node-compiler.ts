@@ -1,6 +1,6 @@
 import type { ModuleError } from '../../../common/domain';
 import type { CompileJob, CompileResult, GroupOutcome, ProducerInterface } from '../compiler/compile-types';
-import { computeGroupInputHashes } from '../compiler/input-hash';
+import { computeGroupInputHashes, type CompileIdentity } from '../compiler/input-hash';
 import type { CompileUnit, ExternalProducer, ScheduleOptions, UnitOutcome } from './schedule-types';
 
 /**
@@ -77,13 +77,14 @@ export class NodeCompiler {
     return result;
   }
 
-  private job(unit: CompileUnit, siblings: ReadonlySet<string>): CompileJob {
-    const { kind, sources } = this.options.loadModule(unit.moduleVersionId);
+  /** What the unit's compilation would be, without its sources (they are read only to compile it). */
+  private identity(unit: CompileUnit, siblings: ReadonlySet<string>): CompileIdentity {
+    const { kind, sourceHash } = this.options.loadModule(unit.moduleVersionId);
     return {
       moduleName: unit.name,
       kind,
       platformVersion: this.options.platformVersion,
-      sources,
+      sourceHash,
       references: unit.references,
       producers: this.producerInterfaces(unit, siblings),
     };
@@ -103,6 +104,28 @@ export class NodeCompiler {
     return { status: 'failed', artifactId, compiled: true, durationMs: result.durationMs, errors: result.diagnostics };
   }
 
+  /** The outcomes of stored compilations of the node's inputs it can take instead of compiling, or null. */
+  private findStored(
+    members: readonly CompileUnit[],
+    cycle: string | null,
+    identities: readonly CompileIdentity[],
+  ): Map<string, UnitOutcome> | null {
+    const { findReusable } = this.options;
+    if (!findReusable) return null;
+    const hashes = computeGroupInputHashes(identities);
+    const reused = members.map((member, index) => findReusable(member, hashes[index]));
+    const prepared = reused.filter((found) => found !== null && 'producerInterface' in found);
+    if (prepared.length === members.length)
+      return new Map(
+        members.map((member, index) => [member.name, { status: 'prepared', ...prepared[index]!, compiled: false }]),
+      );
+    // A stored failed compilation of the same inputs fails the same way (a cycle's members fail together: compiled).
+    const failed = reused[0];
+    if (cycle === null && failed && 'errors' in failed)
+      return new Map([[members[0].name, { status: 'failed', ...failed, compiled: false }]]);
+    return null;
+  }
+
   /**
    * Looks the node up among stored compilations of the same inputs: their outcomes when it can
    * reuse them (synchronously, so the caller can write them in the transaction that dispatched it),
@@ -116,23 +139,14 @@ export class NodeCompiler {
     cycle: string | null,
   ): { outcomes: Map<string, UnitOutcome> } | { jobs: CompileJob[] } {
     const siblings = new Set(members.map((member) => member.name));
-    const jobs = members.map((member) => this.job(member, siblings));
-    const { findReusable } = this.options;
-    if (!findReusable) return { jobs };
-    const hashes = computeGroupInputHashes(jobs);
-    const reused = members.map((member, index) => findReusable(member, hashes[index]));
-    const prepared = reused.filter((found) => found !== null && 'producerInterface' in found);
-    if (prepared.length === members.length) {
-      return {
-        outcomes: new Map(
-          members.map((member, index) => [member.name, { status: 'prepared', ...prepared[index]!, compiled: false }]),
-        ),
-      };
-    }
-    // A stored failed compilation of the same inputs fails the same way (a cycle's members fail together: compiled).
-    const failed = reused[0];
-    if (cycle === null && failed && 'errors' in failed)
-      return { outcomes: new Map([[members[0].name, { status: 'failed', ...failed, compiled: false }]]) };
+    const identities = members.map((member) => this.identity(member, siblings));
+    const found = this.findStored(members, cycle, identities);
+    if (found) return { outcomes: found };
+    // The compiler process computes the identity again from the sources themselves.
+    const jobs = identities.map(({ sourceHash: _sourceHash, ...identity }, index): CompileJob => ({
+      ...identity,
+      sources: this.options.loadSources(members[index].moduleVersionId),
+    }));
     return { jobs };
   }
 

@@ -32,10 +32,11 @@ export interface JobCompiler {
   compile(group: CompileGroup, onStarted?: () => void): Promise<GroupOutcome>;
 }
 
-/** What the compiler needs of a module version besides its references. */
+/** What a compilation's identity needs of a module version besides its references (see computeInputHash). */
 export interface ModuleInput {
   kind: ModuleKind;
-  sources: Record<string, string>;
+  /** The digest of the version's sources (hashSources): stored with the version, so reuse never reads them. */
+  sourceHash: string;
 }
 
 export interface ScheduleOptions {
@@ -44,8 +45,10 @@ export interface ScheduleOptions {
   compiler: JobCompiler;
   /** Jobs handed to the compiler at once: more than its workers, so a worker never waits for the next job. */
   concurrency: number;
-  /** The kind and sources of a module version. */
+  /** The kind and source digest of a module version. */
   loadModule(moduleVersionId: number): ModuleInput;
+  /** The source files of a module version, read only when it is compiled. */
+  loadSources(moduleVersionId: number): Record<string, string>;
   externalProducer(name: string): ExternalProducer;
   /**
    * A stored compilation with exactly these inputs, to reuse instead of compiling: a successful

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CompileJob, CompileResult } from './compile-types';
 import { GroupCompiler } from './compile-group';
 import { computeInputHash } from './input-hash';
+import { hashSources } from './source-digest';
 import { findNativeBinary, NATIVE_COMPILER_VERSION } from './native-binary';
 import { NativeServer } from './native-server';
 
@@ -404,6 +405,14 @@ describe('computeInputHash and output determinism', () => {
     ).not.toBe(base);
     expect(computeInputHash({ ...consumer, producers: { Lib: { ...producer, interfaceHash: 'x' } } })).not.toBe(base);
     expect(computeInputHash({ ...consumer, platformVersion: '11.12.0' })).not.toBe(base);
+  });
+
+  it('is the same computed from the sources or from their stored digest, so reuse need not read them back', () => {
+    const { sources, ...rest } = consumer;
+    expect(computeInputHash({ ...rest, sourceHash: hashSources(sources) })).toBe(computeInputHash(consumer));
+    expect(computeInputHash({ ...rest, sourceHash: hashSources({ ...sources, 'src/extra.ts': '' }) })).not.toBe(
+      computeInputHash(consumer),
+    );
   });
 
   it("does not change when a producer's implementation changes without changing its declarations", () => {

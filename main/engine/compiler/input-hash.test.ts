@@ -17,12 +17,11 @@ function expectedHash(job: CompileJob): string {
   const info = loadPlatformVersion(job.platformVersion);
   field(info.compilerJson);
   field(info.runtimeDts);
-  const sources = Object.keys(job.sources).sort();
-  field(`sources ${sources.length}`);
-  for (const key of sources) {
-    field(key);
-    field(job.sources[key]!);
-  }
+  // The sources by their digest, as every module version stores it (source_hash).
+  const digest = createHash('sha256');
+  for (const path of Object.keys(job.sources).sort())
+    digest.update(path).update('\0').update(job.sources[path]!).update('\0');
+  field(`sources ${digest.digest('hex')}`);
   field(`references ${[...job.references].sort().join(',')}`);
   const producers = Object.keys(job.producers).sort();
   field(`producers ${producers.length}`);

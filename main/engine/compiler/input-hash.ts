@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
-import type { CompileGroup, CompileJob } from './compile-types';
+import type { CompileJob } from './compile-types';
 import { NATIVE_COMPILER_VERSION } from './native-binary';
+import { hashSources } from './source-digest';
 import { RUNTIME_GLOBALS_DTS } from './runtime-globals';
 import { loadPlatformVersion, defaultPlatformsDir } from '../platform/platform-versions';
 
@@ -21,6 +22,12 @@ export function hashFiles(files: Record<string, string>): string {
   }
   return hash.digest('hex');
 }
+
+/**
+ * A compile job as its identity sees it: the sources by their digest, so that a stored compilation of
+ * the same inputs can be looked up without reading them back (the module version's stored source hash).
+ */
+export type CompileIdentity = Omit<CompileJob, 'sources'> & { sourceHash: string };
 
 /**
  * The hash state after what every compilation of one kind for one platform version starts with (the compiler's
@@ -53,17 +60,12 @@ function prefix(platformVersion: string, kind: CompileJob['kind'], platformsDir:
 /**
  * The identity of a compilation, computed without compiling: compiler identity (the exact
  * TypeScript 7 version, this compiler's revision and runtime globals, the version's compiler.json
- * and runtime), platform version, the module's kind, the sources, the references and the
- * producers' interface hashes.
+ * and runtime), platform version, the module's kind, the sources' digest (hashSources), the
+ * references and the producers' interface hashes.
  */
-export function computeInputHash(job: CompileJob, platformsDir?: string): string {
+export function computeInputHash(job: CompileJob | CompileIdentity, platformsDir?: string): string {
   const hash = prefix(job.platformVersion, job.kind, platformsDir ?? defaultPlatformsDir()).copy();
-  const sources = Object.keys(job.sources).sort();
-  field(hash, `sources ${sources.length}`);
-  for (const key of sources) {
-    field(hash, key);
-    field(hash, job.sources[key]!);
-  }
+  field(hash, `sources ${'sourceHash' in job ? job.sourceHash : hashSources(job.sources)}`);
   const references = [...job.references].sort();
   field(hash, `references ${references.join(',')}`);
   const producers = Object.keys(job.producers).sort();
@@ -82,7 +84,10 @@ export function computeInputHash(job: CompileJob, platformsDir?: string): string
  * entries naming a member are left out: members are compiled from source, so stale member
  * declarations must not matter.
  */
-export function computeGroupInputHashes(jobs: CompileGroup, platformsDir?: string): string[] {
+export function computeGroupInputHashes(
+  jobs: readonly (CompileJob | CompileIdentity)[],
+  platformsDir?: string,
+): string[] {
   if (jobs.length === 1) return [computeInputHash(jobs[0]!, platformsDir)];
   const members = new Set(jobs.map((job) => job.moduleName));
   const own = new Map<string, string>();

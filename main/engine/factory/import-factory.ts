@@ -85,7 +85,7 @@ export async function importFactory(
     insertEnvironment(db, factory.name, factory.platformVersion);
     const units: CompileUnit[] = [];
     const stateOf = new Map(factory.modules.map((module) => [module.name, module.state]));
-    const versionOf = new Map<string, { moduleId: number; moduleVersionId: number }>();
+    const versionOf = new Map<string, { moduleId: number; moduleVersionId: number; sourceHash: string }>();
     for (const module of factory.modules) {
       const ids = uploadModuleVersion(db, module);
       versionOf.set(module.name, ids);
@@ -95,7 +95,7 @@ export async function importFactory(
     const inputByVersion = new Map(
       factory.modules.map((module) => [
         versionOf.get(module.name)!.moduleVersionId,
-        { kind: module.kind, sources: module.sources },
+        { kind: module.kind, sourceHash: versionOf.get(module.name)!.sourceHash, sources: module.sources },
       ]),
     );
     const user = currentUser();
@@ -131,6 +131,7 @@ export async function importFactory(
       compiler: session.compiler,
       concurrency: session.jobsInFlight,
       loadModule: (moduleVersionId) => inputByVersion.get(moduleVersionId)!,
+      loadSources: (moduleVersionId) => inputByVersion.get(moduleVersionId)!.sources,
       externalProducer: (name) => ({ missing: `is ${stateOf.get(name) ?? 'missing'}, not published` }),
       saveResult: (unit, result) => {
         recordCompilation(db, unit.moduleVersionId, factory.platformVersion, 'import');

@@ -16,6 +16,7 @@ import {
   getModuleVersion,
   listModules,
   loadModuleInput,
+  loadSources,
   type ModuleRecord,
 } from '../store/module-repository';
 import { currentUser, recordOperation } from '../store/operations-log';
@@ -108,6 +109,7 @@ export async function publishModules(
       compiler: withTestHolds(session.compiler, context, 'publish'),
       concurrency: session.jobsInFlight,
       loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
+      loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
       externalProducer: (name) => {
         const usable = findUsableCompilation(db, name, platformVersion);
         if (!usable) return { missing: `has no compilation for platform ${platformVersion}` };

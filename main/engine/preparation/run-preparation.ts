@@ -17,7 +17,7 @@ import {
   recordCompilation,
   saveArtifact,
 } from '../store/artifact-repository';
-import { getModuleVersion, loadModuleInput } from '../store/module-repository';
+import { getModuleVersion, loadModuleInput, loadSources } from '../store/module-repository';
 import { LeaseLostError, type Lease } from '../store/lock-repository';
 import type { EngineEvent, EngineEventListener } from './preparation-events';
 import { ProgressTracker } from './progress-tracker';
@@ -302,6 +302,7 @@ export async function runPreparation(
           : {}),
         batch,
         loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
+        loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
         externalProducer: (name): ExternalProducer => {
           const item = itemByName.get(name);
           if (item?.status === 'prepared' && item.artifactId !== null) {

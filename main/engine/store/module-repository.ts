@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ModuleKind, ModuleState } from '../../../common/domain';
+import { hashSources } from '../compiler/source-digest';
 import type { Db } from './database';
 import { nowIso } from './database';
 import { statement } from './statement-cache';
@@ -74,17 +74,18 @@ export function getModuleVersion(db: Db, id: number): ModuleVersionRecord {
   return { ...rest, references: JSON.parse(referencesJson) as string[] };
 }
 
-/** What the compiler needs of a module version besides its references: the module's kind and the version's sources. */
-export function loadModuleInput(
-  db: Db,
-  moduleVersionId: number,
-): { kind: ModuleKind; sources: Record<string, string> } {
+/**
+ * What a compilation's identity needs of a module version besides its references: the module's kind
+ * and the digest of the version's sources (hashSources), without reading the sources themselves.
+ */
+export function loadModuleInput(db: Db, moduleVersionId: number): { kind: ModuleKind; sourceHash: string } {
   const row = statement(
     db,
-    'SELECT m.kind AS kind FROM module_versions v JOIN modules m ON m.id = v.module_id WHERE v.id = @moduleVersionId',
-  ).get({ moduleVersionId }) as { kind: ModuleKind } | undefined;
+    `SELECT m.kind AS kind, v.source_hash AS sourceHash FROM module_versions v JOIN modules m ON m.id = v.module_id
+      WHERE v.id = @moduleVersionId`,
+  ).get({ moduleVersionId }) as { kind: ModuleKind; sourceHash: string } | undefined;
   if (!row) throw new Error(`module version ${moduleVersionId} does not exist`);
-  return { kind: row.kind, sources: loadSources(db, moduleVersionId) };
+  return row;
 }
 
 /** The source files of a module version, keyed by path relative to the module root. */
@@ -103,13 +104,6 @@ export function ensureApplication(db: Db, name: string): number {
   return (statement(db, 'SELECT id FROM applications WHERE name = @name').get({ name }) as { id: number }).id;
 }
 
-/** Hash of a module version's sources: equal hashes mean identical files. */
-export function hashSources(sources: Record<string, string>): string {
-  const hash = createHash('sha256');
-  for (const path of Object.keys(sources).sort()) hash.update(path).update('\0').update(sources[path]).update('\0');
-  return hash.digest('hex');
-}
-
 /** Creates a module (when new) and uploads a new version of it; returns the version id. */
 export function uploadModuleVersion(
   db: Db,
@@ -121,7 +115,7 @@ export function uploadModuleVersion(
     sources: Record<string, string>;
     isSystem?: boolean;
   },
-): { moduleId: number; moduleVersionId: number; number: number } {
+): { moduleId: number; moduleVersionId: number; number: number; sourceHash: string } {
   const applicationId = ensureApplication(db, input.application);
   const at = nowIso();
   let moduleRow = statement(db, 'SELECT id FROM modules WHERE name = @name').get({ name: input.name }) as
@@ -146,6 +140,7 @@ export function uploadModuleVersion(
         n: number | null;
       }
     ).n ?? 0) + 1;
+  const sourceHash = hashSources(input.sources);
   const versionInfo = statement(
     db,
     `INSERT INTO module_versions (module_id, number, source_hash, references_json, uploaded_at)
@@ -153,7 +148,7 @@ export function uploadModuleVersion(
   ).run({
     moduleId,
     number,
-    sourceHash: hashSources(input.sources),
+    sourceHash,
     referencesJson: JSON.stringify(input.references),
     at,
   });
@@ -167,7 +162,7 @@ export function uploadModuleVersion(
     moduleVersionId,
     moduleId,
   });
-  return { moduleId, moduleVersionId, number };
+  return { moduleId, moduleVersionId, number, sourceHash };
 }
 
 /** Names of the modules whose latest upload or published version references `producer`. */

@@ -337,7 +337,11 @@ async function publishSystemComponents(
   const inputByVersion = new Map(
     components.map((component) => [
       versions.get(component.name)!.moduleVersionId,
-      { kind: component.kind as ModuleKind, sources: component.sources },
+      {
+        kind: component.kind as ModuleKind,
+        sourceHash: versions.get(component.name)!.sourceHash,
+        sources: component.sources,
+      },
     ]),
   );
   const failures: string[] = [];
@@ -351,6 +355,7 @@ async function publishSystemComponents(
     compiler: session.compiler,
     concurrency: session.size,
     loadModule: (moduleVersionId) => inputByVersion.get(moduleVersionId)!,
+    loadSources: (moduleVersionId) => inputByVersion.get(moduleVersionId)!.sources,
     externalProducer: () => ({ missing: `is not a system component of ${toVersion}` }),
     saveResult: (unit, result) =>
       lease.write(() => {
