@@ -55,6 +55,20 @@ function startCheck(env: string) {
   return startCli(['check', '--env', env], faults('delay:150'));
 }
 
+/** A deployed module that consumes none (so a check never skips it), with the fewest consumers, other than `other`. */
+function rootModuleOtherThan(env: string, other: string): string {
+  const modules = query<{ name: string; references: string }>(
+    env,
+    `SELECT m.name, v.references_json AS "references" FROM modules m
+       JOIN module_versions v ON v.id = m.latest_version_id JOIN deployments d ON d.module_id = m.id
+      WHERE m.is_system = 0`,
+  ).map((module) => ({ name: module.name, references: JSON.parse(module.references) as string[] }));
+  const consumers = (name: string) => modules.filter((module) => module.references.includes(name)).length;
+  const roots = modules.filter((module) => module.references.length === 0 && module.name !== other);
+  roots.sort((a, b) => consumers(a.name) - consumers(b.name) || a.name.localeCompare(b.name));
+  return roots[0].name;
+}
+
 function checkedCount(env: string): number {
   return query<{ n: number }>(
     env,
@@ -165,11 +179,17 @@ describe('check (spec §4c)', () => {
         env,
         'SELECT m.name FROM modules m JOIN deployments d ON d.module_id = m.id WHERE m.is_system = 0 ORDER BY m.name LIMIT 1',
       )[0].name;
-      const check = startCheck(env);
+      // The check holds a module without producers (never skipped) until the test releases it, so the publish
+      // lands while it runs whatever the machine's speed; a second compiler process checks the others meanwhile.
+      const held = rootModuleOtherThan(env, deployed);
+      expect((await cli(env, ['config', 'set', 'checkParallelCompilations', '2'])).status).toBe(0);
+      expect((await cli(env, ['config', 'apply'])).status).toBe(0);
+      const check = startCli(['check', '--env', env], faults(`prepare-hold:${held}`));
       await waitFor(() => checkedCount(env) >= 2, 'two checked modules');
       const duringCheck = await cli(env, ['publish', deployed]);
       expect(duringCheck.status, duringCheck.stderr).toBe(0);
       expect(check.child.exitCode, 'the check was still running').toBeNull();
+      fs.writeFileSync(path.join(env, `test-release-${held}`), '');
       expect(await check.exited).toBe(3);
       const checkRun = query<{ id: number }>(env, "SELECT max(id) AS id FROM preparation_runs WHERE kind = 'check'")[0];
       const checked = await reportOf(env, checkRun.id);

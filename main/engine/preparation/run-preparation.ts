@@ -335,7 +335,8 @@ export async function runPreparation(
             return { artifactId: artifact.id, errors: artifact.diagnostics, durationMs: artifact.durationMs };
           return null;
         },
-        // One transaction per module event: a commit per row would cost the coordinator more than the compile.
+        // Part of the batch that finishes the module (the scheduler settles a compiled node in one): its results,
+        // its item and log lines and the dispatch that follows are one fenced transaction.
         saveResult: (unit, result) =>
           write(() => {
             recordCompilation(db, unit.moduleVersionId, run.toVersion, checking ? 'check' : 'prepare');
@@ -349,8 +350,11 @@ export async function runPreparation(
           // Written with the next batch (most often the finish of the module this process compiled before),
           // and reported after it commits; a run killed meanwhile compiles the module again on resume anyway.
           defer(() => {
-            markItemCompiling(db, run.id, unit.name);
-            forget([unit.name]);
+            // A progressive run's dispatch already put it in the current group ('compiling').
+            if (!progressive) {
+              markItemCompiling(db, run.id, unit.name);
+              forget([unit.name]);
+            }
             log('info', text);
             tracker.started(unit.name);
             onEvent({ type: 'module', name: unit.name, status: 'compiling' });
