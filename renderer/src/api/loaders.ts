@@ -3,7 +3,7 @@
  * reconnect, after operations and after `environment.changed`.
  */
 import { useEnvironmentStore } from '../stores/environment-store';
-import { parseProgressUpdate } from '../../../common/contract';
+import { asProgressUpdate } from '../../../common/progress-update-check';
 import { setModuleRows, useModulesStore } from '../stores/modules-store';
 import { applyProgressUpdate } from '../stores/preparation-store';
 import { useRunsStore } from '../stores/runs-store';
@@ -29,7 +29,7 @@ let stateRequest: Promise<void> | null = null;
 export function refreshPreparation(): Promise<void> {
   stateRequest ??= call('preparation.state', {})
     .then((payload) => {
-      const update = parseProgressUpdate(payload);
+      const update = asProgressUpdate(payload);
       if (update) applyProgressUpdate(update);
     })
     .catch(() => {

@@ -6,7 +6,7 @@ import type { PreparationProgress } from '../../../common/domain';
 import { pushAlert } from '../stores/alerts-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useEnvironmentStore } from '../stores/environment-store';
-import { parseProgressUpdate } from '../../../common/contract';
+import { asProgressUpdate } from '../../../common/progress-update-check';
 import { applyModuleStatuses } from '../stores/modules-store';
 import { applyProgressUpdate, usePreparationStore } from '../stores/preparation-store';
 import { onConnectionState, onEvent, onReconnect } from './client';
@@ -53,7 +53,7 @@ export function startSubscriptions(): void {
   // Coalesced progress: the counts and only what changed. Rows are patched in place; the
   // lists are re-read only when a run starts or finishes.
   onEvent('preparation.update', (payload) => {
-    const update = parseProgressUpdate(payload);
+    const update = asProgressUpdate(payload);
     if (!update) return void refreshPreparation();
     const previous = usePreparationStore.getState().progress;
     if (applyProgressUpdate(update) === 'stale') void refreshPreparation();
