@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { ageText } from '../../../common/age-text';
 import type { EnvironmentStatus, ReadinessStatus, RunSummary } from '../../../common/domain';
 import { UserError } from '../../engine/errors';
 import { findPackageRoot } from '../../engine/platform/platform-versions';
@@ -133,16 +134,6 @@ function nextCommand(status: EnvironmentStatus): string | null {
   if (run && run.counts.failed + run.counts.skipped > 0)
     return `config-tool report (the errors of run #${run.id}), then config-tool prepare (prepares its failed and skipped modules again)`;
   return null;
-}
-
-/** "3 hours ago": how old a check is, as the Upgrade readiness section says it. */
-function ageText(iso: string, now = Date.now()): string {
-  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${plural(hours, 'hour')} ago`;
-  return `${plural(Math.floor(hours / 24), 'day')} ago`;
 }
 
 /** "602 ready, 75 would fail, 273 would be skipped, 50 excluded": a check's counts in the glossary's words. */

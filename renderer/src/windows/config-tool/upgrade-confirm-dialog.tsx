@@ -3,7 +3,8 @@ import { UPGRADE_STEP_TITLES, type UpgradeStepId } from '../../../../common/doma
 import { ModalDialog } from '../../components/modal-dialog';
 import { plural } from '../../lib/format';
 import type { ReadinessCheck } from '../../../../common/domain';
-import { ageText, readinessCountsText } from './upgrade-readiness-section';
+import { ageText } from '../../../../common/age-text';
+import { readinessCountsText } from './upgrade-readiness-section';
 
 /** Props of the Platform Upgrade confirmation. */
 export interface UpgradeConfirmDialogProps {

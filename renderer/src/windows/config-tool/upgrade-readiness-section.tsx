@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ageText } from '../../../../common/age-text';
 import type { ReadinessCheck, ReadinessProgress } from '../../../../common/domain';
 import { cancelReadinessCheck, loadReadiness, startReadinessCheck } from '../../api/readiness';
 import { ProgressBar } from '../../components/progress-bar';
@@ -9,16 +10,6 @@ import { useReadinessStore } from '../../stores/readiness-store';
 /** "98 modules ready, 5 would fail, 7 would be skipped": a check's counts in the admin's words. */
 export function readinessCountsText(counts: { prepared: number; failed: number; skipped: number }): string {
   return `${plural(counts.prepared, 'module')} ready, ${counts.failed.toLocaleString()} would fail, ${counts.skipped.toLocaleString()} would be skipped`;
-}
-
-/** "3 minutes ago", "2 hours ago": how old a check is, coarse on purpose. */
-export function ageText(iso: string, now: number = Date.now()): string {
-  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${plural(hours, 'hour')} ago`;
-  return `${plural(Math.floor(hours / 24), 'day')} ago`;
 }
 
 /** Re-renders once a minute, so an age stays true while the window is open. */
