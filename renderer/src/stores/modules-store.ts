@@ -34,13 +34,23 @@ export const useModulesStore = create<ModulesState>(() => ({
   error: null,
 }));
 
+const byName = new Intl.Collator();
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
 /** Replaces the list (a load or a refresh); `complete: false` for the first rows of a first load. */
 export function setModuleRows(rows: ModuleRow[], complete = true): void {
+  const applications = [...new Set(rows.map((row) => row.application))].sort(byName.compare);
+  const previous = useModulesStore.getState().applications;
   useModulesStore.setState({
     rows,
     listed: rows,
     indexByName: new Map(rows.map((row, index) => [row.name, index])),
-    applications: [...new Set(rows.map((row) => row.application))].sort((a, b) => a.localeCompare(b)),
+    // The same array when the applications did not change (a refresh at the end of a run): the
+    // Application filter's 1,250 options at 10,000 modules then do not render again.
+    applications: sameStrings(previous, applications) ? previous : applications,
     loaded: true,
     complete,
     loading: !complete,

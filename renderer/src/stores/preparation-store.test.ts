@@ -120,3 +120,25 @@ describe('applyModuleStatuses', () => {
     expect(useModulesStore.getState().rows[2]).toMatchObject({ name: 'C', status: 'failed' });
   });
 });
+
+describe('setModuleRows', () => {
+  const rows = (apps: string[]) =>
+    apps.map((application, i) => ({
+      name: `M${i}`,
+      application,
+      kind: 'service' as const,
+      state: 'published' as const,
+      runningVersion: '11.11.3',
+      status: 'pending' as const,
+    }));
+
+  it('keeps the applications array when a reload finds the same ones, so the filter does not render again', () => {
+    setModuleRows(rows(['Sales', 'Billing', 'Sales']));
+    const applications = useModulesStore.getState().applications;
+    expect(applications).toEqual(['Billing', 'Sales']);
+    setModuleRows(rows(['Billing', 'Sales']));
+    expect(useModulesStore.getState().applications).toBe(applications);
+    setModuleRows(rows(['Billing', 'Sales', 'Archive']));
+    expect(useModulesStore.getState().applications).toEqual(['Archive', 'Billing', 'Sales']);
+  });
+});
