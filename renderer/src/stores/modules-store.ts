@@ -40,10 +40,26 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
+/** True when `rows` lists the same modules, in the same order and applications, as `listed`. */
+function sameList(listed: readonly ModuleRow[], rows: readonly ModuleRow[]): boolean {
+  return (
+    listed.length === rows.length &&
+    listed.every((row, index) => row.name === rows[index].name && row.application === rows[index].application)
+  );
+}
+
 /** Replaces the list (a load or a refresh); `complete: false` for the first rows of a first load. */
 export function setModuleRows(rows: ModuleRow[], complete = true): void {
+  const current = useModulesStore.getState();
+  if (current.complete && complete && sameList(current.listed, rows)) {
+    // A refresh that found the same modules (when a run starts or ends): only their statuses and
+    // versions moved. They reach the rows as a progress update's would; the list, its index, its
+    // filters and the table's measurements of 10,000 rows stay as they are.
+    useModulesStore.setState({ rows, loaded: true, loading: false, error: null });
+    return;
+  }
   const applications = [...new Set(rows.map((row) => row.application))].sort(byName.compare);
-  const previous = useModulesStore.getState().applications;
+  const previous = current.applications;
   useModulesStore.setState({
     rows,
     listed: rows,

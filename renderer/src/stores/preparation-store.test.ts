@@ -141,4 +141,19 @@ describe('setModuleRows', () => {
     setModuleRows(rows(['Billing', 'Sales', 'Archive']));
     expect(useModulesStore.getState().applications).toEqual(['Archive', 'Billing', 'Sales']);
   });
+
+  it('a refresh that finds the same modules replaces the rows only: the list, its index and filters stay', () => {
+    setModuleRows(rows(['Billing', 'Sales']));
+    const { listed, indexByName, applications } = useModulesStore.getState();
+    const refreshed = rows(['Billing', 'Sales']).map((row) => ({ ...row, status: 'prepared' as const }));
+    setModuleRows(refreshed);
+    const state = useModulesStore.getState();
+    expect(state.rows).toBe(refreshed);
+    expect(state.listed).toBe(listed);
+    expect(state.indexByName).toBe(indexByName);
+    expect(state.applications).toBe(applications);
+    const renamed = rows(['Billing', 'Sales']).map((row, i) => ({ ...row, name: `N${i}` }));
+    setModuleRows(renamed);
+    expect(useModulesStore.getState().listed).toBe(renamed);
+  });
 });
