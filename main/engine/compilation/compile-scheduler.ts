@@ -106,6 +106,17 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
     }
   };
 
+  /** A node's outcomes when it needs no compiler (skipped behind a failed producer, settled by onDispatch, reused), else its jobs. */
+  const dispatch = (node: ScheduleNode): { outcomes: Map<string, UnitOutcome> } | { jobs: CompileJob[] } => {
+    const blocker = compiler.blockingProducer(node.members);
+    if (blocker) {
+      const errors = [{ message: `Its producer '${blocker.producer}' ${blocker.reason}, so it was not compiled.` }];
+      return { outcomes: new Map(node.members.map((member) => [member.name, { status: 'skipped', errors }])) };
+    }
+    const settled = options.onDispatch?.(node.members);
+    if (settled) return { outcomes: settled };
+    return compiler.reuse(node.members, node.cycle);
+  };
   const batch = options.batch ?? (<T>(work: () => T): T => work());
   let inFlight = 0;
   let recheck: NodeJS.Timeout | undefined;
@@ -157,27 +168,13 @@ export async function scheduleCompilations(options: ScheduleOptions): Promise<Ma
             while (canStart() && inFlight + toCompile.length < concurrency) {
               if (settled >= SETTLED_PER_BATCH) return true;
               const node = ready.pop()!;
-              settled++;
-              const blocker = compiler.blockingProducer(node.members);
-              if (blocker) {
-                const errors = [
-                  { message: `Its producer '${blocker.producer}' ${blocker.reason}, so it was not compiled.` },
-                ];
-                finish(node, new Map(node.members.map((member) => [member.name, { status: 'skipped', errors }])));
-                continue;
+              const dispatched = dispatch(node);
+              if ('jobs' in dispatched) {
+                toCompile.push({ node, jobs: dispatched.jobs });
+              } else {
+                finish(node, dispatched.outcomes);
+                settled++;
               }
-              const outcomes = options.onDispatch?.(node.members) ?? null;
-              if (outcomes) {
-                finish(node, outcomes);
-                continue;
-              }
-              const found = compiler.reuse(node.members, node.cycle);
-              if ('outcomes' in found) {
-                finish(node, found.outcomes);
-                continue;
-              }
-              settled--;
-              toCompile.push({ node, jobs: found.jobs });
             }
             return false;
           });
