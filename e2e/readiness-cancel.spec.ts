@@ -7,47 +7,31 @@
  * before the test has cancelled it and released CommonLib, so nothing here races a clock.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { startBrowserHost, type BrowserHost } from '../main/web/browser-host';
-import { CHROMIUM_LAUNCH } from './chromium';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openOwnDemoHost, type OwnDemoHost } from './own-demo-host';
 
 test.describe.configure({ mode: 'serial' });
 
 const HELD = 'CommonLib';
 const CHECK_TIMEOUT = 240_000;
-let environmentDir: string;
-let host: BrowserHost;
-let browser: Browser;
+let own: OwnDemoHost;
 let page: Page;
+let environmentDir: string;
 
 test.beforeAll(async ({ appHost }) => {
   test.skip(appHost !== 'web', 'runs on its own browser host; the web project covers it');
-  environmentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-tool-e2e-readiness-cancel-'));
-  host = await startBrowserHost({
-    environmentDir,
-    createDemo: true,
-    serviceEnv: { CONFIG_TOOL_TEST_FAULTS: `prepare-hold:${HELD}` },
-  });
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(host.url);
+  own = await openOwnDemoHost({ prefix: 'config-tool-e2e-readiness-cancel-', faults: `prepare-hold:${HELD}` });
+  ({ page, environmentDir } = own);
 });
 
 test.afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (environmentDir) fs.rmSync(environmentDir, { recursive: true, force: true });
+  await own?.close();
 });
 
-async function goto(route: string): Promise<void> {
-  await page.evaluate((hash) => {
-    window.location.hash = hash;
-  }, `#${route}`);
-}
+const goto = (route: string) => own.goto(route);
 
 /** The readiness check runs as stored in the environment database, newest first. */
 function checkRuns(): { id: number; status: string }[] {

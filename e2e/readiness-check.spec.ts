@@ -5,40 +5,26 @@
  * one is walked through its upgrade by upgrade-journey.spec.ts), in the browser host.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { startBrowserHost, type BrowserHost } from '../main/web/browser-host';
-import { CHROMIUM_LAUNCH } from './chromium';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openOwnDemoHost, type OwnDemoHost } from './own-demo-host';
 
 test.describe.configure({ mode: 'serial' });
 
 const CHECK_TIMEOUT = 240_000;
-let environmentDir: string;
-let host: BrowserHost;
-let browser: Browser;
+let own: OwnDemoHost;
 let page: Page;
 
 test.beforeAll(async ({ appHost }) => {
   test.skip(appHost !== 'web', 'runs on its own browser host; the web project covers it');
-  environmentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-tool-e2e-readiness-'));
   // Slowed a little, so the check's progress can be seen before it ends.
-  host = await startBrowserHost({
-    environmentDir,
-    createDemo: true,
-    serviceEnv: { CONFIG_TOOL_TEST_FAULTS: 'delay:40' },
-  });
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  await page.goto(host.url);
+  own = await openOwnDemoHost({ prefix: 'config-tool-e2e-readiness-', faults: 'delay:40', acceptDownloads: true });
+  page = own.page;
 });
 
 test.afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (environmentDir) fs.rmSync(environmentDir, { recursive: true, force: true });
+  await own?.close();
 });
 
 /** Saves a screenshot beside the other specs' (e2e/artifacts/web/). */
@@ -48,11 +34,7 @@ async function snap(name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
-async function goto(route: string): Promise<void> {
-  await page.evaluate((hash) => {
-    window.location.hash = hash;
-  }, `#${route}`);
-}
+const goto = (route: string) => own.goto(route);
 
 test('Check now in the Configuration Tool shows the counts for 11.17.0 and which modules, and why', async () => {
   await goto('/config-tool');
