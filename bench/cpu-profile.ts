@@ -121,7 +121,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { url?: string } };
+  args?: { name?: string; data?: { url?: string; type?: string; functionName?: string } };
 }
 
 /** A Chromium trace as Playwright's `browser.stopTracing()` returns it. */
@@ -178,4 +178,54 @@ export function summarizeTrace(trace: TraceFile): string {
       );
   }
   return lines.join('\n');
+}
+
+/** What a trace event was about, where the trace says: an event's type, a function's name, a script. */
+function eventLabel(event: TraceEvent): string {
+  const data = event.args?.data;
+  const detail = data?.type ?? data?.functionName ?? (data?.url ? data.url.slice(data.url.lastIndexOf('/') + 1) : '');
+  return detail ? `${event.name} (${detail})` : event.name;
+}
+
+/**
+ * Each renderer main-thread task longer than `longMs` (what the Long Tasks API reports): when,
+ * its wall time against its thread CPU time (wall far above CPU: the thread waited for a core),
+ * and the work inside it over 2 ms, nested as the trace nests it.
+ */
+export function describeLongTraceTasks(trace: TraceFile, longMs: number): string {
+  const mainThreads = new Set<string>();
+  for (const event of trace.traceEvents)
+    if (event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      mainThreads.add(`${event.pid}:${event.tid}`);
+  const onMain = trace.traceEvents.filter(
+    (event) => event.ph === 'X' && event.dur !== undefined && mainThreads.has(`${event.pid}:${event.tid}`),
+  );
+  let origin = Infinity;
+  for (const event of trace.traceEvents) if (event.ts > 0 && event.ts < origin) origin = event.ts;
+  const lines: string[] = [];
+  for (const task of onMain.filter((event) => event.name === 'RunTask' && event.dur! > longMs * 1000)) {
+    lines.push(
+      `  pid ${task.pid} at +${((task.ts - origin) / 1e6).toFixed(2)} s: wall ${(task.dur! / 1000).toFixed(0)} ms, cpu ${((task.tdur ?? 0) / 1000).toFixed(0)} ms`,
+    );
+    const inside = onMain
+      .filter(
+        (event) =>
+          event !== task &&
+          event.pid === task.pid &&
+          event.tid === task.tid &&
+          event.ts >= task.ts &&
+          event.ts + event.dur! <= task.ts + task.dur! &&
+          event.dur! > 2000,
+      )
+      .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    const open: TraceEvent[] = [];
+    for (const event of inside) {
+      while (open.length > 0 && open[open.length - 1].ts + open[open.length - 1].dur! <= event.ts) open.pop();
+      lines.push(
+        `    ${'  '.repeat(open.length)}${eventLabel(event)}: wall ${(event.dur! / 1000).toFixed(1)} ms, cpu ${((event.tdur ?? 0) / 1000).toFixed(1)} ms`,
+      );
+      open.push(event);
+    }
+  }
+  return lines.length > 0 ? lines.join('\n') : `  no renderer task over ${longMs} ms`;
 }

@@ -16,7 +16,7 @@ import { Command } from 'commander';
 import { findPackageRoot } from '../main/engine/platform/platform-versions';
 import { generateFactory } from './factory-generator';
 import { CpuWatch } from './proc-stat';
-import { startProfile, summarizeProfile, summarizeTrace, type TraceFile } from './cpu-profile';
+import { describeLongTraceTasks, startProfile, summarizeProfile, summarizeTrace, type TraceFile } from './cpu-profile';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
@@ -145,16 +145,22 @@ async function mainThread(page: Page): Promise<() => Promise<number>> {
   return async () => (await read()) - start;
 }
 
-/** Traces 8 s of the run from +15 s (every page: the trace is the browser's); resolves with its summary. */
-async function traceWindow(browser: Browser, page: Page, file: string): Promise<string> {
-  await new Promise((resolve) => setTimeout(resolve, 15_000));
+/** Starts tracing every page (the trace is the browser's); the returned function stops, writes `file` and summarises. */
+async function startTrace(browser: Browser, page: Page, file: string): Promise<() => Promise<string>> {
   await browser.startTracing(page, {
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8'],
   });
-  await new Promise((resolve) => setTimeout(resolve, 8_000));
-  const trace = await browser.stopTracing();
-  fs.writeFileSync(file, trace);
-  return `Trace of 8 s from +15 s: ${file}\n${summarizeTrace(JSON.parse(trace.toString()) as TraceFile)}`;
+  return async () => {
+    const buffer = await browser.stopTracing();
+    fs.writeFileSync(file, buffer);
+    const trace = JSON.parse(buffer.toString()) as TraceFile;
+    return [
+      `Trace of the run: ${file}`,
+      summarizeTrace(trace),
+      `Renderer tasks over ${LONG_TASK_GOAL_MS} ms in the trace:`,
+      describeLongTraceTasks(trace, LONG_TASK_GOAL_MS),
+    ].join('\n');
+  };
 }
 
 function median(values: number[]): number {
@@ -178,7 +184,7 @@ async function main(): Promise<void> {
     .option('--skip-cli', 'skip the command-line upgrade (no ratio): for quick loops on the windows')
     .option(
       '--trace <file>',
-      'write a Chromium performance trace of 8 s of the run (from +15 s) there, and its summary',
+      'write a Chromium performance trace of the run there, its summary and what ran in each long task',
     )
     .option('--profile <dir>', "write each page's CPU profile of the run (Chromium's .cpuprofile) and a summary there")
     .parse()
@@ -246,9 +252,9 @@ async function main(): Promise<void> {
       : null;
     watch.start();
     const runFrom = Date.now();
+    const stopTrace = options.trace ? await startTrace(browser, setup, path.resolve(options.trace)) : null;
     t0 = performance.now();
     await setup.getByTestId('upgrade-ok').click();
-    const tracing = options.trace ? traceWindow(browser, setup, path.resolve(options.trace)) : null;
     await setup.waitForFunction(
       () => /Finished|ready/.test(document.querySelector('[data-testid="setup-headline"]')?.textContent ?? ''),
       null,
@@ -256,7 +262,7 @@ async function main(): Promise<void> {
     );
     const uiMs = performance.now() - t0;
     const runTo = Date.now();
-    if (tracing) console.log(await tracing);
+    if (stopTrace) console.log(await stopTrace());
     watch.stop();
     const mainMs = { setup: await mainUsed.setup(), console: await mainUsed.console() };
     if (profilers && options.profile) {
