@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { EngineOptions } from './engine-options';
+import { BACKGROUND_NICE } from './process/background-priority';
 import type { WorkerSpawner } from './process/worker-spawner';
 import type { Db } from './store/database';
 import { checkCompilationSettings, compilationSettings } from './store/settings-repository';
@@ -20,21 +21,10 @@ export interface EngineContext {
 /** Jobs kept in flight per worker: one compiling, one queued, so a worker never idles through a round trip. */
 const JOBS_IN_FLIGHT_PER_WORKER = 2;
 
-/** OS priority of a readiness check's compiler processes (os.setPriority: 19 is the lowest, 0 the default). */
-export const CHECK_WORKER_PRIORITY = 10;
-
-/**
- * OS priority of every other session's compiler processes (preparation, import, publish):
- * batch work below the default, so the windows watching it and the service feeding it run
- * the moment they have something to do (at the default priority, a 5 ms render waited
- * 50–250 ms behind the compilers on 2 vCPUs). Alone on the machine, the compilers still
- * get every idle core: a lower priority only matters when something else wants the CPU.
- */
-export const COMPILER_WORKER_PRIORITY = 10;
-
 /**
  * What a session compiles for: `check` (spec §4c) runs beside a live environment, so it has
- * `checkParallelCompilations` processes at a lower OS priority.
+ * `checkParallelCompilations` processes. Every session's processes run in the background
+ * (background-priority.ts).
  */
 export interface SessionProfile {
   purpose: 'preparation' | 'check';
@@ -53,7 +43,7 @@ export class CompilationSession {
     const checking = profile.purpose === 'check';
     const settings = checking ? checkCompilationSettings(context.db) : compilationSettings(context.db);
     this.compiler = new CompilerPool({
-      priority: checking ? CHECK_WORKER_PRIORITY : COMPILER_WORKER_PRIORITY,
+      priority: BACKGROUND_NICE,
       size: settings.parallelCompilations,
       spawner: context.spawner,
       timeLimitMs: settings.moduleTimeLimitSeconds * 1000,

@@ -1,8 +1,8 @@
-import os from 'node:os';
 import type { CompileGroup, CompileResult, GroupOutcome } from './compile-types';
 import type { CompilerWorkerReply, CompilerWorkerRequest } from './compiler-protocol';
 import { processRssBytes } from './native-server';
 import fs from 'node:fs';
+import { moveToBackground } from '../process/background-priority';
 import type { WorkerChannel, WorkerExitInfo, WorkerSpawner } from '../process/worker-spawner';
 
 export type { GroupOutcome } from './compile-types';
@@ -32,7 +32,10 @@ export interface CompilerPoolOptions {
   env?: Record<string, string>;
   /** See WorkerSpawnOptions.singleThreadedV8. */
   singleThreadedWorkers?: boolean;
-  /** OS scheduling priority of the workers (os.setPriority; higher is lower priority); default: unchanged. */
+  /**
+   * OS priority (nice) of the workers, given with their own session and scheduling group
+   * (background-priority.ts); default: unchanged, in the parent's session.
+   */
   priority?: number;
   onWorkerEvent?: (event: CompilerWorkerEvent) => void;
 }
@@ -222,6 +225,7 @@ export class CompilerPool {
       env: this.options.env,
       singleThreadedV8: this.options.singleThreadedWorkers,
       maxHeapMb: WORKER_HEAP_MB,
+      ownSession: this.options.priority !== undefined,
     });
     const worker: Worker = { channel, serviceName, ready: false, sent: [] };
     this.workers.add(worker);
@@ -247,11 +251,7 @@ export class CompilerPool {
     const { priority } = this.options;
     if (priority === undefined || worker.prioritized || worker.channel.pid === undefined) return;
     worker.prioritized = true;
-    try {
-      os.setPriority(worker.channel.pid, priority);
-    } catch {
-      // Not permitted (some containers): the worker runs at the default priority.
-    }
+    moveToBackground(worker.channel.pid, priority);
   }
 
   /** A ready worker with room in its pipe, the one with the fewest tasks first. */

@@ -28,7 +28,15 @@ export function processStartTime(pid: number = process.pid): string | null {
   return readProcStat(pid)?.startTime ?? null;
 }
 
-function readProcStat(pid: number): { state: string; startTime: string } | null {
+/**
+ * True when the process leads a session of its own (spawned detached: setsid), read from
+ * /proc; false where there is no /proc.
+ */
+export function leadsOwnSession(pid: number): boolean {
+  return readProcStat(pid)?.session === String(pid);
+}
+
+function readProcStat(pid: number): { state: string; session: string; startTime: string } | null {
   let text: string;
   try {
     text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -37,8 +45,9 @@ function readProcStat(pid: number): { state: string; startTime: string } | null 
   }
   // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after its last ')'.
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  // Fields after comm start at field 3 (state); starttime is field 22.
+  // Fields after comm start at field 3 (state); session is field 6, starttime field 22.
   const state = fields[0];
+  const session = fields[6 - 3];
   const startTime = fields[22 - 3];
-  return state && startTime ? { state, startTime } : null;
+  return state && session && startTime ? { state, session, startTime } : null;
 }

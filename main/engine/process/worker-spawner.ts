@@ -29,6 +29,12 @@ export interface WorkerSpawnOptions {
   singleThreadedV8?: boolean;
   /** Bound of the worker's JavaScript heap in MB (`--max-old-space-size`): passing it ends the worker instead of growing. */
   maxHeapMb?: number;
+  /**
+   * Start it in a session of its own (Node's `detached`: setsid), so that its priority can be
+   * lowered against every program, not only its parent's session (background-priority.ts).
+   * It still ends with its parent: a worker exits when its IPC channel closes.
+   */
+  ownSession?: boolean;
 }
 
 /** Starts worker processes: child_process.fork under Node, utilityProcess under Electron. */
@@ -56,6 +62,7 @@ export function createNodeWorkerSpawner(
           ...(options.maxHeapMb ? [`--max-old-space-size=${options.maxHeapMb}`] : []),
         ],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        detached: options.ownSession === true,
       });
       return new ChildProcessChannel(child);
     },
