@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   process.off('SIGTERM', earlyShutdown);
   process.on('SIGTERM', () => void shutdown());
 
-  onMessage = (message) => {
+  const handle = (message: HostToService): void => {
     if (message?.type === 'shutdown') void shutdown();
     else if (message?.type === 'request') {
       void answer(state, message.channel, message.payload).then((result) =>
@@ -145,6 +145,10 @@ async function main(): Promise<void> {
       );
     }
   };
+  // One message per task: requests that arrive together (a window's first rows, its status, its
+  // run) are delivered in one tick, where every handler's synchronous part ran before the first
+  // answer left. A task each lets a quick answer go before a slower one that came after it.
+  onMessage = (message) => setImmediate(handle, message);
   send({ type: 'ready', environmentDir: state.context.environmentDir });
   if (shutdownAsked) return void shutdown();
   if (recoveryWarning)
