@@ -203,7 +203,21 @@ export function describeLongTraceTasks(trace: TraceFile, longMs: number): string
   let origin = Infinity;
   for (const event of trace.traceEvents) if (event.ts > 0 && event.ts < origin) origin = event.ts;
   const lines: string[] = [];
-  for (const task of onMain.filter((event) => event.name === 'RunTask' && event.dur! > longMs * 1000)) {
+  const tasks = onMain.filter((event) => event.name === 'RunTask');
+  for (const thread of mainThreads) {
+    const longest = tasks
+      .filter((task) => `${task.pid}:${task.tid}` === thread)
+      .map((task) => task.dur! / 1000)
+      .sort((a, b) => b - a);
+    if (longest.length > 0)
+      lines.push(
+        `  pid ${thread.split(':')[0]}: ${longest.length} tasks, the longest ${longest
+          .slice(0, 5)
+          .map((ms) => ms.toFixed(0))
+          .join(', ')} ms`,
+      );
+  }
+  for (const task of tasks.filter((event) => event.dur! > longMs * 1000)) {
     lines.push(
       `  pid ${task.pid} at +${((task.ts - origin) / 1e6).toFixed(2)} s: wall ${(task.dur! / 1000).toFixed(0)} ms, cpu ${((task.tdur ?? 0) / 1000).toFixed(0)} ms`,
     );
@@ -227,5 +241,6 @@ export function describeLongTraceTasks(trace: TraceFile, longMs: number): string
       open.push(event);
     }
   }
-  return lines.length > 0 ? lines.join('\n') : `  no renderer task over ${longMs} ms`;
+  if (!tasks.some((task) => task.dur! > longMs * 1000)) lines.push(`  no renderer task over ${longMs} ms`);
+  return lines.join('\n');
 }
