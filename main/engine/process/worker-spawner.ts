@@ -30,8 +30,8 @@ export interface WorkerSpawnOptions {
   /** Bound of the worker's JavaScript heap in MB (`--max-old-space-size`): passing it ends the worker instead of growing. */
   maxHeapMb?: number;
   /**
-   * Start it in a session of its own (Node's `detached`: setsid), so that its priority can be
-   * lowered against every program, not only its parent's session (background-priority.ts).
+   * Start it in a session of its own (Node's `detached`: setsid; Linux), so that its priority
+   * can be lowered against every program, not only its parent's session (background-priority.ts).
    * It still ends with its parent: a worker exits when its IPC channel closes.
    */
   ownSession?: boolean;
@@ -62,7 +62,8 @@ export function createNodeWorkerSpawner(
           ...(options.maxHeapMb ? [`--max-old-space-size=${options.maxHeapMb}`] : []),
         ],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-        detached: options.ownSession === true,
+        // Linux only: that is where a session is a scheduling group; on Windows a detached child gets a console window.
+        detached: options.ownSession === true && process.platform === 'linux',
       });
       return new ChildProcessChannel(child);
     },
