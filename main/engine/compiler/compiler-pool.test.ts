@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -48,6 +49,31 @@ describe('CompilerPool', () => {
     expect(events.map((e) => e.type)).toEqual(['started', 'started']);
     expect(new Set(events.map((e) => e.pid)).size).toBe(2);
   });
+
+  it.runIf(process.platform === 'linux' && fs.existsSync(`/proc/${process.pid}/autogroup`))(
+    'runs workers given a priority in the background with their native servers, apart from the parent',
+    async () => {
+      const events: CompilerWorkerEvent[] = [];
+      pool = new CompilerPool({
+        size: 1,
+        priority: 19,
+        spawner: createNodeWorkerSpawner(),
+        timeLimitMs: 30_000,
+        onWorkerEvent: (e) => events.push(e),
+      });
+      const outcome = await pool.compile(small('Background'));
+      expect(outcome.kind === 'compiled' && outcome.results[0]!.success).toBe(true);
+      const worker = events.find((e) => e.type === 'started')!.pid!;
+      // The worker's native compiler server: its child process, started after the priority was set.
+      const server = Number(fs.readFileSync(`/proc/${worker}/task/${worker}/children`, 'utf8').trim().split(' ')[0]);
+      const group = (pid: number) => fs.readFileSync(`/proc/${pid}/autogroup`, 'utf8').trim();
+      for (const pid of [worker, server]) {
+        expect(os.getPriority(pid)).toBe(19);
+        expect(group(pid)).toMatch(/ nice 19$/);
+      }
+      expect(group(worker)).not.toBe(group(process.pid));
+    },
+  );
 
   it('resize starts more worker processes that take queued jobs, and lets the extra ones stop when lowered', async () => {
     const events: CompilerWorkerEvent[] = [];
