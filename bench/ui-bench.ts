@@ -266,9 +266,11 @@ async function main(): Promise<void> {
   // 1. The command line: the reference time.
   const cli = options.skipCli ? null : await runCli(['upgrade', '--env', cliEnv], (pid) => new CpuWatch(pid));
   const cliCompilers = cli ? compilerCpu(cli.cpu!, 'compiler-worker') : 0;
+  // Its last sample, up to 250 ms before it exited.
+  const cliOwnMs = cli?.cpu?.used().find((entry) => entry.sample.command.includes(bin))?.cpuMs ?? 0;
   if (cli)
     console.log(
-      `CLI upgrade              ${seconds(cli.ms)}  (exit ${cli.code}; compilers ${seconds(cliCompilers)} CPU)`,
+      `CLI upgrade              ${seconds(cli.ms)}  (exit ${cli.code}; compilers ${seconds(cliCompilers)} CPU, the CLI process itself about ${seconds(cliOwnMs)})`,
     );
 
   // 2. The same upgrade, watched: Setup window + console Modules page in Chromium through the browser host.
@@ -366,7 +368,9 @@ async function main(): Promise<void> {
     console.log(`  main threads (CDP)     Setup ${seconds(mainMs.setup)}, Modules ${seconds(mainMs.console)}`);
     console.log(`  other Chromium         ${seconds(otherChromiumMs)}  (browser, GPU, network processes)`);
     console.log(`  browser host           ${seconds(host?.cpuMs ?? 0)}`);
-    console.log(`  service process        ${seconds(service?.cpuMs ?? 0)}`);
+    console.log(
+      `  service process        ${seconds(service?.cpuMs ?? 0)}  (the CLI process did the same work in about ${cli ? seconds(cliOwnMs) : '—'})`,
+    );
     console.log(`  compiler processes     ${seconds(compilersMs)}  (CLI run: ${seconds(cliCompilers)})`);
     console.log(
       `Long tasks during the run: Setup window ${describeLongTasks(tasks.setup)}; Modules page ${describeLongTasks(tasks.console)}`,
