@@ -52,9 +52,10 @@ describe('createNodeWorkerSpawner', () => {
     },
   );
 
-  it('ends a worker whose parent process goes away', async () => {
+  // A worker in a session of its own (ownSession: detached) gets no signal from its parent's terminal either.
+  it.each([false, true])('ends a worker whose parent process goes away (detached: %s)', async (detached) => {
     const parentScript = `
-      const child = require('node:child_process').fork(${JSON.stringify(workerScript)}, [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+      const child = require('node:child_process').fork(${JSON.stringify(workerScript)}, [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], detached: ${detached} });
       child.on('message', () => { process.stdout.write(String(child.pid)); process.exit(0); });`;
     const workerPid = Number(execFileSync(process.execPath, ['-e', parentScript], { encoding: 'utf8' }));
     expect(workerPid).toBeGreaterThan(0);
