@@ -149,17 +149,26 @@ const TRACE_KINDS = [
   'V8.GC_MC_BACKGROUND_MARKING',
 ];
 
+/** A trace event's thread, as "pid:tid". */
+const threadOf = (event: TraceEvent): string => `${event.pid}:${event.tid}`;
+
+/** The renderers' main threads in the trace ("pid:tid"): where the Long Tasks API's tasks run. */
+function rendererMainThreads(trace: TraceFile): Set<string> {
+  const threads = new Set<string>();
+  for (const event of trace.traceEvents)
+    if (event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      threads.add(threadOf(event));
+  return threads;
+}
+
 /** Per renderer main thread: wall and CPU time (ms) of each kind of work in the trace. */
 export function summarizeTrace(trace: TraceFile): string {
-  const threads = new Map<string, string>();
-  for (const event of trace.traceEvents)
-    if (event.ph === 'M' && event.name === 'thread_name')
-      threads.set(`${event.pid}:${event.tid}`, event.args?.name ?? '');
+  const mainThreads = rendererMainThreads(trace);
   const totals = new Map<string, Map<string, { wall: number; cpu: number; count: number; over50: number }>>();
   for (const event of trace.traceEvents) {
     if (event.ph !== 'X' || !TRACE_KINDS.includes(event.name)) continue;
-    const thread = `${event.pid}:${event.tid}`;
-    if (threads.get(thread) !== 'CrRendererMain') continue;
+    const thread = threadOf(event);
+    if (!mainThreads.has(thread)) continue;
     const byKind = totals.get(thread) ?? new Map();
     totals.set(thread, byKind);
     const entry = byKind.get(event.name) ?? { wall: 0, cpu: 0, count: 0, over50: 0 };
@@ -193,12 +202,9 @@ function eventLabel(event: TraceEvent): string {
  * and the work inside it over 2 ms, nested as the trace nests it.
  */
 export function describeLongTraceTasks(trace: TraceFile, longMs: number): string {
-  const mainThreads = new Set<string>();
-  for (const event of trace.traceEvents)
-    if (event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
-      mainThreads.add(`${event.pid}:${event.tid}`);
+  const mainThreads = rendererMainThreads(trace);
   const onMain = trace.traceEvents.filter(
-    (event) => event.ph === 'X' && event.dur !== undefined && mainThreads.has(`${event.pid}:${event.tid}`),
+    (event) => event.ph === 'X' && event.dur !== undefined && mainThreads.has(threadOf(event)),
   );
   let origin = Infinity;
   for (const event of trace.traceEvents) if (event.ts > 0 && event.ts < origin) origin = event.ts;
@@ -206,7 +212,7 @@ export function describeLongTraceTasks(trace: TraceFile, longMs: number): string
   const tasks = onMain.filter((event) => event.name === 'RunTask');
   for (const thread of mainThreads) {
     const longest = tasks
-      .filter((task) => `${task.pid}:${task.tid}` === thread)
+      .filter((task) => threadOf(task) === thread)
       .map((task) => task.dur! / 1000)
       .sort((a, b) => b - a);
     if (longest.length > 0)
@@ -217,7 +223,9 @@ export function describeLongTraceTasks(trace: TraceFile, longMs: number): string
           .join(', ')} ms`,
       );
   }
-  for (const task of tasks.filter((event) => event.dur! > longMs * 1000)) {
+  const longTasks = tasks.filter((event) => event.dur! > longMs * 1000);
+  if (longTasks.length === 0) lines.push(`  no renderer task over ${longMs} ms`);
+  for (const task of longTasks) {
     lines.push(
       `  pid ${task.pid} at +${((task.ts - origin) / 1e6).toFixed(2)} s: wall ${(task.dur! / 1000).toFixed(0)} ms, cpu ${((task.tdur ?? 0) / 1000).toFixed(0)} ms`,
     );
@@ -225,8 +233,7 @@ export function describeLongTraceTasks(trace: TraceFile, longMs: number): string
       .filter(
         (event) =>
           event !== task &&
-          event.pid === task.pid &&
-          event.tid === task.tid &&
+          threadOf(event) === threadOf(task) &&
           event.ts >= task.ts &&
           event.ts + event.dur! <= task.ts + task.dur! &&
           event.dur! > 2000,
@@ -241,6 +248,5 @@ export function describeLongTraceTasks(trace: TraceFile, longMs: number): string
       open.push(event);
     }
   }
-  if (!tasks.some((task) => task.dur! > longMs * 1000)) lines.push(`  no renderer task over ${longMs} ms`);
   return lines.join('\n');
 }
