@@ -4,6 +4,11 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 const reactHooks = require('eslint-plugin-react-hooks');
 
+/** The bench is not part of the app: nothing under main/ imports it (tests reach its generator through test-support/). */
+const NO_BENCH = { group: ['**/bench/**', '**/bench'], message: 'main/ never imports bench/.' };
+/** Test support is not part of the app either: only tests import it. */
+const NO_TEST_SUPPORT = { group: ['**/test-support/**'], message: 'Only tests import test-support/.' };
+
 module.exports = tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -34,6 +39,16 @@ module.exports = tseslint.config(
         },
       ],
     },
+  },
+  // The typescript-eslint twin of no-restricted-imports, so these apply beside each folder's own rules.
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_BENCH, NO_TEST_SUPPORT] }] },
+  },
+  {
+    files: ['main/**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_BENCH] }] },
   },
   {
     files: ['main/engine/**/*.ts'],

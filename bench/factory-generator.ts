@@ -1,12 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import {
-  renderModuleSources,
-  type FieldSpec,
-  type ModuleApiSpec,
-  type ModuleKind,
-  type RemovedApi,
-} from './module-sources';
+import { renderModuleSources } from './module-sources';
+import type { FieldSpec, ModuleApiSpec, ModuleKind, RemovedApi } from './module-spec';
 import { computeExpectedPreparation, type ExpectedStatus } from './preparation-oracle';
 
 export { computeExpectedPreparation, readFactory, usesDateTextPattern, usesRemovedApi } from './preparation-oracle';

@@ -1,5 +1,5 @@
 import { constantCase, lowerFirst, type Section } from './module-source-sections';
-import type { ModuleSourceSpec } from './module-sources';
+import type { ModuleSourceSpec } from './module-spec';
 
 /** Builds the part that makes a library, service, web or mobile module look like one (two variants each). */
 export function kindSection(spec: ModuleSourceSpec): Section {

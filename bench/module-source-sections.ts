@@ -1,4 +1,4 @@
-import type { FieldSpec, FieldType, ModuleApiSpec, ModuleSourceSpec, RemovedApi } from './module-sources';
+import type { FieldSpec, FieldType, ModuleApiSpec, ModuleSourceSpec, RemovedApi } from './module-spec';
 
 /** A piece of a module's source; it gets its own file while the module has files to spare. */
 export interface Section {

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { PreparationReport } from '../../engine/report/report-model';
+import type { PreparationReport } from '../main/engine/report/report-model';
 import { runCliIn } from './run-cli';
 
 /** The spec's JSON report (§5), as `report --format json`, `upgrade --json`, `prepare --json` and `check --json` print it. */

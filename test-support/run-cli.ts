@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** The package root, where bin/config-tool.cjs lives. */
-export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const PACKAGE_ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(PACKAGE_ROOT, 'bin', 'config-tool.cjs');
 
 /** What a finished `config-tool` process left: its exit status and output. */
@@ -17,10 +17,11 @@ export interface CliResult {
 /**
  * Runs the built `config-tool` (bin/config-tool.cjs -> out/node/cli.cjs) as a child process,
  * the way an admin or a script does. `CONFIG_TOOL_ENV` is removed so a test never touches the user's folder.
+ * `input` is written to its standard input, which is then closed.
  */
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string } = {},
+  options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {},
 ): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, CONFIG_TOOL_ENV: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
@@ -28,8 +29,10 @@ export function runCli(
     const child = spawn(process.execPath, [BIN, ...args], {
       env,
       cwd: options.cwd ?? PACKAGE_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    // A command that exits without reading its input must not fail the test with EPIPE.
+    child.stdin.on('error', () => undefined).end(options.input ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

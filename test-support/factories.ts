@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeEnvironmentJson, writeModule, type ModuleManifest } from '../../../bench/factory-generator';
+import { writeEnvironmentJson, writeModule, type ModuleManifest } from '../bench/factory-generator';
 
 /** A module of a hand-made test factory: the manifest fields that matter, and its src/ files. */
 export interface TestModule {
