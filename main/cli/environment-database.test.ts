@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../engine/store/migrations';
-import { writeTestFactory } from './test-support/factories';
-import { readEnvironmentDb } from './test-support/environment-db';
-import { makeTempDir, removeTempDir, runCli } from './test-support/run-cli';
+import { writeTestFactory } from '../../test-support/factories';
+import { readEnvironmentDb } from '../../test-support/environment-db';
+import { makeTempDir, removeTempDir, runCli } from '../../test-support/run-cli';
 
 const STACK_FRAME = /^\s+at /m;
 

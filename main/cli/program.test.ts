@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeTestFactory } from './test-support/factories';
-import { importedEnvironment } from './test-support/imported-environment';
-import { runCli } from './test-support/run-cli';
+import { writeTestFactory } from '../../test-support/factories';
+import { importedEnvironment } from '../../test-support/imported-environment';
+import { runCli } from '../../test-support/run-cli';
 
 const SPEC_COMMANDS = [
   'init',
@@ -16,6 +16,7 @@ const SPEC_COMMANDS = [
   'config',
   'report',
   'serve',
+  'cache',
 ];
 
 describe('the config-tool command line', () => {

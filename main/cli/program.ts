@@ -1,7 +1,10 @@
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { defaultEnvironmentDir, ENVIRONMENT_DIR_VARIABLE } from '../engine/environment-location';
+import { asAdminError } from '../engine/environment-conditions';
 import { isUserError } from '../engine/errors';
 import type { CommandKit } from './command-kit';
+import { registerCacheCommands } from './commands/cache-commands';
 import { registerCheckCommand } from './commands/check-command';
 import { registerConfigCommands } from './commands/config-commands';
 import { registerEnvironmentCommands } from './commands/environment-commands';
@@ -34,6 +37,7 @@ export function buildProgram(kit: CommandKit): Command {
   registerConfigCommands(program, kit);
   registerReportCommand(program, kit);
   registerServeCommand(program, kit);
+  registerCacheCommands(program, kit);
   return program;
 }
 
@@ -47,11 +51,14 @@ export async function runCli(argv: string[]): Promise<number> {
         exitCode = (await handler(...args)) ?? ExitCode.success;
       },
   };
+  const program = buildProgram(kit);
   try {
-    await buildProgram(kit).parseAsync(argv);
+    await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
-    return reportFailure(error);
+    // A full disk, a read-only folder… is the admin's to fix, wherever it surfaced: never "a bug".
+    const environment = (program.opts() as { env?: string }).env;
+    return reportFailure(asAdminError(error, environment ? path.resolve(environment) : undefined));
   }
 }
 

@@ -16,6 +16,16 @@ export type UserErrorCode =
   | 'operation-running'
   | 'environment-busy'
   | 'not-available'
+  /** The disk holding the environment (or a report's folder) is full. */
+  | 'disk-full'
+  /** The environment folder or its database can't be written (read-only mount, immutable file). */
+  | 'read-only'
+  /** This user may not write where the command must. */
+  | 'no-permission'
+  /** Another program holds a file the command needs (EBUSY). */
+  | 'file-busy'
+  /** The disk reported an input/output error. */
+  | 'io-error'
   /** The SQLite engine (better-sqlite3's native addon) could not be loaded on this machine. */
   | 'database-engine-unavailable';
 

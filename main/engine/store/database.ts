@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { conditionOf } from '../environment-conditions';
 import { UserError } from '../errors';
 import { engineLoadError, isEngineLoadError } from './database-engine';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { registerStoreFunctions } from './verified-compilation';
 
 /** The SQLite connection type used by every repository. */
 export type Db = Database.Database;
@@ -50,6 +52,8 @@ export function openDatabase(environmentDir: string, options: { create?: boolean
   } catch (error) {
     // A machine that can't load the engine is not a corrupt environment: say what it needs.
     if (isEngineLoadError(error)) throw engineLoadError(error);
+    // A full disk or a read-only folder is said as such (environment-conditions.ts), not as damage.
+    if (conditionOf(error) !== null && conditionOf(error) !== 'environment-corrupt') throw error;
     throw new UserError(
       'environment-corrupt',
       `The environment database ${file} can't be opened: ${(error as Error).message}`,
@@ -60,6 +64,44 @@ export function openDatabase(environmentDir: string, options: { create?: boolean
   } catch (error) {
     db.close();
     throw error;
+  }
+  return db;
+}
+
+/**
+ * Opens an environment for reading where it can't be written (a read-only mount, a folder
+ * this user can't write): SQLite's read-only mode, or, where that can't open a WAL database
+ * without its shared-memory file, a copy in memory. The schema must be current (nothing can
+ * be migrated there). For `status`, `report` and `config list`.
+ */
+export function openDatabaseReadOnly(environmentDir: string): Db {
+  const file = databasePath(environmentDir);
+  assertSqliteFile(file);
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    const copy = fs.readFileSync(file);
+    // Bytes 18-19 say "WAL"; a database in memory has no log file, so read it as a rollback-journal one.
+    copy[18] = 1;
+    copy[19] = 1;
+    db = new Database(copy, { readonly: true });
+  }
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > LATEST_SCHEMA_VERSION) {
+    try {
+      migrate(db, file); // throws: written by a newer tool
+    } finally {
+      db.close();
+    }
+  }
+  if (version < LATEST_SCHEMA_VERSION) {
+    db.close();
+    throw new UserError(
+      'read-only',
+      `The environment folder ${environmentDir} is read-only and its database needs an update this version of the tool makes when it opens it: make the folder writable, then run the command again.`,
+    );
   }
   return db;
 }
@@ -92,6 +134,7 @@ export function migrate(db: Db, file = 'the environment database'): void {
       `${file} was written by a newer version of the Configuration Tool (schema ${current}; this one knows up to ${LATEST_SCHEMA_VERSION}). Install the newer tool to open it.`,
     );
   }
+  if (current < LATEST_SCHEMA_VERSION) registerStoreFunctions(db);
   for (let version = current + 1; version <= LATEST_SCHEMA_VERSION; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version - 1]);

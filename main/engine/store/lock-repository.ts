@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { LockInfo } from '../../../common/domain';
-import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from '../engine-options';
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type LeaseTimings, type TestFaults } from '../engine-options';
+import { conditionOf } from '../environment-conditions';
 import { UserError } from '../errors';
 import { isProcessAlive, processStartTime } from '../process/process-alive';
 import type { Db } from './database';
@@ -144,19 +145,13 @@ const OPERATION_TITLES: Record<LockInfo['operation'], string> = {
   'deploy-prepared': 'The deployment of prepared modules',
 };
 
-/**
- * Takes the environment lock for an upgrade or a preparation, atomically across
- * processes, and starts renewing it. Returns the live lock of someone else instead
- * when there is one.
- */
-export function acquireLease(
+/** Takes the lock in one immediate transaction, unless someone else's is live: returns it then, or whom it replaced. */
+function takeLock(
   db: Db,
   request: LeaseRequest,
-  hooks: LeaseHooks = {},
-): { lease: Lease } | { heldBy: LockInfo } {
-  const { lease: timings, faults } = hooks.options ?? DEFAULT_ENGINE_OPTIONS;
-  const ownerToken = randomUUID();
-  const now = new Date();
+  taking: { ownerToken: string; now: Date; ttlMs: number },
+): { heldBy: LockInfo } | { previous: PreviousHolder | null } {
+  const { ownerToken, now, ttlMs } = taking;
   const startedAt = now.toISOString();
   const take = db.transaction((): { heldBy: LockInfo } | { previous: PreviousHolder | null } => {
     const existing = readLockRow(db);
@@ -175,7 +170,7 @@ export function acquireLease(
       pidStart: processStartTime(),
       host: os.hostname(),
       startedAt,
-      expiresAt: new Date(now.getTime() + timings.ttlMs).toISOString(),
+      expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
     });
     if (!existing) return { previous: null };
     return {
@@ -189,106 +184,153 @@ export function acquireLease(
       },
     };
   });
-  const taken = take.immediate();
-  if ('heldBy' in taken) return taken;
+  return take.immediate();
+}
 
-  const info: LockInfo = { ...request, startedAt, heartbeatAt: startedAt };
-  let lost: string | null = null;
-  let released = false;
-  let troubles = 0;
+/** What a holder that lost its lock is told: when it last renewed it, and who took it over. */
+function lostMessage(db: Db, info: LockInfo): string {
+  const now = readLockRow(db);
+  const run = info.runId !== null ? ` (run #${info.runId})` : '';
+  const takenBy = now
+    ? `${now.holder}'s ${now.operation}${now.runId !== null ? ` (run #${now.runId})` : ''} took it over at ${now.startedAt} (PID ${now.pid} on ${now.host})`
+    : 'another process took it over (and has let go of it since)';
+  return (
+    `${OPERATION_TITLES[info.operation]}${run} stopped: it lost the environment's lock. Its lease was last renewed at ` +
+    `${info.heartbeatAt} and expired (this process was paused or too busy to renew it), and ${takenBy}. ` +
+    `This process wrote nothing after that; the environment is as the other process leaves it.`
+  );
+}
 
-  const loseIt = (): string => {
-    if (lost) return lost;
-    const now = readLockRow(db);
-    const run = info.runId !== null ? ` (run #${info.runId})` : '';
-    const takenBy = now
-      ? `${now.holder}'s ${now.operation}${now.runId !== null ? ` (run #${now.runId})` : ''} took it over at ${now.startedAt} (PID ${now.pid} on ${now.host})`
-      : 'another process took it over (and has let go of it since)';
-    lost =
-      `${OPERATION_TITLES[info.operation]}${run} stopped: it lost the environment's lock. Its lease was last renewed at ` +
-      `${info.heartbeatAt} and expired (this process was paused or too busy to renew it), and ${takenBy}. ` +
-      `This process wrote nothing after that; the environment is as the other process leaves it.`;
-    hooks.onLost?.(lost);
-    return lost;
-  };
+/** A lock this process holds: its fenced writes, its heartbeat (from construction) and its release. */
+class HeldLease implements Lease {
+  private lostMessage: string | null = null;
+  private released = false;
+  private troubles = 0;
+  private readonly timer: NodeJS.Timeout;
+  private readonly timings: LeaseTimings;
+  private readonly faults: TestFaults;
 
-  const assertHeld = (): void => {
-    if (!lost && readLockRow(db)?.ownerToken !== ownerToken) loseIt();
-    if (lost) throw new LeaseLostError(lost);
-  };
+  constructor(
+    private readonly db: Db,
+    readonly info: LockInfo,
+    readonly replaced: PreviousHolder | null,
+    private readonly ownerToken: string,
+    private readonly hooks: LeaseHooks,
+  ) {
+    ({ lease: this.timings, faults: this.faults } = hooks.options ?? DEFAULT_ENGINE_OPTIONS);
+    this.timer = setInterval(() => this.heartbeat(), this.timings.heartbeatMs);
+    // The work itself keeps the process alive; a forgotten lease must not.
+    this.timer.unref();
+  }
 
-  const heartbeat = (): void => {
-    if (released || lost) return;
+  get lost(): string | null {
+    return this.lostMessage;
+  }
+
+  write<T>(write: () => T): T {
+    return this.db
+      .transaction(() => {
+        this.assertHeld();
+        return write();
+      })
+      .immediate();
+  }
+
+  assertHeld(): void {
+    if (!this.lostMessage && readLockRow(this.db)?.ownerToken !== this.ownerToken) this.loseIt();
+    if (this.lostMessage) throw new LeaseLostError(this.lostMessage);
+  }
+
+  becomePreparation(runId: number): void {
+    this.write(() =>
+      statement(
+        this.db,
+        `UPDATE locks SET run_id = @runId, operation = 'preparation' WHERE name = @name AND owner_token = @ownerToken`,
+      ).run({ runId, name: LOCK_NAME, ownerToken: this.ownerToken }),
+    );
+    this.info.runId = runId;
+    this.info.operation = 'preparation';
+  }
+
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    clearInterval(this.timer);
+    const remove = () =>
+      statement(this.db, 'DELETE FROM locks WHERE name = @name AND owner_token = @ownerToken').run({
+        name: LOCK_NAME,
+        ownerToken: this.ownerToken,
+      });
     try {
-      if (faults.heartbeatFails) throw new Error('injected heartbeat failure');
+      remove();
+    } catch (error) {
+      if (conditionOf(error) === null) {
+        // Its holder ends with the process: the next command sees the lock as gone.
+        this.hooks.onTrouble?.(`Could not release the environment lock: ${(error as Error).message}.`);
+        return;
+      }
+      // A full disk: the log, folded into the database, leaves room for the one row's removal.
+      try {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+        remove();
+      } catch {
+        // Still full: the command's own error says so, and the lock ends with this process (or its lease).
+      }
+    }
+  }
+
+  private loseIt(): void {
+    if (this.lostMessage) return;
+    this.lostMessage = lostMessage(this.db, this.info);
+    this.hooks.onLost?.(this.lostMessage);
+  }
+
+  private heartbeat(): void {
+    if (this.released || this.lostMessage) return;
+    const { ttlMs, heartbeatMs } = this.timings;
+    try {
+      if (this.faults.heartbeatFails) throw new Error('injected heartbeat failure');
       const at = new Date();
       const renewed = statement(
-        db,
+        this.db,
         'UPDATE locks SET heartbeat_at = @at, expires_at = @expiresAt WHERE name = @name AND owner_token = @ownerToken',
       ).run({
         at: at.toISOString(),
-        expiresAt: new Date(at.getTime() + timings.ttlMs).toISOString(),
+        expiresAt: new Date(at.getTime() + ttlMs).toISOString(),
         name: LOCK_NAME,
-        ownerToken,
+        ownerToken: this.ownerToken,
       });
-      if (renewed.changes === 0) {
-        loseIt();
-        return;
-      }
-      info.heartbeatAt = at.toISOString();
-      if (troubles > 0) hooks.onTrouble?.(`The environment lock is renewed again (after ${troubles} failed attempts).`);
-      troubles = 0;
+      if (renewed.changes === 0) return this.loseIt();
+      this.info.heartbeatAt = at.toISOString();
+      if (this.troubles > 0)
+        this.hooks.onTrouble?.(`The environment lock is renewed again (after ${this.troubles} failed attempts).`);
+      this.troubles = 0;
     } catch (error) {
-      troubles++;
-      hooks.onTrouble?.(
-        `Could not renew the environment lock (attempt ${troubles}): ${(error as Error).message}. ` +
-          `It is retried every ${Math.round(timings.heartbeatMs / 100) / 10} s; the lease lasts ${Math.round(timings.ttlMs / 1000)} s.`,
+      this.troubles++;
+      this.hooks.onTrouble?.(
+        `Could not renew the environment lock (attempt ${this.troubles}): ${(error as Error).message}. ` +
+          `It is retried every ${Math.round(heartbeatMs / 100) / 10} s; the lease lasts ${Math.round(ttlMs / 1000)} s.`,
       );
     }
-  };
-  const timer = setInterval(heartbeat, timings.heartbeatMs);
-  // The work itself keeps the process alive; a forgotten lease must not.
-  timer.unref();
+  }
+}
 
-  const lease: Lease = {
-    info,
-    get lost() {
-      return lost;
-    },
-    replaced: taken.previous,
-    write<T>(write: () => T): T {
-      return db
-        .transaction(() => {
-          assertHeld();
-          return write();
-        })
-        .immediate();
-    },
-    assertHeld,
-    becomePreparation(runId: number) {
-      lease.write(() =>
-        statement(
-          db,
-          `UPDATE locks SET run_id = @runId, operation = 'preparation' WHERE name = @name AND owner_token = @ownerToken`,
-        ).run({ runId, name: LOCK_NAME, ownerToken }),
-      );
-      info.runId = runId;
-      info.operation = 'preparation';
-    },
-    release() {
-      if (released) return;
-      released = true;
-      clearInterval(timer);
-      try {
-        statement(db, 'DELETE FROM locks WHERE name = @name AND owner_token = @ownerToken').run({
-          name: LOCK_NAME,
-          ownerToken,
-        });
-      } catch (error) {
-        // Its holder ends with the process: the next command sees the lock as gone.
-        hooks.onTrouble?.(`Could not release the environment lock: ${(error as Error).message}.`);
-      }
-    },
-  };
-  return { lease };
+/**
+ * Takes the environment lock for an upgrade or a preparation, atomically across
+ * processes, and starts renewing it. Returns the live lock of someone else instead
+ * when there is one.
+ */
+export function acquireLease(
+  db: Db,
+  request: LeaseRequest,
+  hooks: LeaseHooks = {},
+): { lease: Lease } | { heldBy: LockInfo } {
+  const { lease: timings } = hooks.options ?? DEFAULT_ENGINE_OPTIONS;
+  const ownerToken = randomUUID();
+  const now = new Date();
+  const taken = takeLock(db, request, { ownerToken, now, ttlMs: timings.ttlMs });
+  if ('heldBy' in taken) return taken;
+  const startedAt = now.toISOString();
+  const info: LockInfo = { ...request, startedAt, heartbeatAt: startedAt };
+  return { lease: new HeldLease(db, info, taken.previous, ownerToken, hooks) };
 }

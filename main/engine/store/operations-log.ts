@@ -1,4 +1,4 @@
-import os from 'node:os';
+import { currentUser } from '../current-user';
 import type { Db } from './database';
 import { nowIso } from './database';
 import { statement } from './statement-cache';
@@ -16,15 +16,6 @@ export type OperationName =
   | 'deploy-prepared';
 
 export type OperationOutcome = 'accepted' | 'refused' | 'succeeded' | 'failed';
-
-/** Who runs this process: the user named in the operations log and lock messages. */
-export function currentUser(): string {
-  try {
-    return process.env.CONFIG_TOOL_USER || os.userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** Appends one entry to the operations log (accepted, refused, succeeded or failed). */
 export function recordOperation(

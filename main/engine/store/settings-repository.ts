@@ -1,6 +1,11 @@
 import os from 'node:os';
 import type { CompilationSettings } from '../../../common/domain';
 import { UserError } from '../errors';
+import {
+  invalidSharedCacheMode,
+  invalidSharedCacheTeam,
+  invalidSharedCacheUrl,
+} from '../shared-cache/shared-cache-settings';
 import type { Db } from './database';
 import { nowIso } from './database';
 import { statement } from './statement-cache';
@@ -52,6 +57,22 @@ export const SETTINGS: Record<string, SettingDefinition> = {
     description: 'SMTP server the platform sends mail through',
     defaultValue: () => 'localhost',
     validate: (value) => (/^[A-Za-z0-9.-]{1,253}$/.test(value) ? null : 'must be a host name'),
+  },
+  // The shared compilation cache (spec §4d); CONFIG_TOOL_CACHE_MODE, _URL and _TEAM override them.
+  'sharedCache.mode': {
+    description: 'shared compilation cache: off, read-only (production) or read-write',
+    defaultValue: () => 'off',
+    validate: invalidSharedCacheMode,
+  },
+  'sharedCache.url': {
+    description: "shared compilation cache server's base URL (empty: none)",
+    defaultValue: () => '',
+    validate: (value) => (value === '' ? null : invalidSharedCacheUrl(value)),
+  },
+  'sharedCache.team': {
+    description: 'team (namespace) on the shared compilation cache server (empty: none)',
+    defaultValue: () => '',
+    validate: (value) => (value === '' ? null : invalidSharedCacheTeam(value)),
   },
 };
 
