@@ -2,10 +2,10 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killIfRunning, startCli, waitFor } from '../test-support/background-cli';
-import { librarySource, writeTestFactory } from '../test-support/factories';
-import { readEnvironmentDb } from '../test-support/environment-db';
-import { faults, makeTempDir, removeTempDir, runCliIn, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
+import { killIfRunning, startCli, waitFor } from '../../../test-support/background-cli';
+import { librarySource, writeTestFactory } from '../../../test-support/factories';
+import { readEnvironmentDb } from '../../../test-support/environment-db';
+import { faults, makeTempDir, removeTempDir, runCliIn, SETUP_TIMEOUT_MS } from '../../../test-support/run-cli';
 
 let tmp: string;
 let first: string;

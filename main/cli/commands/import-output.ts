@@ -28,6 +28,8 @@ export function importProgress(): { onProgress: (progress: ImportProgress) => vo
 /** What an import did, and each published module that did not compile, with its errors located. */
 export function printImportSummary(environmentDir: string, summary: ImportSummary): void {
   printLine(`Imported '${summary.name}' (platform ${summary.platformVersion}) into ${environmentDir}.`);
+  // An import is whole or nothing: what it found it imported, and a refusal is an error instead.
+  printLine(`Found ${plural(summary.modules, 'module')}: ${summary.modules} imported, 0 refused.`);
   const recorded = summary.recordedPublishFailed;
   const failedCount = summary.publishFailed.length + recorded.length;
   printLine(

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editManifest, writeTestFactory } from '../test-support/factories';
-import { hasEntries, makeTempDir, removeTempDir, runCli } from '../test-support/run-cli';
+import { editManifest, writeTestFactory } from '../../../test-support/factories';
+import { hasEntries, makeTempDir, removeTempDir, runCli } from '../../../test-support/run-cli';
 
 interface BrokenFactoryCase {
   /** Completes "refuses a factory whose …". */

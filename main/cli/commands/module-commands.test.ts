@@ -2,10 +2,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../engine/store/database';
 import { acquireLease } from '../../engine/store/lock-repository';
-import { deployedVersions } from '../test-support/environment-db';
-import { writeTestFactory } from '../test-support/factories';
-import { importedEnvironment } from '../test-support/imported-environment';
-import { runCliIn } from '../test-support/run-cli';
+import { deployedVersions } from '../../../test-support/environment-db';
+import { writeTestFactory } from '../../../test-support/factories';
+import { importedEnvironment } from '../../../test-support/imported-environment';
+import { runCliIn } from '../../../test-support/run-cli';
 
 /** The order in which publish reported modules done (compiled, or their stored compilation reused), from its plain progress lines. */
 function compiledOrder(stderr: string): string[] {

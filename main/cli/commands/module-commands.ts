@@ -10,6 +10,8 @@ import { ExitCode } from '../exit-codes';
 import type { PublishProgress } from '../../engine/operations/publish-modules';
 import { indentRest, moduleNames, plural, printError, printLine } from '../output';
 import { createProgress } from '../progress';
+import { printSharedCache } from '../shared-cache-output';
+import { damagedCompiledAgain } from '../../engine/store/verified-compilation';
 
 function selectionOf(names: string[], options: { app?: string; all?: boolean }): PublishSelection {
   const given = [names.length > 0, options.app !== undefined, options.all === true].filter(Boolean).length;
@@ -33,6 +35,7 @@ export function publishStepText(step: PublishProgress): string {
 }
 
 function printPublishOutcome(outcome: PublishOutcome, verbose: boolean | undefined): void {
+  for (const name of outcome.damaged) printLine(damagedCompiledAgain(name));
   if (outcome.published.length > 0) {
     const reused =
       outcome.reusedPrepared.length > 0 ? ` (${outcome.reusedPrepared.length} from prepared compilations)` : '';
@@ -41,6 +44,7 @@ function printPublishOutcome(outcome: PublishOutcome, verbose: boolean | undefin
     );
   }
   for (const failure of outcome.failed) printError(`${failure.name}: publish failed — ${indentRest(failure.message)}`);
+  printSharedCache(outcome);
 }
 
 /** `upload`, `publish` and `delete`: operations on modules (publish and delete are refused by the preparation lock). */
@@ -60,6 +64,7 @@ export function registerModuleCommands(program: Command, kit: CommandKit): void 
           `${outcome.created ? 'Created module' : 'Uploaded'} ${outcome.name} version ${outcome.version}; ` +
             `run 'config-tool publish ${outcome.name}' to publish it.`,
         );
+        printLine('Found 1 module: 1 uploaded, 0 refused.');
       }),
     );
 

@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deployedVersions, readEnvironmentDb } from '../test-support/environment-db';
+import { deployedVersions, readEnvironmentDb } from '../../../test-support/environment-db';
 import {
   consumerSource,
   librarySource,
   writeTestFactory,
   writeUploadFolder,
   type TestModule,
-} from '../test-support/factories';
-import { importedEnvironment } from '../test-support/imported-environment';
-import { readJsonReport } from '../test-support/json-report';
-import { runCliIn, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
+} from '../../../test-support/factories';
+import { importedEnvironment } from '../../../test-support/imported-environment';
+import { readJsonReport } from '../../../test-support/json-report';
+import { runCliIn, SETUP_TIMEOUT_MS } from '../../../test-support/run-cli';
 
 /** The factory both describes import: a Sales library and the service that consumes it. */
 const SALES_MODULES: TestModule[] = [

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateFactory, type GeneratedFactory } from '../../../bench/factory-generator';
+import { generateFactory, type GeneratedFactory } from '../../../test-support/generated-factory';
 import { findCycles } from '../compilation/dependency-graph';
 import { GroupCompiler } from '../compiler/compile-group';
 import type { CompileJob, ProducerInterface } from '../compiler/compile-types';

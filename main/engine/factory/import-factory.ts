@@ -1,23 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ModuleError } from '../../../common/domain';
-import { scheduleCompilations, type CompileUnit } from '../compilation/compile-scheduler';
+import { scheduleCompilations, type CompileUnit, type ModuleInput } from '../compilation/compile-scheduler';
 import { CompilationSession, type EngineContext } from '../engine-context';
 import { UserError } from '../errors';
 import { isKnownVersion } from '../platform/platform-versions';
 import type { WorkerSpawner } from '../process/worker-spawner';
 import { saveArtifact, recordCompilation } from '../store/artifact-repository';
-import { DATABASE_FILE, databasePath, environmentExists, nowIso, openDatabase } from '../store/database';
+import { DATABASE_FILE, databasePath, environmentExists, nowIso, openDatabase, type Db } from '../store/database';
 import { recordPublication } from '../store/publication-repository';
 import { insertEnvironment } from '../store/environment-repository';
 import { activeLock } from '../store/lock-repository';
 import { uploadModuleVersion } from '../store/module-repository';
-import { currentUser, recordOperation } from '../store/operations-log';
-import { lockRefusalMessage } from '../operations/operation-gate';
+import { currentUser } from '../current-user';
+import { recordOperation } from '../store/operations-log';
+import { lockRefusalMessage } from '../store/lock-refusal';
 import { isProcessAlive } from '../process/process-alive';
 import { describePresence, othersPresent } from '../environment-presence';
 import { removeMarker } from '../upgrade/backup';
 import { readFactory } from './read-factory';
+import { openRunSharedCache, sharedCacheFields } from '../preparation/run-shared-cache';
+import type { SharedCacheCounts } from '../shared-cache/shared-cache-types';
 
 /** Progress of an import, for a progress bar: `compiling` starts at done 0 when the first modules go to the compiler. */
 export type ImportProgress = { phase: 'reading' | 'compiling'; done: number; total: number };
@@ -34,6 +37,20 @@ export interface ImportSummary {
   /** Modules the factory itself lists as `publish-failed` (stored, never compiled), sorted by name. */
   recordedPublishFailed: string[];
   compiled: number;
+  /** The import's dealings with the shared compilation cache, when it used one (spec §4d). */
+  sharedCache?: SharedCacheCounts;
+  /** Why the shared cache was not used, said once. */
+  sharedCacheUnavailable?: string;
+}
+
+/** What importFactory takes besides its folders. */
+export interface ImportOptions {
+  force?: boolean;
+  spawner: WorkerSpawner;
+  workerEnv?: Record<string, string>;
+  onProgress?: (progress: ImportProgress) => void;
+  /** The shared compilation cache client (spec §4d); the import asks it before compiling. */
+  openSharedCache?: EngineContext['openSharedCache'];
 }
 
 /**
@@ -45,32 +62,15 @@ export interface ImportSummary {
 export async function importFactory(
   environmentDir: string,
   factoryDir: string,
-  options: {
-    force?: boolean;
-    spawner: WorkerSpawner;
-    workerEnv?: Record<string, string>;
-    onProgress?: (progress: ImportProgress) => void;
-  },
+  options: ImportOptions,
 ): Promise<ImportSummary> {
-  if (environmentExists(environmentDir)) {
-    if (!options.force) {
-      throw new UserError(
-        'environment-exists',
-        `An environment already exists in ${environmentDir}. Use --force to replace it, or choose another --env folder.`,
-      );
-    }
-    assertReplaceable(environmentDir);
-  }
-  const createsFolder = !fs.existsSync(environmentDir);
-  removeAbandonedStaging(environmentDir);
-  const stagingDir = `${environmentDir}/${STAGING_PREFIX}${process.pid}`;
-  fs.rmSync(stagingDir, { recursive: true, force: true });
-  const db = openDatabase(stagingDir, { create: true });
+  const { stagingDir, db, createsFolder } = openStaging(environmentDir, options.force ?? false);
   const context: EngineContext = {
     environmentDir: stagingDir,
     db,
     spawner: options.spawner,
     workerEnv: options.workerEnv,
+    openSharedCache: options.openSharedCache,
   };
   let session: CompilationSession | undefined;
   try {
@@ -83,92 +83,9 @@ export async function importFactory(
     });
     db.exec('BEGIN');
     insertEnvironment(db, factory.name, factory.platformVersion);
-    const units: CompileUnit[] = [];
-    const stateOf = new Map(factory.modules.map((module) => [module.name, module.state]));
-    const versionOf = new Map<string, { moduleId: number; moduleVersionId: number; sourceHash: string }>();
-    for (const module of factory.modules) {
-      const ids = uploadModuleVersion(db, module);
-      versionOf.set(module.name, ids);
-      if (module.state === 'published')
-        units.push({ name: module.name, references: module.references, moduleVersionId: ids.moduleVersionId });
-    }
-    const inputByVersion = new Map(
-      factory.modules.map((module) => [
-        versionOf.get(module.name)!.moduleVersionId,
-        { kind: module.kind, sourceHash: versionOf.get(module.name)!.sourceHash, sources: module.sources },
-      ]),
-    );
-    const user = currentUser();
-    for (const module of factory.modules) {
-      if (module.state !== 'publish-failed') continue;
-      recordPublication(db, {
-        ...versionOf.get(module.name)!,
-        artifactId: null,
-        platformVersion: factory.platformVersion,
-        success: false,
-        user,
-      });
-    }
-
-    const summary: ImportSummary = {
-      name: factory.name,
-      platformVersion: factory.platformVersion,
-      modules: factory.modules.length,
-      applications: new Set(factory.modules.map((module) => module.application)).size,
-      published: 0,
-      uploaded: [...stateOf.values()].filter((state) => state === 'uploaded').length,
-      publishFailed: [],
-      recordedPublishFailed: factory.modules
-        .filter((module) => module.state === 'publish-failed')
-        .map((module) => module.name)
-        .sort((a, b) => a.localeCompare(b)),
-      compiled: 0,
-    };
-    options.onProgress?.({ phase: 'compiling', done: 0, total: units.length });
-    await scheduleCompilations({
-      units,
-      platformVersion: factory.platformVersion,
-      compiler: session.compiler,
-      concurrency: session.jobsInFlight,
-      loadModule: (moduleVersionId) => inputByVersion.get(moduleVersionId)!,
-      loadSources: (moduleVersionId) => inputByVersion.get(moduleVersionId)!.sources,
-      externalProducer: (name) => ({ missing: `is ${stateOf.get(name) ?? 'missing'}, not published` }),
-      saveResult: (unit, result) => {
-        recordCompilation(db, unit.moduleVersionId, factory.platformVersion, 'import');
-        return saveArtifact(db, unit.moduleVersionId, result);
-      },
-      onFinish: (unit, outcome) => {
-        const ids = versionOf.get(unit.name)!;
-        if (outcome.status === 'prepared') {
-          summary.published++;
-          if (outcome.compiled) summary.compiled++;
-          recordPublication(db, {
-            ...ids,
-            artifactId: outcome.artifactId,
-            platformVersion: factory.platformVersion,
-            success: true,
-            user,
-          });
-        } else {
-          if (outcome.status === 'failed' && outcome.compiled) summary.compiled++;
-          const artifactId = outcome.status === 'failed' ? outcome.artifactId : null;
-          recordPublication(db, {
-            ...ids,
-            artifactId,
-            platformVersion: factory.platformVersion,
-            success: false,
-            user,
-          });
-          summary.publishFailed.push({ name: unit.name, errors: outcome.errors });
-        }
-        options.onProgress?.({
-          phase: 'compiling',
-          done: summary.published + summary.publishFailed.length,
-          total: units.length,
-        });
-      },
-    });
-    session.close();
+    const stored = storeFactory(db, factory);
+    await compileFactory(context, session, stored, options.onProgress);
+    const { summary } = stored;
     summary.publishFailed.sort((a, b) => a.name.localeCompare(b.name));
     recordOperation(db, {
       operation: 'import',
@@ -195,6 +112,127 @@ export async function importFactory(
     session?.close();
     fs.rmSync(stagingDir, { recursive: true, force: true });
   }
+}
+
+/** The staging database an import builds, beside the environment (refused when one exists, unless forced). */
+function openStaging(environmentDir: string, force: boolean): { stagingDir: string; db: Db; createsFolder: boolean } {
+  if (environmentExists(environmentDir)) {
+    if (!force) {
+      throw new UserError(
+        'environment-exists',
+        `An environment already exists in ${environmentDir}. Use --force to replace it, or choose another --env folder.`,
+      );
+    }
+    assertReplaceable(environmentDir);
+  }
+  const createsFolder = !fs.existsSync(environmentDir);
+  removeAbandonedStaging(environmentDir);
+  const stagingDir = `${environmentDir}/${STAGING_PREFIX}${process.pid}`;
+  fs.rmSync(stagingDir, { recursive: true, force: true });
+  try {
+    return { stagingDir, db: openDatabase(stagingDir, { create: true }), createsFolder };
+  } catch (error) {
+    // A full disk can stop it this early: it leaves no trace either.
+    fs.rmSync(stagingDir, { recursive: true, force: true });
+    if (createsFolder) removeIfEmpty(environmentDir);
+    throw error;
+  }
+}
+
+/** A factory stored in the staging database: what to compile, and each module's state and stored version. */
+interface StoredFactory {
+  platformVersion: string;
+  units: CompileUnit[];
+  stateOf: Map<string, string>;
+  versionOf: Map<string, { moduleId: number; moduleVersionId: number; sourceHash: string }>;
+  inputByVersion: Map<number, ModuleInput & { sources: Record<string, string> }>;
+  user: string;
+  summary: ImportSummary;
+}
+
+/** Stores every module of the factory (its publish-failed ones recorded so), and the summary so far. */
+function storeFactory(db: Db, factory: ReturnType<typeof readFactory>): StoredFactory {
+  const units: CompileUnit[] = [];
+  const stateOf = new Map<string, string>(factory.modules.map((module) => [module.name, module.state]));
+  const versionOf: StoredFactory['versionOf'] = new Map();
+  for (const module of factory.modules) {
+    const ids = uploadModuleVersion(db, module);
+    versionOf.set(module.name, ids);
+    if (module.state === 'published')
+      units.push({ name: module.name, references: module.references, moduleVersionId: ids.moduleVersionId });
+  }
+  const inputByVersion = new Map(
+    factory.modules.map((module) => [
+      versionOf.get(module.name)!.moduleVersionId,
+      { kind: module.kind, sourceHash: versionOf.get(module.name)!.sourceHash, sources: module.sources },
+    ]),
+  );
+  const user = currentUser();
+  const failed = factory.modules.filter((module) => module.state === 'publish-failed');
+  for (const module of failed) {
+    recordPublication(db, {
+      ...versionOf.get(module.name)!,
+      artifactId: null,
+      platformVersion: factory.platformVersion,
+      success: false,
+      user,
+    });
+  }
+  const summary: ImportSummary = {
+    name: factory.name,
+    platformVersion: factory.platformVersion,
+    modules: factory.modules.length,
+    applications: new Set(factory.modules.map((module) => module.application)).size,
+    published: 0,
+    uploaded: [...stateOf.values()].filter((state) => state === 'uploaded').length,
+    publishFailed: [],
+    recordedPublishFailed: failed.map((module) => module.name).sort((a, b) => a.localeCompare(b)),
+    compiled: 0,
+  };
+  return { platformVersion: factory.platformVersion, units, stateOf, versionOf, inputByVersion, user, summary };
+}
+
+/** Compiles the factory's published modules (producers first) and records each one's publication in the summary. */
+async function compileFactory(
+  context: EngineContext,
+  session: CompilationSession,
+  stored: StoredFactory,
+  onProgress: ImportOptions['onProgress'],
+): Promise<void> {
+  const { db } = context;
+  const { platformVersion, units, stateOf, versionOf, inputByVersion, user, summary } = stored;
+  onProgress?.({ phase: 'compiling', done: 0, total: units.length });
+  const shared = openRunSharedCache(context, {
+    acceptFailed: true,
+    save: (unit, result) => saveArtifact(db, unit.moduleVersionId, result),
+  });
+  await scheduleCompilations({
+    ...(shared.schedule ? { sharedCache: shared.schedule } : {}),
+    units,
+    platformVersion,
+    compiler: session.compiler,
+    concurrency: session.jobsInFlight,
+    batching: session.batching,
+    loadModule: (moduleVersionId) => inputByVersion.get(moduleVersionId)!,
+    loadSources: (moduleVersionId) => inputByVersion.get(moduleVersionId)!.sources,
+    externalProducer: (name) => ({ missing: `is ${stateOf.get(name) ?? 'missing'}, not published` }),
+    saveResult: (unit, result) => {
+      recordCompilation(db, unit.moduleVersionId, platformVersion, 'import');
+      return saveArtifact(db, unit.moduleVersionId, result);
+    },
+    onFinish: (unit, outcome) => {
+      const ids = versionOf.get(unit.name)!;
+      const success = outcome.status === 'prepared';
+      if (outcome.status !== 'skipped' && outcome.compiled) summary.compiled++;
+      const artifactId = outcome.status === 'skipped' ? null : outcome.artifactId;
+      recordPublication(db, { ...ids, artifactId, platformVersion, success, user });
+      if (success) summary.published++;
+      else summary.publishFailed.push({ name: unit.name, errors: outcome.errors });
+      onProgress?.({ phase: 'compiling', done: summary.published + summary.publishFailed.length, total: units.length });
+    },
+  });
+  session.close();
+  Object.assign(summary, sharedCacheFields(await shared.finish()));
 }
 
 const STAGING_PREFIX = '.importing-';

@@ -20,6 +20,10 @@ export interface Factory {
   modules: FactoryModule[];
 }
 
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
 const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const MAX_REPORTED_PROBLEMS = 25;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -32,18 +36,62 @@ class Problems {
   }
 }
 
-function readText(file: string, problems: Problems): string | null {
+/** Opening a file never follows a link (where the system can refuse to: O_NOFOLLOW). */
+const NO_FOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+
+/** What is at `file` itself (a link is not followed), or null when nothing is. */
+function entryAt(file: string): fs.Stats | null {
   try {
-    return utf8.decode(fs.readFileSync(file));
-  } catch (error) {
-    if (error instanceof TypeError) problems.add(file, 'is not UTF-8 text');
-    else problems.add(file, `can't be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return fs.lstatSync(file);
+  } catch {
     return null;
   }
 }
 
+/**
+ * A symbolic link anywhere in a factory is refused, naming where it points, before
+ * anything it points to is opened: a factory holds its own files, and an import must
+ * never read (nor store, nor quote) a file outside it. True when `file` is one.
+ */
+function refusedLink(file: string, problems: Problems): boolean {
+  if (!entryAt(file)?.isSymbolicLink()) return false;
+  let target = 'an unreadable target';
+  try {
+    target = fs.readlinkSync(file);
+  } catch {
+    // named without its target
+  }
+  problems.add(
+    file,
+    `is a symbolic link to ${target}: a factory must hold its files and folders themselves, not links (nothing it points to was read)`,
+  );
+  return true;
+}
+
+function readText(file: string, problems: Problems): string | null {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | NO_FOLLOW);
+    return utf8.decode(fs.readFileSync(fd));
+  } catch (error) {
+    if (error instanceof TypeError) problems.add(file, 'is not UTF-8 text');
+    else problems.add(file, `can't be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return null;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+/** Where JSON.parse stopped, without the text around it (an error never quotes what a file holds). */
+function jsonErrorPlace(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const place = /line \d+ column \d+/.exec(message) ?? /position \d+/.exec(message);
+  return place ? ` at ${place[0]}` : '';
+}
+
 function readJson(file: string, problems: Problems): Record<string, unknown> | null {
-  if (!fs.existsSync(file)) {
+  if (refusedLink(file, problems)) return null;
+  if (!entryAt(file)) {
     problems.add(file, 'is missing');
     return null;
   }
@@ -57,7 +105,7 @@ function readJson(file: string, problems: Problems): Record<string, unknown> | n
     }
     return value as Record<string, unknown>;
   } catch (error) {
-    problems.add(file, `is not valid JSON (${(error as Error).message})`);
+    problems.add(file, `is not valid JSON${jsonErrorPlace(error)}`);
     return null;
   }
 }
@@ -67,8 +115,7 @@ function listFiles(dir: string, problems: Problems): string[] {
   const files: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isSymbolicLink())
-      problems.add(full, "is a symbolic link: a factory must hold the module's source files themselves");
+    if (entry.isSymbolicLink()) refusedLink(full, problems);
     else if (entry.isDirectory()) files.push(...listFiles(full, problems));
     else if (entry.isFile()) files.push(full);
     else problems.add(full, 'is not a regular file');
@@ -120,10 +167,11 @@ function readModuleDir(
 
   const srcDir = path.join(moduleDir, 'src');
   const sources: Record<string, string> = {};
-  if (!fs.existsSync(path.join(srcDir, 'index.ts'))) {
+  if (refusedLink(srcDir, problems)) return null;
+  if (!entryAt(path.join(srcDir, 'index.ts'))) {
     problems.add(path.join(srcDir, 'index.ts'), 'is missing (every module needs src/index.ts, its public interface)');
   }
-  if (fs.existsSync(srcDir) && fs.statSync(srcDir).isDirectory()) {
+  if (entryAt(srcDir)?.isDirectory()) {
     for (const file of listFiles(srcDir, problems).sort()) {
       const text = readText(file, problems);
       if (text !== null && file.endsWith('.ts'))
@@ -179,7 +227,11 @@ export function readModuleFolder(
         );
     }
   }
-  if (problems.list.length > 0) throw invalid(`The module folder ${dir} is invalid; nothing was uploaded`, problems);
+  if (problems.list.length > 0)
+    throw invalid(
+      `The module folder ${dir} is invalid; nothing was uploaded (found 1 module: 0 uploaded, 1 refused)`,
+      problems,
+    );
   return module!;
 }
 
@@ -196,6 +248,7 @@ export function readFactory(
   }
   const problems = new Problems();
   const environmentFile = path.join(dir, 'environment.json');
+  const found = { modules: 0, refused: new Set<string>() };
   const environment = readJson(environmentFile, problems);
   if (environment) {
     if (typeof environment.name !== 'string' || environment.name.trim() === '') {
@@ -211,23 +264,34 @@ export function readFactory(
 
   const modulesDir = path.join(dir, 'modules');
   const modules: FactoryModule[] = [];
-  if (!fs.existsSync(modulesDir)) {
+  if (refusedLink(modulesDir, problems)) {
+    // refused above, and not listed
+  } else if (!entryAt(modulesDir)) {
     problems.add(modulesDir, 'is missing (the factory needs a modules/ folder)');
   } else {
-    const folders = fs
-      .readdirSync(modulesDir, { withFileTypes: true })
+    const entries = fs.readdirSync(modulesDir, { withFileTypes: true });
+    // A module folder that is a link is found, and refused: never skipped silently.
+    for (const entry of entries.filter((entry) => entry.isSymbolicLink())) {
+      found.modules++;
+      found.refused.add(entry.name);
+      refusedLink(path.join(modulesDir, entry.name), problems);
+    }
+    const folders = entries
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
       .sort();
+    found.modules += folders.length;
     folders.forEach((folder, index) => {
       const module = readModule(modulesDir, folder, problems);
       if (module) modules.push(module);
+      else found.refused.add(folder);
       options.onModuleRead?.(index + 1, folders.length);
     });
     const names = new Set(modules.map((module) => module.name));
     for (const module of modules) {
       for (const reference of module.references) {
         if (!names.has(reference)) {
+          found.refused.add(module.name);
           problems.add(
             path.join(modulesDir, module.name, 'module.json'),
             `"references" names '${reference}', which is not a module of this factory`,
@@ -237,6 +301,13 @@ export function readFactory(
     }
   }
 
-  if (problems.list.length > 0) throw invalid(`The factory ${dir} is invalid; nothing was imported`, problems);
+  if (problems.list.length > 0) {
+    const refused = found.refused.size;
+    throw invalid(
+      `The factory ${dir} is invalid; nothing was imported (found ${plural(found.modules, 'module')}: ` +
+        `0 imported, ${refused} refused, ${found.modules - refused} valid but not imported, as a factory is imported whole or not at all)`,
+      problems,
+    );
+  }
   return { name: environment!.name as string, platformVersion: environment!.platformVersion as string, modules };
 }
