@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from './errors';
 import { isProcessAlive, processStartTime } from './process/process-alive';
-import { currentUser } from './store/operations-log';
+import { currentUser } from './current-user';
 
 /**
  * Which processes have an environment open: each one that opens it leaves a small
@@ -62,17 +62,18 @@ export function announcePresence(environmentDir: string, what: string): () => vo
 
 /** Removes a presence file, and the folder when it was the last one (an environment folder stays as it was). */
 function withdraw(file: string): void {
-  fs.rmSync(file, { force: true });
   try {
+    fs.rmSync(file, { force: true });
     fs.rmdirSync(path.dirname(file));
   } catch {
-    // others are still there
+    // others are still there (or the folder is read-only now: the file is told stale by its pid)
   }
 }
 
 /**
  * The other processes that have the environment open now. A file left by a process
- * that has ended (killed) is removed; one from another machine is believed.
+ * that has ended (killed) is removed (every open of the environment sweeps them); one
+ * from another machine is believed.
  */
 export function othersPresent(environmentDir: string): Presence[] {
   let entries: string[];
@@ -92,7 +93,7 @@ export function othersPresent(environmentDir: string): Presence[] {
       continue; // being written, or not ours
     }
     if (presence.host === os.hostname() && !isProcessAlive(presence.pid, presence.pidStart)) {
-      fs.rmSync(file, { force: true });
+      withdraw(file);
       continue;
     }
     present.push(presence);

@@ -1,8 +1,8 @@
 /**
  * `npm run soak [-- --iterations N --seed S]`: the fault soak (not part of npm test).
  * Kills the CLI or the service process with SIGKILL at a random moment of an import,
- * an upgrade (its steps and its preparation), a `prepare` or a `deploy-prepared`,
- * N times (default 20), then checks what an admin would: the environment opens,
+ * an upgrade (its steps and its preparation), a `prepare` or a `deploy-prepared`, or
+ * fills the disk at a random point of an upgrade (`db-max-pages`), N times (default 20), then checks what an admin would: the environment opens,
  * `status` is consistent, the database is intact, nothing prepared was compiled
  * again, and once the work is finished the report and what runs equal an
  * uninterrupted run's. Prints each iteration and the tally; exits 1 on any failure.
@@ -20,8 +20,8 @@ import type { ServiceToHost } from '../../main/host/service-protocol';
 
 const TARGET = '11.13.0';
 const BIN = path.join(findPackageRoot(), 'bin', 'config-tool.cjs');
-type Scenario = 'import' | 'upgrade' | 'prepare' | 'deploy-prepared' | 'service';
-const SCENARIOS: Scenario[] = ['upgrade', 'prepare', 'deploy-prepared', 'service', 'import'];
+type Scenario = 'import' | 'upgrade' | 'prepare' | 'deploy-prepared' | 'service' | 'disk-full';
+const SCENARIOS: Scenario[] = ['upgrade', 'prepare', 'deploy-prepared', 'service', 'import', 'disk-full'];
 
 interface Outcome {
   scenario: Scenario;
@@ -61,10 +61,15 @@ interface Finished {
 }
 
 /** Runs `config-tool ARGS --env ENV`; with `killAfterMs`, SIGKILLs it then unless it ended first. */
-function cli(env: string, args: string[], killAfterMs?: number): Promise<Finished & { killed: boolean }> {
+function cli(
+  env: string,
+  args: string[],
+  killAfterMs?: number,
+  testFaults = '',
+): Promise<Finished & { killed: boolean }> {
   const started = Date.now();
   const child = spawn(process.execPath, [BIN, ...args, '--env', env], {
-    env: { ...process.env, CONFIG_TOOL_ENV: '', CONFIG_TOOL_TEST_FAULTS: '' },
+    env: { ...process.env, CONFIG_TOOL_ENV: '', CONFIG_TOOL_TEST_FAULTS: testFaults },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -144,6 +149,13 @@ async function checkAfterKill(env: string, problems: string[]): Promise<void> {
   if (json.latestRun?.status === 'running') problems.push('the killed run is still shown as running');
   if (fs.existsSync(path.join(env, 'upgrade-in-progress.json')))
     problems.push('the upgrade marker is still there after the environment was opened');
+  if (query(env, `SELECT id FROM upgrades WHERE status = 'running'`).length > 0)
+    problems.push('an upgrade row is still running after the environment was opened');
+  const backups = path.join(env, 'backups');
+  if (fs.existsSync(backups) && fs.readdirSync(backups).some((file) => file.includes('.partial')))
+    problems.push('a half-written backup is still there after the environment was opened');
+  if (fs.existsSync(path.join(env, 'open-by')))
+    problems.push(`presence files of dead processes are left: ${fs.readdirSync(path.join(env, 'open-by')).join(', ')}`);
   const integrity = query<{ integrity_check: string }>(env, 'PRAGMA integrity_check');
   if (integrity[0]?.integrity_check !== 'ok') problems.push(`integrity_check: ${JSON.stringify(integrity)}`);
   checkCompiledOnce(env, problems);
@@ -247,6 +259,17 @@ async function main(): Promise<void> {
             await checkAfterKill(env, problems);
             killedAtMs = Math.round(next() * upgradeMs * 0.5);
             killed = (await cli(env, ['prepare'], killedAtMs)).killed;
+          } else if (scenario === 'disk-full') {
+            // The disk fills at a random point of the upgrade: a clear message, the lock free, then it resumes.
+            killedAtMs = 1 + Math.floor(next() * 60);
+            const full = await cli(env, ['upgrade', '--to', TARGET], undefined, `db-max-pages:${killedAtMs}`);
+            killed = full.status === 1;
+            if (full.status !== 1 && full.status !== 0 && full.status !== 3)
+              problems.push(`a full disk ended the upgrade with exit ${full.status}: ${full.stderr.trim()}`);
+            if (killed && !full.stderr.includes('ran out of space'))
+              problems.push(`a full disk was not said as such: ${full.stderr.trim()}`);
+            if (/^\s+at |a bug|Could not release/m.test(full.stderr))
+              problems.push(`a full disk was reported as a bug: ${full.stderr.trim()}`);
           } else if (scenario === 'service') {
             killedAtMs = Math.round(next() * upgradeMs);
             killed = await upgradeInServiceAndKill(env, killedAtMs);
@@ -267,7 +290,15 @@ async function main(): Promise<void> {
       const verdict = problems.length === 0 ? 'ok' : `FAILED\n    ${problems.join('\n    ')}`;
       console.log(
         `soak ${String(i + 1).padStart(2)}/${options.iterations} ${scenario.padEnd(15)} ` +
-          `${killed ? `killed at ${killedAtMs} ms` : `ended before ${killedAtMs} ms`}: ${verdict}`,
+          `${
+            scenario === 'disk-full'
+              ? killed
+                ? `disk full after ${killedAtMs} more pages`
+                : `fitted in ${killedAtMs} more pages`
+              : killed
+                ? `killed at ${killedAtMs} ms`
+                : `ended before ${killedAtMs} ms`
+          }: ${verdict}`,
       );
       fs.rmSync(env, { recursive: true, force: true });
     }

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { killIfRunning, startCli } from '../test-support/background-cli';
-import { writeTestFactory } from '../test-support/factories';
-import { importedEnvironment } from '../test-support/imported-environment';
-import { runCliIn } from '../test-support/run-cli';
+import { killIfRunning, startCli } from '../../../test-support/background-cli';
+import { writeTestFactory } from '../../../test-support/factories';
+import { importedEnvironment } from '../../../test-support/imported-environment';
+import { runCliIn } from '../../../test-support/run-cli';
 
 describe('serve', () => {
   const imported = importedEnvironment({

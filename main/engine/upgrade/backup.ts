@@ -1,7 +1,9 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { freeBytes, sizeText } from '../environment-conditions';
 import { UserError } from '../errors';
-import type { Db } from '../store/database';
+import { databasePath, type Db } from '../store/database';
 import type { Lease } from '../store/lock-repository';
 
 /** Written before an upgrade changes anything, removed once it switched versions: its presence after a crash means "roll back". */
@@ -60,14 +62,96 @@ function syncFolder(dir: string): void {
   }
 }
 
-/** A consistent copy of the live database (SQLite's backup API), kept with a timestamp. */
-export async function backupDatabase(db: Db, environmentDir: string, fromVersion: string): Promise<string> {
-  const dir = path.join(environmentDir, 'backups');
+/** The suffix of a backup being written: only a complete, checked copy gets the real name. */
+export const PARTIAL_BACKUP_SUFFIX = '.partial';
+
+function backupsFolder(environmentDir: string): string {
+  return path.join(environmentDir, 'backups');
+}
+
+/**
+ * Refuses an upgrade whose backup can't fit before anything starts: the copy takes about
+ * the database's size (its file and write-ahead log), and the upgrade's own writes a little more.
+ */
+export function assertRoomForBackup(environmentDir: string): void {
+  const size = ['', '-wal'].reduce((sum, suffix) => {
+    const file = `${databasePath(environmentDir)}${suffix}`;
+    return sum + (fs.existsSync(file) ? fs.statSync(file).size : 0);
+  }, 0);
+  const needed = Math.ceil(size * 1.25) + 1024 * 1024;
+  const free = freeBytes(environmentDir);
+  if (free === null || free >= needed) return;
+  throw new UserError(
+    'disk-full',
+    `The upgrade needs about ${sizeText(needed)} free on the disk holding the environment folder ${environmentDir} ` +
+      `for its backup, and ${sizeText(free)} are free: free some space, then run the upgrade again; nothing was changed.`,
+  );
+}
+
+/**
+ * A consistent copy of the live database (SQLite's backup API), kept with a timestamp.
+ * It is written under a temporary name, checked (PRAGMA quick_check), synced and only
+ * then renamed: a backup file under its real name is always a whole one. `onCopying` is
+ * called between steps of the copy (test faults).
+ */
+export async function backupDatabase(
+  db: Db,
+  environmentDir: string,
+  fromVersion: string,
+  onCopying: () => void = () => {},
+): Promise<string> {
+  const dir = backupsFolder(environmentDir);
   fs.mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const file = path.join(dir, `environment-${fromVersion}-${stamp}.db`);
-  await db.backup(file);
+  const partial = `${file}${PARTIAL_BACKUP_SUFFIX}`;
+  try {
+    await db.backup(partial, {
+      progress: () => {
+        onCopying();
+        return 1024; // pages per step: the connection serves others between steps
+      },
+    });
+    verifyBackup(partial);
+    fs.renameSync(partial, file);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+  syncFolder(dir);
   return file;
+}
+
+function verifyBackup(file: string): void {
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    // One self-contained file: no write-ahead log or shared-memory file beside the backup.
+    copy.pragma('journal_mode = DELETE');
+    const result = copy.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw new Error(`the backup ${file} did not pass its check (${String(result)})`);
+  } finally {
+    copy.close();
+  }
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Removes the backups a killed upgrade left half-written, with their journals (called once no upgrade can be writing one). */
+export function removePartialBackups(environmentDir: string): void {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(backupsFolder(environmentDir));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.includes(PARTIAL_BACKUP_SUFFIX))
+      fs.rmSync(path.join(backupsFolder(environmentDir), entry), { force: true });
+  }
 }
 
 /** Tables a restore leaves alone: the lock, the operations log and the run log (it says why the upgrade failed) outlive a rollback. */

@@ -2,9 +2,9 @@ import type { EngineContext } from '../engine-context';
 import { isUserError } from '../errors';
 import { findEnvironment } from '../store/environment-repository';
 import { acquireLease } from '../store/lock-repository';
-import { currentUser } from '../store/operations-log';
-import { readMarker, removeMarker, restoreFromBackup } from './backup';
-import { recordRolledBack } from './upgrade-history';
+import { currentUser } from '../current-user';
+import { readMarker, removeMarker, removePartialBackups, restoreFromBackup } from './backup';
+import { recordRolledBack, runningUpgrades } from './upgrade-history';
 
 /** What opening the environment found of an earlier upgrade, and what to tell the admin. */
 export interface Recovery {
@@ -26,7 +26,7 @@ const NOTHING: Recovery = { outcome: 'none', warning: null };
 export function recoverInterruptedUpgrade(context: EngineContext): Recovery {
   const { db, environmentDir } = context;
   const marker = readMarker(environmentDir);
-  if (!marker) return NOTHING;
+  if (!marker) return settleAbandonedUpgrades(context);
   if (findEnvironment(db)?.platformVersion === marker.toVersion) {
     removeMarker(environmentDir);
     return { outcome: 'completed', warning: null };
@@ -61,6 +61,7 @@ export function recoverInterruptedUpgrade(context: EngineContext): Recovery {
       ),
     );
     removeMarker(environmentDir);
+    removePartialBackups(environmentDir);
     return {
       outcome: 'rolled-back',
       warning:
@@ -68,5 +69,40 @@ export function recoverInterruptedUpgrade(context: EngineContext): Recovery {
     };
   } finally {
     lease.release();
+  }
+}
+
+/**
+ * An upgrade killed before it wrote its marker (during its backup) changed nothing but
+ * its history row and a half-written backup: once its lock is free (its process gone),
+ * the row is recorded as rolled back at that step and the partial backup removed.
+ */
+function settleAbandonedUpgrades(context: EngineContext): Recovery {
+  const abandoned = runningUpgrades(context);
+  if (abandoned.length === 0) return NOTHING;
+  const taken = acquireLease(
+    context.db,
+    { operation: 'upgrade', runId: null, holder: currentUser() },
+    { options: context.options },
+  );
+  if ('heldBy' in taken) return NOTHING; // that upgrade is still running
+  try {
+    taken.lease.write(() => {
+      for (const upgrade of abandoned)
+        recordRolledBack(
+          context,
+          upgrade.id,
+          upgrade.step ?? 'backup',
+          'the upgrade was interrupted (the process stopped) during its backup, before it changed anything',
+        );
+    });
+    removePartialBackups(context.environmentDir);
+    return {
+      outcome: 'rolled-back',
+      warning:
+        'an upgrade was interrupted during its backup; nothing had changed, and the environment is as it was before it.',
+    };
+  } finally {
+    taken.lease.release();
   }
 }
