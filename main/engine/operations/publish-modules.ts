@@ -1,15 +1,10 @@
 import type { PublishOutcome } from '../../../common/contract';
-import { scheduleCompilations, type CompileUnit } from '../compilation/compile-scheduler';
+import { scheduleCompilations, type CompileUnit, type ExternalProducer } from '../compilation/compile-scheduler';
 import { withCompilationSession, type CompilationSession, type EngineContext } from '../engine-context';
 import { UserError } from '../errors';
 import { nameList } from '../name-list';
-import {
-  findArtifact,
-  loadInterface,
-  getArtifact,
-  recordCompilation,
-  saveArtifact,
-} from '../store/artifact-repository';
+import { loadInterface, getArtifact, recordCompilation, saveArtifact } from '../store/artifact-repository';
+import { findVerifiedArtifact } from '../store/verified-compilation';
 import { findEnvironment } from '../store/environment-repository';
 import {
   findModule,
@@ -19,11 +14,12 @@ import {
   loadSources,
   type ModuleRecord,
 } from '../store/module-repository';
-import { currentUser, recordOperation } from '../store/operations-log';
+import { currentUser } from '../current-user';
+import { recordOperation } from '../store/operations-log';
 import { findUsableCompilation, recordPublication } from '../store/publication-repository';
 import { notePublishedDuringRun } from '../preparation/progressive-run';
-import { withTestHolds } from '../preparation/preparation-faults';
 import { assertOperationAllowed, runGatedWrite } from './operation-gate';
+import { openRunSharedCache, sharedCacheFields } from '../preparation/run-shared-cache';
 
 /** Which modules to publish: by name, a whole application, or every module. */
 export type PublishSelection = { names: string[] } | { application: string } | { all: true };
@@ -58,6 +54,42 @@ function selectModules(context: EngineContext, selection: PublishSelection): Mod
   return modules;
 }
 
+/** What a publish names in the operations log. */
+function targetOf(selection: PublishSelection): string {
+  if ('names' in selection) return nameList(selection.names);
+  return 'application' in selection ? `application ${selection.application}` : 'all modules';
+}
+
+/** Refuses (and logs) a publish whose producer outside the selection has no compilation for the environment's version. */
+function refuseMissingProducers(
+  context: EngineContext,
+  publish: { units: CompileUnit[]; selected: ReadonlySet<string>; platformVersion: string; target: string },
+): void {
+  const { units, selected, platformVersion, target } = publish;
+  for (const unit of units) {
+    for (const producer of unit.references) {
+      if (selected.has(producer) || findUsableCompilation(context.db, producer, platformVersion)) continue;
+      const message =
+        `${unit.name} can't be published: its producer '${producer}' has no publication for platform ${platformVersion} ` +
+        `and is not prepared for it. Publish ${producer} first, or together with it.`;
+      recordOperation(context.db, { operation: 'publish', target, outcome: 'refused', message });
+      throw new UserError('refused', message);
+    }
+  }
+}
+
+/** A producer outside the selection: its usable compilation for the platform version (published or prepared). */
+function publishedProducer(context: EngineContext, name: string, platformVersion: string): ExternalProducer {
+  const { db } = context;
+  const usable = findUsableCompilation(db, name, platformVersion);
+  if (!usable) return { missing: `has no compilation for platform ${platformVersion}` };
+  const artifact = getArtifact(db, usable.artifactId);
+  return {
+    interface: loadInterface(db, usable.artifactId),
+    references: getModuleVersion(db, artifact.moduleVersionId).references,
+  };
+}
+
 /**
  * Publishes modules: compiles their latest upload with the environment's version
  * (producers first) and deploys what compiled. A compilation already stored for the
@@ -72,12 +104,7 @@ export async function publishModules(
   session?: CompilationSession,
 ): Promise<PublishOutcome> {
   const { db } = context;
-  const target =
-    'names' in selection
-      ? nameList(selection.names)
-      : 'application' in selection
-        ? `application ${selection.application}`
-        : 'all modules';
+  const target = targetOf(selection);
   const platformVersion = findEnvironment(db)!.platformVersion;
   const modules = selectModules(context, selection);
   const selected = new Set(modules.map((module) => module.name));
@@ -88,44 +115,35 @@ export async function publishModules(
     references: getModuleVersion(db, module.latestVersionId).references,
   }));
 
-  for (const unit of units) {
-    for (const producer of unit.references) {
-      if (selected.has(producer) || findUsableCompilation(db, producer, platformVersion)) continue;
-      const message =
-        `${unit.name} can't be published: its producer '${producer}' has no publication for platform ${platformVersion} ` +
-        `and is not prepared for it. Publish ${producer} first, or together with it.`;
-      recordOperation(db, { operation: 'publish', target, outcome: 'refused', message });
-      throw new UserError('refused', message);
-    }
-  }
+  refuseMissingProducers(context, { units, selected, platformVersion, target });
 
-  const outcome: PublishOutcome = { published: [], reusedPrepared: [], failed: [] };
+  const outcome: PublishOutcome = { published: [], reusedPrepared: [], damaged: [], failed: [] };
   const moduleByName = new Map(modules.map((module) => [module.name, module]));
   const user = currentUser();
+  const shared = openRunSharedCache(context, {
+    acceptFailed: true,
+    save: (unit, result) => saveArtifact(db, unit.moduleVersionId, result),
+  });
   await withCompilationSession(context, session, (session) =>
     scheduleCompilations({
+      ...(shared.schedule ? { sharedCache: shared.schedule } : {}),
       units,
       platformVersion,
-      compiler: withTestHolds(session.compiler, context, 'publish'),
+      compiler: context.faults?.holdCompiler(session.compiler, 'publish') ?? session.compiler,
       concurrency: session.jobsInFlight,
       loadModule: (moduleVersionId) => loadModuleInput(db, moduleVersionId),
       loadSources: (moduleVersionId) => loadSources(db, moduleVersionId),
-      externalProducer: (name) => {
-        const usable = findUsableCompilation(db, name, platformVersion);
-        if (!usable) return { missing: `has no compilation for platform ${platformVersion}` };
-        const artifact = getArtifact(db, usable.artifactId);
-        return {
-          interface: loadInterface(db, usable.artifactId),
-          references: getModuleVersion(db, artifact.moduleVersionId).references,
-        };
-      },
+      externalProducer: (name) => publishedProducer(context, name, platformVersion),
       findReusable: (unit, inputHash) => {
-        const artifact = findArtifact(db, unit.moduleVersionId, platformVersion, inputHash);
-        if (!artifact?.success) return null;
+        const found = findVerifiedArtifact(db, { moduleVersionId: unit.moduleVersionId, platformVersion, inputHash });
+        // Spec §4d: a damaged stored compilation is never deployed; compiled again, it is stored over it.
+        if (found === 'damaged') outcome.damaged.push(unit.name);
+        if (found === 'damaged' || !found?.content.success) return null;
+        const { interfaceHash, declarations } = found.content;
         return {
-          artifactId: artifact.id,
-          producerInterface: loadInterface(db, artifact.id),
-          durationMs: artifact.durationMs,
+          artifactId: found.id,
+          producerInterface: { interfaceHash: interfaceHash!, declarations },
+          durationMs: found.durationMs,
         };
       },
       saveResult: (unit, result) => {
@@ -161,7 +179,8 @@ export async function publishModules(
         );
         if (success) {
           outcome.published.push(unit.name);
-          if (!unitOutcome.compiled) outcome.reusedPrepared.push(unit.name);
+          if (unitOutcome.sharedOrigin) (outcome.reusedFromSharedCache ??= []).push(unit.name);
+          else if (!unitOutcome.compiled) outcome.reusedPrepared.push(unit.name);
         } else {
           outcome.failed.push({
             name: unit.name,
@@ -177,6 +196,7 @@ export async function publishModules(
       },
     }),
   );
+  Object.assign(outcome, sharedCacheFields(await shared.finish()));
   recordOperation(db, {
     operation: 'publish',
     target,

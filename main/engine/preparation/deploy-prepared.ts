@@ -1,18 +1,17 @@
+import type { DeployPreparedOutcome } from '../../../common/contract';
 import type { LogLine } from '../../../common/domain';
 import type { EngineContext } from '../engine-context';
 import { findEnvironment } from '../store/environment-repository';
 import { listModules } from '../store/module-repository';
-import { currentUser, recordOperation } from '../store/operations-log';
+import { currentUser } from '../current-user';
+import { recordOperation } from '../store/operations-log';
 import { findUsableCompilation, recordPublication } from '../store/publication-repository';
+import { dropDamagedCompilation, readVerifiedCompilation } from '../store/verified-compilation';
 import type { EngineEventListener } from './preparation-events';
 import { takeLease } from './prepare-modules';
 
-export interface DeployPreparedReport {
-  platformVersion: string;
-  deployed: string[];
-  alreadyRunning: number;
-  notPrepared: string[];
-}
+/** What deploy-prepared did: one type with the contract's. */
+export type DeployPreparedReport = DeployPreparedOutcome;
 
 /**
  * `config-tool deploy-prepared`: deploys every prepared module that does not run
@@ -26,7 +25,13 @@ export async function deployPrepared(
   const { db } = context;
   const platformVersion = findEnvironment(db)!.platformVersion;
   const lease = takeLease(context, 'deploy-prepared', null, 'Deploy prepared modules', { onEvent: options.onEvent });
-  const report: DeployPreparedReport = { platformVersion, deployed: [], alreadyRunning: 0, notPrepared: [] };
+  const report: DeployPreparedReport = {
+    platformVersion,
+    deployed: [],
+    alreadyRunning: 0,
+    notPrepared: [],
+    damaged: [],
+  };
   const log = (level: LogLine['level'], text: string) =>
     options.onEvent({ type: 'log', line: { at: new Date().toISOString(), level, text } });
   const user = currentUser();
@@ -40,6 +45,14 @@ export async function deployPrepared(
       const usable = findUsableCompilation(db, module.name, platformVersion);
       if (usable?.source !== 'prepared') {
         report.notPrepared.push(module.name);
+        continue;
+      }
+      // Spec §4d: a damaged compilation is never deployed; dropped, the next preparation prepares the module.
+      if (readVerifiedCompilation(db, usable.artifactId) === null) {
+        const message = `${module.name}: its stored compilation was damaged; not deployed. Run 'config-tool prepare' to prepare it again.`;
+        lease.write(() => dropDamagedCompilation(db, usable.artifactId, message));
+        report.damaged.push(module.name);
+        log('warning', message);
         continue;
       }
       lease.write(() =>
@@ -61,7 +74,7 @@ export async function deployPrepared(
       recordOperation(db, {
         operation: 'deploy-prepared',
         outcome: 'succeeded',
-        message: `${report.deployed.length} deployed, ${report.alreadyRunning} already running ${platformVersion}, ${report.notPrepared.length} not prepared`,
+        message: `${report.deployed.length} deployed, ${report.alreadyRunning} already running ${platformVersion}, ${report.notPrepared.length} not prepared, ${report.damaged.length} damaged`,
         user,
       }),
     );

@@ -1,3 +1,4 @@
+import { compilationDigest } from '../compiler/compilation-digest';
 import type { CompileDiagnostic, CompileResult, ProducerInterface } from '../compiler/compile-types';
 import type { Db } from './database';
 import { nowIso } from './database';
@@ -34,21 +35,6 @@ function toArtifact(row: ArtifactRow): ArtifactRecord {
   return { ...rest, success: row.success === 1, diagnostics: JSON.parse(diagnosticsJson) as CompileDiagnostic[] };
 }
 
-/** The compilation of exactly these inputs, if one was stored. */
-export function findArtifact(
-  db: Db,
-  moduleVersionId: number,
-  platformVersion: string,
-  inputHash: string,
-): ArtifactRecord | null {
-  const row = statement(
-    db,
-    `SELECT ${ARTIFACT_COLUMNS} FROM artifacts
-       WHERE module_version_id = @moduleVersionId AND platform_version = @platformVersion AND input_hash = @inputHash`,
-  ).get({ moduleVersionId, platformVersion, inputHash }) as ArtifactRow | undefined;
-  return row ? toArtifact(row) : null;
-}
-
 export function getArtifact(db: Db, id: number): ArtifactRecord {
   const row = statement(db, `SELECT ${ARTIFACT_COLUMNS} FROM artifacts WHERE id = @id`).get({ id }) as
     ArtifactRow | undefined;
@@ -66,13 +52,21 @@ export function loadInterface(db: Db, artifactId: number): ProducerInterface {
   return { interfaceHash: row.interfaceHash, declarations: JSON.parse(row.declarationsJson) as Record<string, string> };
 }
 
-/** Stores a compilation result (idempotent on its inputs) and returns its id. */
+/**
+ * Stores a compilation result with its digest and returns its id. Idempotent on its inputs: a compilation
+ * already stored for them is replaced by this one (equal inputs give equal results; a stored one that was
+ * found damaged is repaired in place, so what deploys or references it holds the fresh one).
+ */
 export function saveArtifact(db: Db, moduleVersionId: number, result: CompileResult): number {
-  const inserted = statement(
+  const row = statement(
     db,
-    `INSERT OR IGNORE INTO artifacts (module_version_id, platform_version, input_hash, success, interface_hash, js_json, declarations_json, diagnostics_json, duration_ms, created_at)
-     VALUES (@moduleVersionId, @platformVersion, @inputHash, @success, @interfaceHash, @js, @declarations, @diagnostics, @durationMs, @at)`,
-  ).run({
+    `INSERT INTO artifacts (module_version_id, platform_version, input_hash, success, interface_hash, js_json, declarations_json, diagnostics_json, duration_ms, created_at, digest)
+     VALUES (@moduleVersionId, @platformVersion, @inputHash, @success, @interfaceHash, @js, @declarations, @diagnostics, @durationMs, @at, @digest)
+     ON CONFLICT (module_version_id, platform_version, input_hash) DO UPDATE SET success = excluded.success,
+       interface_hash = excluded.interface_hash, js_json = excluded.js_json, declarations_json = excluded.declarations_json,
+       diagnostics_json = excluded.diagnostics_json, duration_ms = excluded.duration_ms, digest = excluded.digest
+     RETURNING id`,
+  ).get({
     moduleVersionId,
     platformVersion: result.platformVersion,
     inputHash: result.inputHash,
@@ -83,13 +77,8 @@ export function saveArtifact(db: Db, moduleVersionId: number, result: CompileRes
     diagnostics: JSON.stringify(result.diagnostics),
     durationMs: Math.round(result.durationMs),
     at: nowIso(),
-  });
-  if (inserted.changes === 1) return Number(inserted.lastInsertRowid);
-  // Ignored: the same compilation is stored already (same module version, platform version and inputs).
-  const row = statement(
-    db,
-    'SELECT id FROM artifacts WHERE module_version_id = @moduleVersionId AND platform_version = @platformVersion AND input_hash = @inputHash',
-  ).get({ moduleVersionId, platformVersion: result.platformVersion, inputHash: result.inputHash }) as { id: number };
+    digest: compilationDigest(result),
+  }) as { id: number };
   return row.id;
 }
 
