@@ -23,8 +23,13 @@ import { upgradeEnvironment } from '../main/engine/upgrade/upgrade-environment';
 import { generateFactory, type FactoryOptions } from './factory-generator';
 import { compileInProcess } from './in-process-compile';
 import { benchReadinessCheck } from './readiness-check';
+import { benchSharedCache } from './shared-cache';
 import { measureNothingToDo, measureSecondPrepare } from './second-prepare';
 import { writeTscBuildLayout } from './tsc-build-layout';
+import { writeFloorLayout } from './floor-layout';
+import { readProcess } from './proc-stat';
+import { printSplit, watchPreparation, type PreparationSplit } from './preparation-split';
+import { COMPILE_BATCH_LIMITS } from '../main/engine/engine-context';
 import { findNativeBinary, NATIVE_COMPILER_VERSION } from '../main/engine/compiler/native-binary';
 import { processRssBytes } from '../main/engine/compiler/native-server';
 
@@ -63,12 +68,13 @@ function watchCompilerProcesses(): { stop(): { peakBytes: number } } {
 function runMeasured(
   command: string,
   args: string[],
-): Promise<{ ms: number; status: number | null; stdout: string; peakBytes: number }> {
+): Promise<{ ms: number; status: number | null; stdout: string; peakBytes: number; cpuMs: number }> {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let peakBytes = 0;
+    let cpuMs = 0;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', () => undefined);
     const poll = setInterval(() => {
@@ -76,13 +82,15 @@ function runMeasured(
         const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const hwm = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
         if (hwm) peakBytes = Math.max(peakBytes, Number(hwm[1]) * 1024);
+        // Its CPU (user + system) as last seen: what it cost, apart from what others took of the cores.
+        cpuMs = readProcess(child.pid!)?.cpuMs ?? cpuMs;
       } catch {
         // gone, or no /proc
       }
     }, 100);
     child.on('close', (status) => {
       clearInterval(poll);
-      resolve({ ms: Date.now() - started, status, stdout, peakBytes });
+      resolve({ ms: Date.now() - started, status, stdout, peakBytes, cpuMs });
     });
   });
 }
@@ -96,14 +104,20 @@ async function main(): Promise<void> {
     .option('--skip-tsc', 'do not run tsc -b')
     .option('--skip-tsc6', 'run tsc -b with TypeScript 7 only (TypeScript 6 takes minutes at 10,000 modules)')
     .option('--skip-check', 'do not measure the readiness check and the preparation after it')
+    .option(
+      '--skip-ab',
+      'do not run the preparation once more with one module per compiler request (as before batches)',
+    )
     .option('--skip-floor', 'do not compile the modules once more in this one process (minutes at 10,000 modules)')
     .option(
       '--skip-noop',
       'do not time a prepare with nothing to do (it imports and upgrades a second, fully preparable environment)',
     )
+    .option('--skip-shared-cache', 'do not measure the shared compilation cache (a real server on a loopback port)')
+    .option('--cache-port <n>', "the shared cache server's loopback port", '41235')
     .option(
       '--only <section>',
-      "measure one section after the import: 'readiness' (the check and the preparation after it)",
+      "measure one section after the import: 'readiness' (the check and the preparation after it) or 'shared-cache'",
     )
     .parse()
     .opts<{
@@ -112,12 +126,15 @@ async function main(): Promise<void> {
       skipTsc?: boolean;
       skipTsc6?: boolean;
       skipCheck?: boolean;
+      skipAb?: boolean;
       skipFloor?: boolean;
       skipNoop?: boolean;
+      skipSharedCache?: boolean;
+      cachePort: string;
       only?: string;
     }>();
-  if (options.only !== undefined && options.only !== 'readiness') {
-    console.error(`Unknown section '${options.only}' for --only: the one section is 'readiness'.`);
+  if (options.only !== undefined && options.only !== 'readiness' && options.only !== 'shared-cache') {
+    console.error(`Unknown section '${options.only}' for --only: the sections are 'readiness' and 'shared-cache'.`);
     process.exit(2);
   }
   const moduleCount = Number(options.modules);
@@ -172,9 +189,18 @@ async function main(): Promise<void> {
     `  coordinator CPU        ${seconds((importCpu.user + importCpu.system) / 1000)}  (reading, storing, scheduling and writing results; workers compile)`,
   );
 
-  if (!options.skipCheck) await benchReadinessCheck({ importedDir: environmentDir, work, spawner, target });
+  if (!options.skipCheck && options.only !== 'shared-cache')
+    await benchReadinessCheck({ importedDir: environmentDir, work, spawner, target });
   if (options.only === 'readiness') return;
+  if (!options.skipSharedCache) {
+    const port = Number(options.cachePort);
+    await benchSharedCache({ importedDir: environmentDir, factoryDir, work, spawner, target, port });
+  }
+  if (options.only === 'shared-cache') return;
 
+  // A copy of the imported environment for the A/B below: the same upgrade with one module per request.
+  const unbatchedDir = path.join(work, 'environment-unbatched');
+  if (!options.skipAb) fs.cpSync(environmentDir, unbatchedDir, { recursive: true });
   const context = openEnvironment(environmentDir, { spawner });
   const compileCost = (platformVersion: string) =>
     context.db
@@ -193,6 +219,7 @@ async function main(): Promise<void> {
   const cpuBefore = process.cpuUsage();
   watch = watchCompilerProcesses();
   const stepsDoneAt = new Map<string, number>();
+  const splitWatch = watchPreparation(context.db, (listener) => (context.onCompiled = listener));
   const upgraded = await upgradeEnvironment(context, {
     toVersion: target,
     onEvent: (event) => {
@@ -202,6 +229,8 @@ async function main(): Promise<void> {
     },
   });
   const prepareMs = Date.now() - started;
+  const split = splitWatch.stop(prepareMs);
+  context.onCompiled = undefined;
   const preparePeak = watch.stop().peakBytes;
   const cpu = process.cpuUsage(cpuBefore);
   loopDelay.disable();
@@ -241,9 +270,32 @@ async function main(): Promise<void> {
     `event-loop delay p99     ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms in the coordinator's process (goal < 50 ms)`,
   );
 
+  printSplit('preparation split', split);
+
+  // The floor: every eligible module in one native TypeScript program (tsc -p), in this same run.
+  const floorDir = path.join(work, 'floor');
+  const floorModules = writeFloorLayout(context.db, floorDir, target);
+  const onePass = await runMeasured(findNativeBinary().exe, ['-p', path.join(floorDir, 'tsconfig.json')]);
+  console.log(
+    `one-program floor        ${seconds(onePass.ms)}  (tsc -p over ${floorModules} modules' sources, @modules/X mapped to X's sources, JS + declarations; exit ${onePass.status}, ${(onePass.stdout.match(/error TS/g) ?? []).length} errors, peak ${(onePass.peakBytes / MB).toFixed(0)} MB RSS)`,
+  );
+  console.log(`preparation / floor      ${(prepareMs / onePass.ms).toFixed(2)}  (upgrade + preparation; goal <= 1.25)`);
+  const prepareCpuMs = split.serverCpuMs + split.workerCpuMs + split.coordinatorCpuMs;
+  console.log(
+    `  in CPU time            ${(prepareCpuMs / onePass.cpuMs).toFixed(2)}  (every process of the upgrade ${seconds(prepareCpuMs)} / the floor's ${seconds(onePass.cpuMs)}: what a loaded machine changes least)`,
+  );
+
+  if (!options.skipAb) {
+    const unbatched = await measureUnbatched(unbatchedDir, spawner, target);
+    console.log(
+      `unbatched A/B            ${seconds(unbatched.split.wallMs)}  (the same upgrade, one module per compiler request and per program as before batches: batched / unbatched ${(prepareMs / unbatched.split.wallMs).toFixed(2)}, in CPU ${(cpuOf(split) / cpuOf(unbatched.split)).toFixed(2)}; ${unbatched.counts})`,
+    );
+    printSplit('unbatched split', unbatched.split);
+  }
+
   const again = await measureSecondPrepare(context, run);
 
-  const floor = options.skipFloor ? undefined : await measureInProcessFloor(context.db, target);
+  const floor = options.skipFloor ? undefined : await measureInProcessFloor(context.db, target, run.id);
 
   if (!options.skipTsc) {
     const layout7 = path.join(work, 'tsc-b-7');
@@ -281,14 +333,49 @@ async function main(): Promise<void> {
     await measureNothingToDo({ work, spawner, target, factory: factoryOptions });
 }
 
+/** CPU of every process of a measured stretch. */
+function cpuOf(split: PreparationSplit): number {
+  return split.serverCpuMs + split.workerCpuMs + split.coordinatorCpuMs;
+}
+
+/** The upgrade of a copy of the imported environment with one module per request (COMPILE_BATCH_LIMITS), as before batches. */
+async function measureUnbatched(
+  dir: string,
+  spawner: ReturnType<typeof createNodeWorkerSpawner>,
+  target: string,
+): Promise<{ split: PreparationSplit; counts: string }> {
+  const limits = { ...COMPILE_BATCH_LIMITS };
+  COMPILE_BATCH_LIMITS.modules = 1;
+  const context = openEnvironment(dir, { spawner });
+  try {
+    const watch = watchPreparation(context.db, (listener) => (context.onCompiled = listener));
+    const started = Date.now();
+    const upgraded = await upgradeEnvironment(context, { toVersion: target, onEvent: () => undefined });
+    const split = watch.stop(Date.now() - started);
+    const { prepared, failed, skipped } = upgraded.run!.counts;
+    return { split, counts: `${prepared} prepared, ${failed} failed, ${skipped} skipped` };
+  } finally {
+    Object.assign(COMPILE_BATCH_LIMITS, limits);
+    context.db.close();
+  }
+}
+
 /** The floor of one process: the same compilations with no workers, messages or database writes. */
-async function measureInProcessFloor(db: Database, target: string): Promise<{ ms: number }> {
+async function measureInProcessFloor(db: Database, target: string, runId: number): Promise<{ ms: number }> {
   const floorCpuBefore = process.cpuUsage();
-  const floor = await compileInProcess(db, target);
+  const floor = await compileInProcess(db, target, runId);
   const floorCpu = process.cpuUsage(floorCpuBefore);
   console.log(
     `in-process compile       ${seconds(floor.ms)}  (${floor.succeeded} modules in this one process with one native server: no workers, messages or writes; ${(floor.ms / Math.max(floor.succeeded, 1)).toFixed(1)} ms per module; ${seconds((floorCpu.user + floorCpu.system) / 1000)} CPU on the Node side; server ${(floor.serverRssBytes / MB).toFixed(0)} MB RSS at the end)`,
   );
+  const { comparison } = floor;
+  if (comparison) {
+    const { compared, differences } = comparison;
+    console.log(
+      `outcomes vs alone        ${differences.length === 0 ? 'equal' : `${differences.length} differ`}  (the upgrade's ${compared} modules against each compiled alone in a program of its own, as before batches: status, errors, hashes and bytes)`,
+    );
+    for (const difference of differences.slice(0, 10)) console.log(`  ${difference}`);
+  }
   return floor;
 }
 

@@ -1,4 +1,4 @@
-/** Entry point of a compiler worker process: compiles the groups its pool sends, one at a time, with its own native server. */
+/** Entry point of a compiler worker process: compiles the groups its pool sends, one request at a time, with its own native server. */
 import './enable-compile-cache';
 import { GroupCompiler, type CompileFaults } from '../engine/compiler/compile-group';
 import type { CompilerWorkerReply, CompilerWorkerRequest } from '../engine/compiler/compiler-protocol';
@@ -39,14 +39,23 @@ function main(): void {
   process.on('exit', () => compiler.close());
   parent.onMessage((raw) => {
     const message = raw as CompilerWorkerRequest;
-    if (message?.type !== 'compile' || !Array.isArray(message.group)) return;
-    const { id, group } = message;
-    // A fault named for any member hits the whole group: it is one compilation.
-    const groupFaults = group.map((job) => faults.get(job.moduleName));
-    if (groupFaults.includes('crash')) process.exit(70);
-    if (groupFaults.includes('hang')) hangForever();
-    if (delayMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, delayMs * group.length);
-    parent.send({ type: 'result', id, results: compiler.compile(group) } satisfies CompilerWorkerReply);
+    if (message?.type !== 'compile' || !Array.isArray(message.groups)) return;
+    const { id, groups } = message;
+    // A fault named for any member hits the whole request: it is one process's work.
+    const jobs = groups.flat();
+    const requestFaults = jobs.map((job) => faults.get(job.moduleName));
+    if (requestFaults.includes('crash')) process.exit(70);
+    if (requestFaults.includes('hang')) hangForever();
+    if (delayMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, delayMs * jobs.length);
+    const before = { ...compiler.phases };
+    const results = compiler.compileMany(groups);
+    const phases = {
+      setupMs: compiler.phases.setupMs - before.setupMs,
+      checkMs: compiler.phases.checkMs - before.checkMs,
+      emitMs: compiler.phases.emitMs - before.emitMs,
+      programs: compiler.phases.programs - before.programs,
+    };
+    parent.send({ type: 'result', id, results, phases } satisfies CompilerWorkerReply);
   });
   warmUp(compiler);
   parent.send({ type: 'ready' } satisfies CompilerWorkerReply);

@@ -1,8 +1,9 @@
 import { consumerChainLengths, describeCycle, findCycles, transitiveConsumerCounts } from './dependency-graph';
 import { NodeCompiler } from './node-compiler';
 import { ReadyQueue } from './ready-queue';
-import type { CompileJob } from '../compiler/compile-types';
+import type { CompileJob, GroupOutcome } from '../compiler/compile-types';
 import type { CompileUnit, ScheduleOptions, UnitOutcome } from './schedule-types';
+import { lookUpRound, settleShared } from './shared-cache-dispatch';
 
 export type {
   CompileUnit,
@@ -61,6 +62,19 @@ function buildNodes(units: readonly CompileUnit[]): {
   return { nodes, nodeOf };
 }
 
+/** A node to compile, unless the shared cache has it: its jobs and its members' input hashes (null: not hashed). */
+interface Compilable {
+  node: ScheduleNode;
+  jobs: CompileJob[];
+  inputHashes: string[] | null;
+}
+
+/**
+ * Nodes looked up in the shared cache beyond those the compiler takes: a run of hits needs no compiler, so the
+ * lookups, not the compiler slots, bound how fast it goes (one round trip per round, not per few modules).
+ */
+const LOOKUP_AHEAD = 64;
+
 /** Nodes settled without a compiler (reused, skipped, settled by onDispatch) in one batch at most. */
 const SETTLED_PER_BATCH = 50;
 
@@ -76,129 +90,232 @@ const CONCURRENCY_RECHECK_MS = 500;
  * producer. Compilations whose inputs were already compiled are reused.
  */
 export async function scheduleCompilations(options: ScheduleOptions): Promise<Map<string, UnitOutcome>> {
-  const { nodes } = buildNodes(options.units);
-  const outcomes = new Map<string, UnitOutcome>();
-  const compiler = new NodeCompiler(options, new Map(options.units.map((unit) => [unit.name, unit])), outcomes);
+  return new Schedule(options).run();
+}
+
+/** The highest-priority node first; ties by name so runs are reproducible. */
+function rankNodes(nodes: Map<string, ScheduleNode>, order: ScheduleOptions['order']): Map<string, number> {
   const graph = [...nodes.values()].map((node) => ({ name: node.id, references: [...node.producers] }));
-  const priority = options.order === 'most-consumed' ? transitiveConsumerCounts(graph) : consumerChainLengths(graph);
-  // Highest priority first; ties by name so runs are reproducible. Ranked once: the ready queue takes the highest rank.
+  const priority = order === 'most-consumed' ? transitiveConsumerCounts(graph) : consumerChainLengths(graph);
+  // Ranked once: the ready queue takes the highest rank.
   // (One collator compares as localeCompare does, without setting one up at every comparison.)
   const byName = new Intl.Collator().compare;
-  const rank = new Map(
+  return new Map(
     [...nodes.values()]
       .sort((a, b) => priority.get(a.id)! - priority.get(b.id)! || byName(b.id, a.id))
       .map((node, index) => [node.id, index]),
   );
-  const waitingOn = new Map([...nodes.values()].map((node) => [node.id, node.producers.size]));
-  const ready = new ReadyQueue<ScheduleNode>(rank);
-  for (const node of nodes.values()) if (node.producers.size === 0) ready.push(node);
+}
 
-  const finish = (node: ScheduleNode, results: Map<string, UnitOutcome>) => {
-    for (const member of node.members) {
-      const outcome = results.get(member.name)!;
-      outcomes.set(member.name, outcome);
-      options.onFinish(member, outcome);
-    }
-    for (const consumer of node.consumers) {
-      const left = waitingOn.get(consumer)! - 1;
-      waitingOn.set(consumer, left);
-      if (left === 0) ready.push(nodes.get(consumer)!);
-    }
+/** One scheduling of a batch of modules: what is ready, in flight, looked up in the shared cache, and settled. */
+class Schedule {
+  private readonly nodes: Map<string, ScheduleNode>;
+  private readonly outcomes = new Map<string, UnitOutcome>();
+  private readonly compiler: NodeCompiler;
+  private readonly waitingOn: Map<string, number>;
+  private readonly ready: ReadyQueue<ScheduleNode>;
+  private readonly batch: <T>(work: () => T) => T;
+  private inFlight = 0;
+  /** Nodes being looked up in the shared cache, and its misses waiting for a compiler slot. */
+  private lookingUp = 0;
+  private readonly missed: Compilable[] = [];
+  // Compiled nodes whose outcomes came in the same turn (a compiler request answers several) settle in one
+  // batch (one transaction for the caller): their results, their finish and the dispatch of what they made
+  // ready. A compiled module then costs the coordinator a share of a commit, not one per write.
+  private readonly compiled: { node: ScheduleNode; outcome: GroupOutcome }[] = [];
+  private again: NodeJS.Immediate | undefined;
+  private ended = false;
+  private settle: { resolve: () => void; reject: (error: unknown) => void } = {
+    resolve: () => undefined,
+    reject: () => undefined,
   };
 
+  constructor(private readonly options: ScheduleOptions) {
+    this.nodes = buildNodes(options.units).nodes;
+    this.compiler = new NodeCompiler(options, new Map(options.units.map((unit) => [unit.name, unit])), this.outcomes);
+    this.waitingOn = new Map([...this.nodes.values()].map((node) => [node.id, node.producers.size]));
+    this.ready = new ReadyQueue<ScheduleNode>(rankNodes(this.nodes, options.order));
+    for (const node of this.nodes.values()) if (node.producers.size === 0) this.ready.push(node);
+    this.batch = options.batch ?? (<T>(work: () => T): T => work());
+  }
+
+  /** Runs the schedule to its end (every node settled, or stopped); rejects with what failed it. */
+  async run(): Promise<Map<string, UnitOutcome>> {
+    let recheck: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve, reject) => {
+      this.settle = { resolve, reject };
+      // A concurrency that can change mid-run is read again now and then, not only when a job ends: raised
+      // while every job in flight is a long one, it takes effect at once.
+      if (this.options.currentConcurrency) recheck = setInterval(() => this.pump(), CONCURRENCY_RECHECK_MS);
+      this.pump();
+    }).finally(() => {
+      clearInterval(recheck);
+      if (this.again) clearImmediate(this.again);
+    });
+    return this.outcomes;
+  }
+
+  private finish(node: ScheduleNode, results: Map<string, UnitOutcome>): void {
+    for (const member of node.members) {
+      const outcome = results.get(member.name)!;
+      this.outcomes.set(member.name, outcome);
+      this.options.onFinish(member, outcome);
+    }
+    for (const consumer of node.consumers) {
+      const left = this.waitingOn.get(consumer)! - 1;
+      this.waitingOn.set(consumer, left);
+      if (left === 0) this.ready.push(this.nodes.get(consumer)!);
+    }
+  }
+
   /** A node's outcomes when it needs no compiler (skipped behind a failed producer, settled by onDispatch, reused), else its jobs. */
-  const dispatch = (node: ScheduleNode): { outcomes: Map<string, UnitOutcome> } | { jobs: CompileJob[] } => {
-    const blocker = compiler.blockingProducer(node.members);
+  private dispatch(
+    node: ScheduleNode,
+  ): { outcomes: Map<string, UnitOutcome> } | { jobs: CompileJob[]; inputHashes: string[] | null } {
+    const blocker = this.compiler.blockingProducer(node.members);
     if (blocker) {
       const errors = [{ message: `Its producer '${blocker.producer}' ${blocker.reason}, so it was not compiled.` }];
       return { outcomes: new Map(node.members.map((member) => [member.name, { status: 'skipped', errors }])) };
     }
-    const settled = options.onDispatch?.(node.members);
+    const settled = this.options.onDispatch?.(node.members);
     if (settled) return { outcomes: settled };
-    return compiler.reuse(node.members, node.cycle);
-  };
-  const batch = options.batch ?? (<T>(work: () => T): T => work());
-  let inFlight = 0;
-  let recheck: NodeJS.Timeout | undefined;
-  let again: NodeJS.Immediate | undefined;
-  await new Promise<void>((resolve, reject) => {
-    const start = (node: ScheduleNode, jobs: CompileJob[]) => {
-      inFlight++;
-      compiler.run(node.members, jobs).then(
-        (outcome) => {
-          inFlight--;
-          if (ended) return;
-          try {
-            // Its results, its finish and the dispatch of what it made ready are one batch (one transaction for
-            // the caller): a compiled module costs the coordinator one commit, not one per write.
-            batch(() => {
-              finish(node, compiler.settle(node.members, node.cycle, outcome));
-              pump();
-            });
-          } catch (error) {
-            end(error);
-          }
-        },
-        (error: unknown) => {
-          inFlight--;
-          end(error);
-        },
-      );
-    };
-    let ended = false;
-    const end = (error?: unknown) => {
-      ended = true;
-      if (error === undefined) resolve();
-      else reject(error);
-    };
-    const pump = () => {
-      if (ended) return;
-      try {
-        const concurrency = options.currentConcurrency?.() ?? options.concurrency;
-        const canStart = () => ready.size > 0 && inFlight < concurrency && !options.shouldStop?.();
-        if (canStart()) {
-          // One batch (one transaction for the caller) dispatches ready nodes until the compiler is full: those
-          // that need no compiler (reused stored compilations, skipped behind a failed producer, settled by
-          // onDispatch) finish in it, and their consumers become ready in it too. The nodes to compile start
-          // once it is written. At most SETTLED_PER_BATCH settle per batch: the rest go on at the next turn of
-          // the event loop, so a long chain of reuse neither blocks it nor reports its progress in one lump.
-          const toCompile: { node: ScheduleNode; jobs: CompileJob[] }[] = [];
-          const full = batch(() => {
-            let settled = 0;
-            while (canStart() && inFlight + toCompile.length < concurrency) {
-              if (settled >= SETTLED_PER_BATCH) return true;
-              const node = ready.pop()!;
-              const dispatched = dispatch(node);
-              if ('jobs' in dispatched) {
-                toCompile.push({ node, jobs: dispatched.jobs });
-              } else {
-                finish(node, dispatched.outcomes);
-                settled++;
-              }
-            }
-            return false;
-          });
-          for (const { node, jobs } of toCompile) start(node, jobs);
-          if (full) {
-            again ??= setImmediate(() => {
-              again = undefined;
-              pump();
-            });
-            return;
-          }
+    return this.compiler.reuse(node.members, node.cycle);
+  }
+
+  private end(error?: unknown): void {
+    this.ended = true;
+    if (error === undefined) this.settle.resolve();
+    else this.settle.reject(error);
+  }
+
+  private settleCompiled(): void {
+    const done = this.compiled.splice(0);
+    if (this.ended || done.length === 0) return;
+    try {
+      this.batch(() => {
+        for (const { node, outcome } of done)
+          this.finish(node, this.compiler.settle(node.members, node.cycle, outcome));
+        this.pump();
+      });
+    } catch (error) {
+      this.end(error);
+    }
+  }
+
+  private start(node: ScheduleNode, jobs: CompileJob[]): void {
+    this.inFlight++;
+    this.compiler.run(node.members, jobs).then(
+      (outcome) => {
+        this.inFlight--;
+        if (this.ended) return;
+        if (this.compiled.push({ node, outcome }) === 1) queueMicrotask(() => this.settleCompiled());
+      },
+      (error: unknown) => {
+        this.inFlight--;
+        this.end(error);
+      },
+    );
+  }
+
+  /**
+   * Starts a dispatch round's nodes. With the shared cache, the round is looked up first in one call: the nodes
+   * it has settle as a reuse does (one batch); the others wait in `missed` for a compiler slot.
+   */
+  private startRound(round: Compilable[]): void {
+    const shared = this.options.sharedCache;
+    const asked = shared ? round.filter((item) => item.inputHashes !== null) : [];
+    for (const item of round) if (!asked.includes(item)) this.start(item.node, item.jobs);
+    if (!shared || asked.length === 0) return;
+    this.lookingUp += asked.length;
+    const candidates = asked.map(({ node, inputHashes }) => ({
+      members: node.members,
+      cycle: node.cycle,
+      inputHashes: inputHashes!,
+    }));
+    lookUpRound(shared, candidates, this.options.platformVersion).then(
+      (hits) => {
+        this.lookingUp -= asked.length;
+        if (this.ended) return;
+        try {
+          this.batch(() =>
+            asked.forEach(({ node }, index) => {
+              const found = hits[index];
+              if (found) this.finish(node, settleShared(shared, candidates[index]!, found));
+            }),
+          );
+          this.missed.push(...asked.filter((_, index) => !hits[index]));
+          this.pump();
+        } catch (error) {
+          this.end(error);
         }
-        if (inFlight === 0 && (ready.size === 0 || options.shouldStop?.())) end();
-      } catch (error) {
-        end(error);
+      },
+      (error: unknown) => this.end(error),
+    );
+  }
+
+  private busy(): number {
+    return this.inFlight + this.lookingUp + this.missed.length;
+  }
+
+  private pump(): void {
+    if (this.ended) return;
+    const { options, ready } = this;
+    try {
+      const narrow = options.currentConcurrency?.() ?? options.concurrency;
+      // Many modules waiting: hand the compiler enough of them to fill its requests (several to a program).
+      const wide = options.batching?.();
+      const concurrency =
+        wide && ready.size + this.inFlight >= wide.whenWaiting ? Math.max(narrow, wide.inFlight) : narrow;
+      // Misses of the shared cache were dispatched already: they take the compiler slots first.
+      while (this.missed.length > 0 && this.inFlight < concurrency) {
+        const { node, jobs } = this.missed.shift()!;
+        this.start(node, jobs);
       }
-    };
-    // A concurrency that can change mid-run is read again now and then, not only when a job ends: raised
-    // while every job in flight is a long one, it takes effect at once.
-    if (options.currentConcurrency) recheck = setInterval(pump, CONCURRENCY_RECHECK_MS);
-    pump();
-  }).finally(() => {
-    clearInterval(recheck);
-    if (again) clearImmediate(again);
-  });
-  return outcomes;
+      // With the shared cache, up to LOOKUP_AHEAD more nodes than the compiler takes are being looked up.
+      const limit = concurrency + (options.sharedCache ? LOOKUP_AHEAD : 0);
+      if (this.canStart(limit) && this.dispatchRound(limit)) {
+        this.again ??= setImmediate(() => {
+          this.again = undefined;
+          this.pump();
+        });
+        return;
+      }
+      if (this.busy() === 0 && (ready.size === 0 || options.shouldStop?.())) this.end();
+    } catch (error) {
+      this.end(error);
+    }
+  }
+
+  private canStart(limit: number): boolean {
+    return this.ready.size > 0 && this.busy() < limit && !this.options.shouldStop?.();
+  }
+
+  /**
+   * One batch (one transaction for the caller) dispatches ready nodes until the compiler is full: those
+   * that need no compiler (reused stored compilations, skipped behind a failed producer, settled by
+   * onDispatch) finish in it, and their consumers become ready in it too. The nodes to compile start
+   * once it is written. At most SETTLED_PER_BATCH settle per batch: the rest go on at the next turn of
+   * the event loop (returns true then), so a long chain of reuse neither blocks it nor reports its progress
+   * in one lump.
+   */
+  private dispatchRound(limit: number): boolean {
+    const toCompile: Compilable[] = [];
+    const full = this.batch(() => {
+      let settled = 0;
+      while (this.canStart(limit) && this.busy() + toCompile.length < limit) {
+        if (settled >= SETTLED_PER_BATCH) return true;
+        const node = this.ready.pop()!;
+        const dispatched = this.dispatch(node);
+        if ('jobs' in dispatched) {
+          toCompile.push({ node, ...dispatched });
+        } else {
+          this.finish(node, dispatched.outcomes);
+          settled++;
+        }
+      }
+      return false;
+    });
+    this.startRound(toCompile);
+    return full;
+  }
 }

@@ -2,6 +2,7 @@ import type { ModuleError } from '../../../common/domain';
 import type { CompileJob, CompileResult, GroupOutcome, ProducerInterface } from '../compiler/compile-types';
 import { computeGroupInputHashes, type CompileIdentity } from '../compiler/input-hash';
 import type { CompileUnit, ExternalProducer, ScheduleOptions, UnitOutcome } from './schedule-types';
+import { offerCompiled } from './shared-cache-dispatch';
 
 /**
  * Compiles one node of the schedule: a module, or the members of a reference
@@ -108,11 +109,10 @@ export class NodeCompiler {
   private findStored(
     members: readonly CompileUnit[],
     cycle: string | null,
-    identities: readonly CompileIdentity[],
+    hashes: readonly string[] | null,
   ): Map<string, UnitOutcome> | null {
     const { findReusable } = this.options;
-    if (!findReusable) return null;
-    const hashes = computeGroupInputHashes(identities);
+    if (!findReusable || !hashes) return null;
     const reused = members.map((member, index) => findReusable(member, hashes[index]));
     const prepared = reused.filter((found) => found !== null && 'producerInterface' in found);
     if (prepared.length === members.length)
@@ -137,17 +137,20 @@ export class NodeCompiler {
   reuse(
     members: readonly CompileUnit[],
     cycle: string | null,
-  ): { outcomes: Map<string, UnitOutcome> } | { jobs: CompileJob[] } {
+  ): { outcomes: Map<string, UnitOutcome> } | { jobs: CompileJob[]; inputHashes: string[] | null } {
     const siblings = new Set(members.map((member) => member.name));
     const identities = members.map((member) => this.identity(member, siblings));
-    const found = this.findStored(members, cycle, identities);
+    // Hashed only when something stored can match: the local store, or the shared cache.
+    const inputHashes =
+      this.options.findReusable || this.options.sharedCache ? computeGroupInputHashes(identities) : null;
+    const found = this.findStored(members, cycle, inputHashes);
     if (found) return { outcomes: found };
     // The compiler process computes the identity again from the sources themselves.
     const jobs = identities.map(({ sourceHash: _sourceHash, ...identity }, index): CompileJob => ({
       ...identity,
       sources: this.options.loadSources(members[index].moduleVersionId),
     }));
-    return { jobs };
+    return { jobs, inputHashes };
   }
 
   /**
@@ -175,6 +178,7 @@ export class NodeCompiler {
       );
     }
     const outcomes = members.map((member, index) => this.toOutcome(member, outcome.results[index]));
+    if (this.options.sharedCache) offerCompiled(this.options.sharedCache, outcome.results);
     const broken = members.filter((_, index) => outcomes[index].status !== 'prepared').map((member) => member.name);
     if (broken.length === 0 || cycle === null)
       return new Map(members.map((member, index) => [member.name, outcomes[index]]));

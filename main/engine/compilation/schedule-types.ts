@@ -1,6 +1,8 @@
 import type { ModuleError, ModuleKind } from '../../../common/domain';
 import type { CompileGroup, CompileResult, GroupOutcome, ProducerInterface } from '../compiler/compile-types';
+import type { SharedCacheOrigin } from '../shared-cache/shared-cache-types';
 import type { GraphNode } from './dependency-graph';
+import type { ScheduleSharedCache } from './shared-cache-dispatch';
 
 /** One module version to compile in a batch. */
 export interface CompileUnit extends GraphNode {
@@ -15,7 +17,10 @@ export type ReusableCompilation =
   | { artifactId: number; producerInterface: ProducerInterface; durationMs: number }
   | { artifactId: number; errors: ModuleError[]; durationMs: number };
 
-/** What became of a unit. `compiled` is false when a stored compilation with the same inputs was reused. */
+/**
+ * What became of a unit. `compiled` is false when a stored compilation with the same inputs was reused;
+ * `sharedOrigin` says where one taken from the shared compilation cache came from.
+ */
 export type UnitOutcome =
   | {
       status: 'prepared';
@@ -23,8 +28,16 @@ export type UnitOutcome =
       producerInterface: ProducerInterface;
       durationMs: number;
       compiled: boolean;
+      sharedOrigin?: SharedCacheOrigin;
     }
-  | { status: 'failed'; artifactId: number | null; errors: ModuleError[]; durationMs: number; compiled: boolean }
+  | {
+      status: 'failed';
+      artifactId: number | null;
+      errors: ModuleError[];
+      durationMs: number;
+      compiled: boolean;
+      sharedOrigin?: SharedCacheOrigin;
+    }
   | { status: 'skipped'; errors: ModuleError[] };
 
 /** Anything that compiles compile groups: the worker pool, in practice. `onStarted` runs when compiling really begins. */
@@ -89,4 +102,12 @@ export interface ScheduleOptions {
   batch?<T>(work: () => T): T;
   /** Read before each dispatch when given: the number of jobs to keep in flight now (a setting applied mid-run). */
   currentConcurrency?(): number;
+  /** The shared compilation cache (spec §4d): asked before compiling, offered what was compiled. Absent when off. */
+  sharedCache?: ScheduleSharedCache;
+  /**
+   * A compiler that takes several modules to a request (CompilerPool with batches): while at least
+   * `whenWaiting` nodes are ready or in flight, up to `inFlight` are handed to it (more than
+   * `concurrency`), so its requests fill; with fewer, `concurrency` keeps groups small. Read before each dispatch.
+   */
+  batching?(): { inFlight: number; whenWaiting: number };
 }

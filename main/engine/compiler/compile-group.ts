@@ -1,4 +1,5 @@
 import { createFileSystemLayer } from 'typescript-native/fs';
+import type { SourceFile } from 'typescript-native/ast';
 import type { Diagnostic, Program } from 'typescript-native/sync';
 import type { ModuleKind } from '../../../common/domain';
 import { defaultPlatformsDir, loadPlatformVersion, type PlatformVersionInfo } from '../platform/platform-versions';
@@ -9,6 +10,7 @@ import { computeGroupInputHashes, hashFiles } from './input-hash';
 import { NativeCompilerMissingError } from './native-binary';
 import { isServerGone, NativeServer } from './native-server';
 import { GLOBALS_PATH, GROUP_ROOT, OUT_DIR, PlatformSettings, PRODUCERS_DIR } from './platform-libs';
+import { NotBatchableError, planBatches, type CompilePhases } from './compile-batch';
 import path from 'node:path';
 
 const posix = path.posix;
@@ -54,13 +56,65 @@ export class GroupCompiler {
     this.recycleRssBytes = options.recycleRssBytes ?? DEFAULT_RECYCLE_RSS_BYTES;
   }
 
+  /** Time spent in the native server since the compiler was made, by phase (for the benchmark's split). */
+  readonly phases: CompilePhases = { setupMs: 0, checkMs: 0, emitMs: 0, programs: 0 };
+
   /** A result per member of `group`, in its order; never throws for a compiler or server failure. */
   compile(group: CompileGroup): CompileResult[] {
+    return this.compileAttempts(group, 1);
+  }
+
+  /**
+   * Several compile groups in one request, a result list per group in their order. The single modules
+   * that can share a program (compile-batch.ts) compile in one: libraries, platform declarations and
+   * runtime globals bound once, each module under its own root with its producers' declarations under
+   * its own paths, its own diagnostics and emit. The others compile alone. When the server dies during
+   * a shared program, each of its modules is compiled once more on its own.
+   */
+  compileMany(groups: readonly CompileGroup[]): CompileResult[][] {
+    const results: CompileResult[][] = new Array<CompileResult[]>(groups.length);
+    for (const part of planBatches(groups)) {
+      if (part.length === 1) {
+        results[part[0]!] = this.compile(groups[part[0]!]!);
+        continue;
+      }
+      const out = this.compileBatch(part.map((index) => groups[index]!));
+      part.forEach((index, k) => (results[index] = out[k]!));
+    }
+    return results;
+  }
+
+  private compileBatch(groups: CompileGroup[]): CompileResult[][] {
     const started = performance.now();
-    for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      for (const group of groups) this.faults?.beforeAttempt(group, () => this.server.killForTest());
+      const results = this.compileProgram(groups, started);
+      if (this.server.rssBytes() > this.recycleRssBytes) this.server.close();
+      return results;
+    } catch (error) {
+      if (error instanceof NativeCompilerMissingError)
+        return groups.map((group) => this.failAll(group, started, (error as Error).message));
+      if (error instanceof NotBatchableError) {
+        // A module whose files are scripts (global declarations) compiles alone; the others share a program again.
+        const alone = groups.filter((group) => error.modules.has(group[0]!.moduleName));
+        const rest = groups.filter((group) => !error.modules.has(group[0]!.moduleName));
+        const results = new Map<CompileGroup, CompileResult[]>(alone.map((group) => [group, this.compile(group)]));
+        const shared = rest.length > 1 ? this.compileBatch(rest) : rest.map((group) => this.compile(group));
+        rest.forEach((group, index) => results.set(group, shared[index]!));
+        return groups.map((group) => results.get(group)!);
+      }
+      this.server.close();
+      // Each module once more, alone: its second attempt when the server died, a first one after a compiler error.
+      return groups.map((group) => this.compileAttempts(group, isServerGone(error) ? 2 : 1));
+    }
+  }
+
+  private compileAttempts(group: CompileGroup, firstAttempt: number): CompileResult[] {
+    const started = performance.now();
+    for (let attempt = firstAttempt; attempt <= 2; attempt++) {
       try {
         this.faults?.beforeAttempt(group, () => this.server.killForTest());
-        const results = this.compileOnce(group, started);
+        const results = this.compileProgram([group], started)[0]!;
         if (this.server.rssBytes() > this.recycleRssBytes) this.server.close();
         return results;
       } catch (error) {
@@ -99,179 +153,275 @@ export class GroupCompiler {
     return group.map((job, i) => failed(job, hashes[i] ?? '', [{ message }], started, group.length));
   }
 
-  private compileOnce(group: CompileGroup, started: number): CompileResult[] {
-    const hashes = computeGroupInputHashes(group, this.platformsDir);
-    const names = group.map((job) => job.moduleName);
-    const members = new Map(group.map((job) => [job.moduleName, job]));
-    const diagnostics = new Map<string, CompileDiagnostic[]>(names.map((name) => [name, []]));
-    const toAll = (diagnostic: CompileDiagnostic): void => {
-      for (const list of diagnostics.values()) list.push(diagnostic);
-    };
-    const finish = (outputs?: Map<string, MemberOutput>): CompileResult[] =>
-      group.map((job, i) => {
-        const own = sortDiagnostics(diagnostics.get(job.moduleName)!);
-        const out = own.length === 0 ? outputs?.get(job.moduleName) : undefined;
-        if (!out) return failed(job, hashes[i]!, own, started, group.length);
-        const declarations = sortKeys(out.declarations);
-        return {
-          moduleName: job.moduleName,
-          platformVersion: job.platformVersion,
-          inputHash: hashes[i]!,
-          success: true,
-          js: sortKeys(out.js),
-          declarations,
-          interfaceHash: hashFiles(declarations),
-          diagnostics: [],
-          durationMs: Math.round((performance.now() - started) / group.length),
-        };
-      });
-
-    if (group.length === 0) return [];
-    if (members.size !== group.length) {
-      toAll({ message: `The cycle ${quoteNames(names)} names a module more than once` });
-      return finish();
-    }
-    const versions = new Set(group.map((job) => job.platformVersion));
-    if (versions.size > 1) {
-      toAll({ message: `The cycle ${quoteNames(names)} mixes platform versions ${quoteNames([...versions])}` });
-      return finish();
-    }
-    let info: PlatformVersionInfo;
+  /**
+   * Compiles compile groups in one program: one group (a module or a cycle, its producers mounted once
+   * for all its members), or several single modules (a batch: each with its producers under its own root).
+   */
+  private compileProgram(units: CompileGroup[], started: number): CompileResult[][] {
+    const state = new ProgramState(units, started, this.platformsDir);
+    if (state.jobs.length === 0) return units.map(() => []);
+    const info = state.validate();
+    if (!info) return state.finish();
+    const mounted = state.mount();
+    const kind: ModuleKind = state.jobs.some((job) => job.kind === 'web' || job.kind === 'mobile') ? 'web' : 'service';
+    this.settings ??= new PlatformSettings(this.server.nativeBinary.libDir);
+    const settings = this.settings.forKind(info, kind);
+    let mark = performance.now();
+    const base = this.server.base(settings, info.runtimeDts);
+    const snapshot = base.update({
+      fileSystem: createFileSystemLayer([...mounted.files]),
+      createPrograms: [
+        {
+          rootFiles: settings.runtimeGlobals ? [GLOBALS_PATH, ...mounted.rootFiles] : mounted.rootFiles,
+          compilerOptions: mounted.paths ? { ...settings.options, paths: mounted.paths } : settings.options,
+        },
+      ],
+    });
     try {
-      info = loadPlatformVersion(group[0]!.platformVersion, this.platformsDir);
+      const program = snapshot.operation.createdPrograms[0] as Program;
+      // The members' files, fetched once (an AST crosses the pipe from the server): the import rules read them.
+      const sourceFiles = new Map(mounted.rootFiles.map((fileName) => [fileName, program.getSourceFile(fileName)]));
+      if (state.batched) state.requireModules(sourceFiles);
+      this.phases.programs++;
+      this.phases.setupMs += performance.now() - mark;
+      mark = performance.now();
+      state.check(program, mounted, settings, sourceFiles);
+      this.phases.checkMs += performance.now() - mark;
+      if (state.jobs.every((job) => state.diagnostics.get(job.moduleName)!.length > 0)) return state.finish();
+      mark = performance.now();
+      const emitted = program.emitToString();
+      this.phases.emitMs += performance.now() - mark;
+      return state.finish(state.outputs(emitted));
+    } finally {
+      snapshot.dispose();
+    }
+  }
+}
+
+/** What the compilation of one program knows: its units, their members, diagnostics and hashes. */
+class ProgramState {
+  readonly batched: boolean;
+  readonly jobs: CompileJob[];
+  /** Every member of the program by name; in a batch each is a unit of its own. */
+  readonly members: Map<string, CompileJob>;
+  readonly diagnostics: Map<string, CompileDiagnostic[]>;
+  private readonly hashes: string[][];
+  /** The members a member's compilation sees as such (its cycle), by member name. */
+  private readonly unitMembers = new Map<string, ReadonlyMap<string, CompileJob>>();
+  private findings = new Map<string, RuleFindings>();
+
+  constructor(
+    private readonly units: CompileGroup[],
+    private readonly started: number,
+    private readonly platformsDir: string,
+  ) {
+    this.batched = units.length > 1;
+    this.jobs = units.flat();
+    this.members = new Map(this.jobs.map((job) => [job.moduleName, job]));
+    this.diagnostics = new Map(this.jobs.map((job) => [job.moduleName, []]));
+    this.hashes = units.map((unit) => computeGroupInputHashes(unit, platformsDir));
+    for (const unit of units) {
+      const own = new Map(unit.map((job) => [job.moduleName, job]));
+      for (const job of unit) this.unitMembers.set(job.moduleName, own);
+    }
+  }
+
+  toAll(diagnostic: CompileDiagnostic): void {
+    for (const list of this.diagnostics.values()) list.push(diagnostic);
+  }
+
+  /** The platform version's files, or undefined (with every member's diagnostic) when the group can't compile. */
+  validate(): PlatformVersionInfo | undefined {
+    const names = this.jobs.map((job) => job.moduleName);
+    if (this.members.size !== this.jobs.length) {
+      this.toAll({ message: `The cycle ${quoteNames(names)} names a module more than once` });
+      return undefined;
+    }
+    const versions = new Set(this.jobs.map((job) => job.platformVersion));
+    if (versions.size > 1) {
+      this.toAll({ message: `The cycle ${quoteNames(names)} mixes platform versions ${quoteNames([...versions])}` });
+      return undefined;
+    }
+    try {
+      return loadPlatformVersion(this.jobs[0]!.platformVersion, this.platformsDir);
     } catch (error) {
-      for (const job of group) {
-        diagnostics.get(job.moduleName)!.push({
+      for (const job of this.jobs) {
+        this.diagnostics.get(job.moduleName)!.push({
           message: `Module '${job.moduleName}' can't be compiled: ${(error as Error).message}`,
         });
       }
-      return finish();
+      return undefined;
     }
+  }
 
-    // Outside producers are mounted once for the whole group, so every member sees the same declarations.
-    const producers = new Map<string, ProducerInterface>();
-    for (const job of group) {
-      const own = diagnostics.get(job.moduleName)!;
+  /** The program's files: members' sources, and the producers' declarations each member sees. */
+  mount(): { files: Map<string, string>; rootFiles: string[]; paths?: Record<string, string[]> } {
+    const names = this.jobs.map((job) => job.moduleName);
+    // A group's outside producers are mounted once for it, so every member sees the same declarations.
+    // A batch mounts them once too: a batch-mate names only its own producers (compile-batch.ts).
+    const shared = new Map<string, ProducerInterface>();
+    const conflicts = new Set<string>();
+    const files = new Map<string, string>();
+    for (const job of this.jobs) {
+      const own = this.diagnostics.get(job.moduleName)!;
       if (job.sources['src/index.ts'] === undefined) {
         own.push({
           message: `Module '${job.moduleName}' has no entry point: src/index.ts is missing`,
           file: 'src/index.ts',
         });
       }
+      const siblings = this.unitMembers.get(job.moduleName)!;
       for (const ref of job.references) {
-        if (!members.has(ref) && !job.producers[ref]) {
+        if (!siblings.has(ref) && !job.producers[ref]) {
           own.push({
             message: `Producer '${ref}' is listed in the references of '${job.moduleName}' but has no compiled interface for platform ${job.platformVersion}`,
           });
         }
       }
       for (const [name, producer] of Object.entries(job.producers)) {
-        if (members.has(name)) continue; // compiled from source here
-        const mounted = producers.get(name);
-        if (!mounted) producers.set(name, producer);
-        else if (mounted.interfaceHash !== producer.interfaceHash) {
+        if (siblings.has(name)) continue; // compiled from source here
+        const mounted = shared.get(name);
+        if (!mounted) shared.set(name, producer);
+        else if (mounted.interfaceHash !== producer.interfaceHash && this.batched) {
+          // Batch-mates see one mount of a producer: one given another interface of it compiles alone.
+          conflicts.add(job.moduleName);
+        } else if (mounted.interfaceHash !== producer.interfaceHash) {
           own.push({
             message: `Producer '${name}' of '${job.moduleName}' differs from the one given to the other modules of the cycle ${quoteNames(names)}`,
           });
         }
       }
     }
-
-    const files = new Map<string, string>();
     const rootFiles: string[] = [];
     const paths: Record<string, string[]> = {};
-    for (const job of group) {
+    for (const job of this.jobs) {
       const root = `${GROUP_ROOT}/${job.moduleName}`;
       for (const [key, text] of Object.entries(job.sources)) {
         if (!key.startsWith('src/') || !key.endsWith('.ts')) continue;
         files.set(`${root}/${key}`, text);
         rootFiles.push(`${root}/${key}`);
       }
-      if (group.length > 1) {
+      if (this.unitMembers.get(job.moduleName)!.size > 1) {
         paths[`@modules/${job.moduleName}`] = [`${root}/src/index.ts`];
         paths[`@modules/${job.moduleName}/*`] = [`${root}/src/*`];
       }
     }
-    for (const [name, producer] of producers) {
+    for (const [name, producer] of shared) {
       for (const [rel, text] of Object.entries(producer.declarations))
         files.set(`${PRODUCERS_DIR}/${name}/${rel}`, text);
     }
+    if (conflicts.size > 0) throw new NotBatchableError(conflicts);
     rootFiles.sort();
+    return { files, rootFiles, paths: Object.keys(paths).length > 0 ? paths : undefined };
+  }
 
-    const kind: ModuleKind = group.some((job) => job.kind === 'web' || job.kind === 'mobile') ? 'web' : 'service';
-    this.settings ??= new PlatformSettings(this.server.nativeBinary.libDir);
-    const settings = this.settings.forKind(info, kind);
-    const base = this.server.base(settings, info.runtimeDts);
-    const snapshot = base.update({
-      fileSystem: createFileSystemLayer([...files]),
-      createPrograms: [
-        {
-          rootFiles: settings.runtimeGlobals ? [GLOBALS_PATH, ...rootFiles] : rootFiles,
-          compilerOptions: group.length > 1 ? { ...settings.options, paths } : settings.options,
-        },
-      ],
-    });
-    try {
-      const program = snapshot.operation.createdPrograms[0] as Program;
-      const view: GroupView = {
-        members,
-        files: new Set(files.keys()),
-        allowedLibFiles: settings.allowedLibFiles,
-        libraryNames: `${settings.libs.join(', ')}${settings.runtimeGlobals ? ' and the runtime globals' : ''}`,
-      };
-      const findings = new Map<string, RuleFindings>(
-        names.map((name) => [name, { diagnostics: [], reported: new Set() }]),
-      );
-      for (const fileName of rootFiles) {
-        const sf = program.getSourceFile(fileName);
-        const owner = memberOf(fileName)!.name;
-        if (sf) checkFile(sf, view, findings.get(owner)!);
-      }
-      for (const [name, found] of findings) diagnostics.get(name)!.push(...found.diagnostics);
-
-      const report = (list: readonly Diagnostic[]): void => {
-        for (const d of list) {
-          if (d.category !== ERROR) continue;
-          const owner = d.fileName ? memberOf(d.fileName) : undefined;
-          const converted = toCompileDiagnostic(d, owner?.name);
-          if (owner && members.has(owner.name)) {
-            const key = `${converted.file}:${converted.line}:${converted.column}`;
-            if (findings.get(owner.name)!.reported.has(key)) continue; // ours says it better
-            diagnostics.get(owner.name)!.push(converted);
-          } else {
-            // Not in a member's file (options, globals, a producer's declarations): it concerns the whole group.
-            toAll(converted);
-          }
-        }
-      };
-      report(program.getProgramDiagnostics());
-      report(program.getGlobalDiagnostics());
-      report(program.getSyntacticDiagnostics(rootFiles));
-      report(program.getSemanticDiagnostics(rootFiles));
-      if (names.every((name) => diagnostics.get(name)!.length > 0)) return finish();
-
-      const emitted = program.emitToString();
-      report(emitted.diagnostics);
-      const outputs = new Map<string, MemberOutput>(names.map((name) => [name, { js: {}, declarations: {} }]));
-      for (const [fileName, file] of emitted.outputFiles) {
-        if (!fileName.startsWith(`${OUT_DIR}/`)) continue;
-        const member = memberOf(`${GROUP_ROOT}/${fileName.slice(OUT_DIR.length + 1)}`);
-        const out = member && outputs.get(member.name);
-        if (!member || !out || !member.rel.startsWith('src/')) continue;
-        if (member.rel.endsWith('.d.ts')) {
-          out.declarations[member.rel.slice('src/'.length)] = rewriteMemberSpecifiers(file.text, fileName, members);
-        } else if (member.rel.endsWith('.js')) out.js[member.rel] = file.text;
-      }
-      for (const job of group) {
-        const out = outputs.get(job.moduleName)!;
-        for (const [key, text] of Object.entries(job.sources)) {
-          if (key.startsWith('src/') && key.endsWith('.d.ts')) out.declarations[key.slice('src/'.length)] = text;
-        }
-      }
-      return finish(outputs);
-    } finally {
-      snapshot.dispose();
+  /**
+   * A batch shares one program: a file that is a script (not a module) declares globals its batch-mates
+   * would see. Such modules compile alone (NotBatchableError), so every module sees what it would alone.
+   * (Producers' declarations were screened as text: compile-batch.ts.)
+   */
+  requireModules(sourceFiles: ReadonlyMap<string, SourceFile | undefined>): void {
+    const scripts = new Set<string>();
+    for (const [fileName, sf] of sourceFiles) {
+      if (sf && !sf.externalModuleIndicator) scripts.add(memberOf(fileName)!.name);
     }
+    if (scripts.size > 0) throw new NotBatchableError(scripts);
+  }
+
+  /** The import rules and the compiler's diagnostics, each to the member it concerns. */
+  check(
+    program: Program,
+    mounted: { files: Map<string, string>; rootFiles: string[] },
+    settings: { allowedLibFiles: ReadonlySet<string>; libs: string[]; runtimeGlobals: boolean },
+    sourceFiles: ReadonlyMap<string, SourceFile | undefined>,
+  ): void {
+    const files = new Set(mounted.files.keys());
+    const libraryNames = `${settings.libs.join(', ')}${settings.runtimeGlobals ? ' and the runtime globals' : ''}`;
+    this.findings = new Map(this.jobs.map((job) => [job.moduleName, { diagnostics: [], reported: new Set() }]));
+    for (const [fileName, sf] of sourceFiles) {
+      const owner = memberOf(fileName)!.name;
+      const view: GroupView = {
+        members: this.unitMembers.get(owner)!,
+        files,
+        allowedLibFiles: settings.allowedLibFiles,
+        libraryNames,
+      };
+      if (sf) checkFile(sf, view, this.findings.get(owner)!);
+    }
+    for (const [name, found] of this.findings) this.diagnostics.get(name)!.push(...found.diagnostics);
+    this.report(program.getProgramDiagnostics());
+    this.report(program.getGlobalDiagnostics());
+    this.report(program.getSyntacticDiagnostics(mounted.rootFiles));
+    this.report(program.getSemanticDiagnostics(mounted.rootFiles));
+  }
+
+  /** Errors to the member whose file they are in; the others (options, globals, a group's producers) to all. */
+  report(list: readonly Diagnostic[]): void {
+    for (const d of list) {
+      if (d.category !== ERROR) continue;
+      const owner = d.fileName ? memberOf(d.fileName) : undefined;
+      const converted = toCompileDiagnostic(d, owner?.name);
+      if (owner && this.members.has(owner.name)) {
+        const key = `${converted.file}:${converted.line}:${converted.column}`;
+        if (this.findings.get(owner.name)!.reported.has(key)) continue; // ours says it better
+        this.diagnostics.get(owner.name)!.push(converted);
+      } else if (this.batched && d.fileName) {
+        // In a producer's declarations shared by a batch: whose is it? Each module alone says.
+        throw new NotBatchableError(new Set(this.members.keys()));
+      } else {
+        // Not in a member's file (options, globals, a producer's declarations): it concerns the whole group.
+        this.toAll(converted);
+      }
+    }
+  }
+
+  /** Each member's emitted JS and declarations (and the declaration files of its sources). */
+  outputs(emitted: ReturnType<Program['emitToString']>): Map<string, MemberOutput> {
+    this.report(emitted.diagnostics);
+    const outputs = new Map<string, MemberOutput>(
+      this.jobs.map((job) => [job.moduleName, { js: {}, declarations: {} }]),
+    );
+    for (const [fileName, file] of emitted.outputFiles) {
+      if (!fileName.startsWith(`${OUT_DIR}/`)) continue;
+      const member = memberOf(`${GROUP_ROOT}/${fileName.slice(OUT_DIR.length + 1)}`);
+      const out = member && outputs.get(member.name);
+      if (!member || !out || !member.rel.startsWith('src/')) continue;
+      if (member.rel.endsWith('.d.ts')) {
+        const siblings = this.unitMembers.get(member.name)!;
+        out.declarations[member.rel.slice('src/'.length)] = rewriteMemberSpecifiers(file.text, fileName, siblings);
+      } else if (member.rel.endsWith('.js')) out.js[member.rel] = file.text;
+    }
+    for (const job of this.jobs) {
+      const out = outputs.get(job.moduleName)!;
+      for (const [key, text] of Object.entries(job.sources)) {
+        if (key.startsWith('src/') && key.endsWith('.d.ts')) out.declarations[key.slice('src/'.length)] = text;
+      }
+    }
+    return outputs;
+  }
+
+  /** A result per member of each unit, in their order: prepared with its outputs when it has no errors. */
+  finish(outputs?: Map<string, MemberOutput>): CompileResult[][] {
+    const count = this.jobs.length;
+    return this.units.map((unit, u) =>
+      unit.map((job, i) => {
+        const own = sortDiagnostics(this.diagnostics.get(job.moduleName)!);
+        const out = own.length === 0 ? outputs?.get(job.moduleName) : undefined;
+        if (!out) return failed(job, this.hashes[u]![i]!, own, this.started, count);
+        const declarations = sortKeys(out.declarations);
+        return {
+          moduleName: job.moduleName,
+          platformVersion: job.platformVersion,
+          inputHash: this.hashes[u]![i]!,
+          success: true,
+          js: sortKeys(out.js),
+          declarations,
+          interfaceHash: hashFiles(declarations),
+          diagnostics: [],
+          durationMs: Math.round((performance.now() - this.started) / count),
+        };
+      }),
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import { groupBytes, type CompilePhases } from './compile-batch';
 import type { CompileGroup, CompileResult, GroupOutcome } from './compile-types';
 import type { CompilerWorkerReply, CompilerWorkerRequest } from './compiler-protocol';
 import { processRssBytes } from './native-server';
@@ -14,6 +15,21 @@ export type CompilerWorkerEvent =
   | { type: 'timed-out'; serviceName: string; pid: number | undefined; moduleName: string; timeLimitMs: number }
   | { type: 'out-of-memory'; serviceName: string; pid: number | undefined; moduleName: string; rssBytes: number }
   | { type: 'replaced'; serviceName: string; pid: number | undefined; previousPid: number | undefined };
+
+/** A request a worker answered: how many modules it held and its native server's time by phase (benchmarks). */
+export interface CompiledRequest {
+  serviceName: string;
+  modules: number;
+  phases: CompilePhases;
+}
+
+/** How many queued single modules one request may carry, to be compiled in one program (compile-batch.ts). */
+export interface BatchLimits {
+  /** Modules per request at most. */
+  modules: number;
+  /** Source and producer-declaration characters per request at most (one module over it goes alone). */
+  bytes: number;
+}
 
 /** Settings of a CompilerPool. */
 export interface CompilerPoolOptions {
@@ -38,6 +54,13 @@ export interface CompilerPoolOptions {
    */
   priority?: number;
   onWorkerEvent?: (event: CompilerWorkerEvent) => void;
+  /** Told of every answered request (the benchmark's split of where the time goes). */
+  onCompiled?: (request: CompiledRequest) => void;
+  /**
+   * Send queued groups several to a request (absent: one group per request). A request that fails
+   * (crash, time limit, memory) sends each of its groups again alone.
+   */
+  batch?: BatchLimits;
 }
 
 type Failure = { kind: 'crash'; detail: string } | { kind: 'timeout' };
@@ -46,17 +69,20 @@ interface Task {
   group: CompileGroup;
   onStarted?: () => void;
   started?: boolean;
+  /** Its request failed while it shared it: it goes alone from now on. */
+  alone?: boolean;
   failures: Failure[];
   resolve: (outcome: GroupOutcome) => void;
   reject: (error: Error) => void;
 }
 
-type WorkerReply = { type?: CompilerWorkerReply['type']; id?: number; results?: unknown };
+type WorkerReply = { type?: CompilerWorkerReply['type']; id?: number; results?: unknown; phases?: CompilePhases };
 
+/** One request to a worker: one task, or a batch of them. */
 interface SentTask {
   id: number;
-  task: Task;
-  /** The time limit; set once the task is the one the worker is compiling. */
+  tasks: Task[];
+  /** The time limit; set once the request is the one the worker is compiling. */
   timer?: NodeJS.Timeout;
 }
 
@@ -102,6 +128,7 @@ export class CompilerPool {
   private pendingReplacement: { previousPid: number | undefined } | null = null;
   private startFailures = 0;
   private memoryTimer: NodeJS.Timeout | undefined;
+  private dispatchQueued = false;
 
   constructor(private readonly options: CompilerPoolOptions) {
     if (!(options.size >= 1)) throw new Error('CompilerPool size must be at least 1');
@@ -117,8 +144,20 @@ export class CompilerPool {
     if (this.closed) return Promise.reject(new Error('The compiler pool is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ group, onStarted, failures: [], resolve, reject });
-      this.dispatch();
+      if (!this.options.batch) return this.dispatch();
+      // Groups handed over together (a scheduler's dispatch of ready modules) go out together.
+      if (this.dispatchQueued) return;
+      this.dispatchQueued = true;
+      queueMicrotask(() => {
+        this.dispatchQueued = false;
+        this.dispatch();
+      });
     });
+  }
+
+  /** Groups worth keeping handed to the pool at once, so that each worker always has a full request waiting. */
+  get capacity(): number {
+    return this.options.size * TASKS_PER_WORKER * (this.options.batch?.modules ?? 1);
   }
 
   /** Sets a listener for worker events (started, crashed, timed-out, replaced). */
@@ -183,7 +222,7 @@ export class CompilerPool {
       this.workers.delete(worker);
       for (const sent of worker.sent.splice(0)) {
         clearTimeout(sent.timer);
-        sent.task.reject(error);
+        for (const task of sent.tasks) task.reject(error);
       }
       worker.channel.kill();
     }
@@ -194,7 +233,7 @@ export class CompilerPool {
       const leastBusy = this.leastBusyReadyWorker();
       const active = this.activeWorkers();
       if (leastBusy && (leastBusy.sent.length === 0 || active >= this.options.size)) {
-        this.send(leastBusy, this.queue.shift()!);
+        this.send(leastBusy, this.takeRequest());
         continue;
       }
       const starting = [...this.workers].filter((w) => !w.ready && !w.retiring).length;
@@ -264,10 +303,34 @@ export class CompilerPool {
     return best;
   }
 
-  private send(worker: Worker, task: Task): void {
+  /**
+   * The queue's first task, with (when batching) the ones behind it, up to the limits and an even share
+   * of the queue per request the workers can hold, so that every worker gets work.
+   */
+  private takeRequest(): Task[] {
+    const first = this.queue.shift()!;
+    const limits = this.options.batch;
+    if (!limits || first.alone || first.group.length !== 1) return [first];
+    const share = Math.ceil((this.queue.length + 1) / (this.activeWorkers() * TASKS_PER_WORKER));
+    const most = Math.min(limits.modules, share);
+    const tasks = [first];
+    let bytes = groupBytes(first.group);
+    while (tasks.length < most && this.queue.length > 0) {
+      const next = this.queue[0]!;
+      if (next.alone || next.group.length !== 1) break;
+      const size = groupBytes(next.group);
+      if (bytes + size > limits.bytes) break;
+      bytes += size;
+      tasks.push(this.queue.shift()!);
+    }
+    return tasks;
+  }
+
+  private send(worker: Worker, tasks: Task[]): void {
     const id = this.nextId++;
-    worker.sent.push({ id, task });
-    worker.channel.send({ type: 'compile', id, group: task.group } satisfies CompilerWorkerRequest);
+    worker.sent.push({ id, tasks });
+    const groups = tasks.map((task) => task.group);
+    worker.channel.send({ type: 'compile', id, groups } satisfies CompilerWorkerRequest);
     if (worker.sent.length === 1) this.startCompiling(worker);
     this.watchMemory();
   }
@@ -276,10 +339,11 @@ export class CompilerPool {
   private startCompiling(worker: Worker): void {
     const current = worker.sent[0];
     if (!current) return;
-    current.timer = setTimeout(() => this.onTimeout(worker), this.timeLimit(current.task));
-    if (!current.task.started) {
-      current.task.started = true;
-      current.task.onStarted?.();
+    current.timer = setTimeout(() => this.onTimeout(worker), this.requestTimeLimit(current.tasks));
+    for (const task of current.tasks) {
+      if (task.started) continue;
+      task.started = true;
+      task.onStarted?.();
     }
   }
 
@@ -296,7 +360,12 @@ export class CompilerPool {
     const current = worker.sent[0];
     if (!message || !current || message.type !== 'result' || message.id !== current.id) return;
     if (!Array.isArray(message.results)) return;
-    current.task.resolve({ kind: 'compiled', results: message.results as CompileResult[] });
+    const results = message.results as CompileResult[][];
+    current.tasks.forEach((task, index) => task.resolve({ kind: 'compiled', results: results[index] ?? [] }));
+    if (message.phases && this.options.onCompiled) {
+      const modules = current.tasks.reduce((sum, task) => sum + task.group.length, 0);
+      this.options.onCompiled({ serviceName: worker.serviceName, modules, phases: message.phases });
+    }
     clearTimeout(current.timer);
     worker.sent.shift();
     this.startCompiling(worker);
@@ -331,15 +400,17 @@ export class CompilerPool {
       type: 'out-of-memory',
       serviceName: worker.serviceName,
       pid: worker.channel.pid,
-      moduleName: moduleNames(running.task.group),
+      moduleName: requestNames(running.tasks),
       rssBytes,
     });
     const servers = childPids(worker.channel.pid!);
+    const alone = running.tasks.length === 1 ? running.tasks[0]!.group : undefined;
+    // A batch that blows the bound is no module's fault: each of its groups goes again alone (retire).
     this.retire(
       worker,
       { kind: 'crash', detail: 'out of memory' },
-      {
-        reason: `Compilation of ${groupLabel(running.task.group)} ran out of memory: its compiler process passed ${Math.round(limit / 1024 / 1024)} MB`,
+      alone && {
+        reason: `Compilation of ${groupLabel(alone)} ran out of memory: its compiler process passed ${Math.round(limit / 1024 / 1024)} MB`,
       },
     );
     worker.channel.kill();
@@ -353,14 +424,14 @@ export class CompilerPool {
   }
 
   private onTimeout(worker: Worker): void {
-    const task = worker.sent[0]?.task;
-    if (!task || !this.workers.has(worker)) return;
+    const tasks = worker.sent[0]?.tasks;
+    if (!tasks || !this.workers.has(worker)) return;
     this.emit({
       type: 'timed-out',
       serviceName: worker.serviceName,
       pid: worker.channel.pid,
-      moduleName: moduleNames(task.group),
-      timeLimitMs: this.timeLimit(task),
+      moduleName: requestNames(tasks),
+      timeLimitMs: this.requestTimeLimit(tasks),
     });
     this.retire(worker, { kind: 'timeout' });
     worker.channel.kill();
@@ -374,7 +445,7 @@ export class CompilerPool {
       serviceName: worker.serviceName,
       pid: worker.channel.pid,
       reason: info.reason,
-      moduleName: worker.sent[0] && moduleNames(worker.sent[0].task.group),
+      moduleName: worker.sent[0] && requestNames(worker.sent[0].tasks),
     });
     if (!worker.ready && ++this.startFailures >= MAX_START_FAILURES) {
       this.workers.delete(worker);
@@ -387,23 +458,32 @@ export class CompilerPool {
   }
 
   /**
-   * Forgets a dead or killed worker. The job it was compiling is retried once, then
-   * reported as process-failed; the ones waiting behind it go back to the queue's front.
+   * Forgets a dead or killed worker. The jobs it was compiling are retried once (alone: a batch's
+   * groups each in a request of their own), then reported as process-failed; the ones waiting behind
+   * them go back to the queue's front. A batch that ran out of memory counts no attempt.
    */
   private retire(worker: Worker, failure: Failure, final?: { reason: string }): void {
     this.workers.delete(worker);
     const [running, ...waiting] = worker.sent.splice(0);
-    this.queue.unshift(...waiting.map((sent) => sent.task));
+    this.queue.unshift(...waiting.flatMap((sent) => sent.tasks));
+    if (running) clearTimeout(running.timer);
     if (running && final) {
-      clearTimeout(running.timer);
-      running.task.resolve({ kind: 'process-failed', reason: final.reason, attempts: 1 });
+      for (const task of running.tasks) task.resolve({ kind: 'process-failed', reason: final.reason, attempts: 1 });
     } else if (running) {
-      clearTimeout(running.timer);
-      const { task } = running;
-      task.failures.push(failure);
-      if (task.failures.length < MAX_ATTEMPTS) this.queue.unshift(task);
-      else
-        task.resolve({ kind: 'process-failed', reason: this.describeFailures(task), attempts: task.failures.length });
+      const batched = running.tasks.length > 1;
+      const again: Task[] = [];
+      for (const task of running.tasks) {
+        task.alone ||= batched;
+        if (batched && failure.kind === 'crash' && failure.detail === 'out of memory') {
+          again.push(task);
+          continue;
+        }
+        task.failures.push(failure);
+        if (task.failures.length < MAX_ATTEMPTS) again.push(task);
+        else
+          task.resolve({ kind: 'process-failed', reason: this.describeFailures(task), attempts: task.failures.length });
+      }
+      this.queue.unshift(...again);
     }
     if (this.closed) return;
     this.pendingReplacement = { previousPid: worker.channel.pid };
@@ -413,6 +493,11 @@ export class CompilerPool {
   /** A cycle gets the time of compiling its members one by one. */
   private timeLimit(task: Task): number {
     return this.options.timeLimitMs * Math.max(task.group.length, 1);
+  }
+
+  /** A request gets the time of its groups one by one. */
+  private requestTimeLimit(tasks: readonly Task[]): number {
+    return tasks.reduce((sum, task) => sum + this.timeLimit(task), 0);
   }
 
   private describeFailures(task: Task): string {
@@ -438,9 +523,9 @@ export class CompilerPool {
   }
 }
 
-/** The module of a task, or the members of a cycle as 'A, B' (for worker events). */
-function moduleNames(group: CompileGroup): string {
-  return group.map((job) => job.moduleName).join(', ');
+/** The modules of a request as 'A, B' (for worker events). */
+function requestNames(tasks: readonly Task[]): string {
+  return tasks.flatMap((task) => task.group.map((job) => job.moduleName)).join(', ');
 }
 
 /** "'A'" for a module, "the cycle 'A', 'B'" for a cycle. */
