@@ -5,12 +5,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const REQUIRED = [22, 12];
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < REQUIRED[0] || (major === REQUIRED[0] && minor < REQUIRED[1])) {
-  process.stderr.write(
-    `config-tool needs Node.js ${REQUIRED.join('.')} or newer; this is Node.js ${process.versions.node} (${process.execPath}).\n`,
-  );
+// The version check (and the hint to run `. scripts/use-node22.sh`) is shared with the npm scripts.
+const tooOld = require('../scripts/require-node22.cjs').nodeTooOld(process.versions.node, 'config-tool');
+if (tooOld) {
+  process.stderr.write(`${tooOld}\n`);
   process.exit(1);
 }
 

@@ -17,13 +17,8 @@ import {
   type ExpectedStatus,
   type ModuleState,
 } from '../bench/factory-generator';
-import {
-  renderModuleSources,
-  type FieldSpec,
-  type ModuleApiSpec,
-  type ModuleKind,
-  type RemovedApi,
-} from '../bench/module-sources';
+import { renderModuleSources } from '../bench/module-sources';
+import type { FieldSpec, ModuleApiSpec, ModuleKind, RemovedApi } from '../bench/module-spec';
 
 /** The demo environment as environment.json declares it. */
 export const DEMO_ENVIRONMENT = { name: 'Acme Production', platformVersion: '11.11.3' };

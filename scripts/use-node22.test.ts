@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,13 +8,14 @@ const SCRIPT = path.join(__dirname, 'use-node22.sh');
 let tmp: string;
 
 /** Runs `. scripts/use-node22.sh && <then>` in a plain sh with only `path` on PATH. */
-function source(pathDirs: string[], then: string, cache: string): { stdout: string } {
-  const out = execFileSync('sh', ['-c', `. "${SCRIPT}" && ${then}`], {
+function source(pathDirs: string[], then: string, cache: string): { stdout: string; stderr: string } {
+  const result = spawnSync('sh', ['-c', `. "${SCRIPT}" && ${then}`], {
     env: { PATH: pathDirs.join(':'), HOME: tmp, CONFIG_TOOL_NODE_CACHE: cache },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return { stdout: out.trim() };
+  if (result.status !== 0) throw new Error(`use-node22.sh failed (${result.status}): ${result.stderr}`);
+  return { stdout: result.stdout.trim(), stderr: result.stderr };
 }
 
 beforeAll(() => {
@@ -50,5 +51,36 @@ describe('scripts/use-node22.sh (the first README command starts with it)', () =
     const result = source([current, '/usr/bin', '/bin'], 'echo "$PATH"', path.join(tmp, 'no-cache-needed'));
     expect(result.stdout).toBe([current, '/usr/bin', '/bin'].join(':'));
     expect(fs.existsSync(path.join(tmp, 'no-cache-needed'))).toBe(false);
+  });
+
+  it("says what it installs, where, how big and how long, and allows only node@22's install script", () => {
+    // A stand-in npm: records its arguments and the cache folder's package.json, then "installs"
+    // node@22 as the real one would leave it (node_modules/.bin/node).
+    const fakeNpmBin = path.join(tmp, 'fake-npm-bin');
+    fs.mkdirSync(fakeNpmBin);
+    fs.writeFileSync(
+      path.join(fakeNpmBin, 'npm'),
+      [
+        '#!/bin/sh',
+        'prefix="$3"',
+        'echo "$@" > "$prefix/npm-args"',
+        'mkdir -p "$prefix/node_modules/.bin"',
+        `ln -s "${process.execPath}" "$prefix/node_modules/.bin/node"`,
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const cache = path.join(tmp, 'fresh-cache');
+    const result = source(
+      [path.join(tmp, 'old-bin'), fakeNpmBin, '/usr/bin', '/bin'],
+      'node -p process.versions.node',
+      cache,
+    );
+    expect(result.stdout).toBe(process.versions.node);
+    expect(result.stderr).toContain(`installing node@22 from the npm registry into ${cache}`);
+    expect(result.stderr).toMatch(/about \d+ MB to download, \d+ MB on disk; 1 to 5 minutes/);
+    expect(result.stderr).toContain(`using Node v${process.versions.node} from ${cache}`);
+    expect(fs.readFileSync(path.join(cache, 'npm-args'), 'utf8')).toMatch(/^install --prefix \S+ .*node@22$/m);
+    expect(JSON.parse(fs.readFileSync(path.join(cache, 'package.json'), 'utf8')).allowScripts).toEqual({ node: true });
   });
 });

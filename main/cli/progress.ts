@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
  * on a terminal, plain lines otherwise (CI logs, pipes, tests).
  */
 export interface ProgressDisplay {
-  /** `done` of `total` finished; `detail` follows the counts ("prepared=35 failed=3", a module name). */
+  /** `done` of `total` finished; `detail` follows the counts ("35 prepared, 3 failed", a module name). */
   update(done: number, total: number, detail?: string): void;
   /** A line of the operation's log, above the bar; `routine` lines give way to the bar once it shows. */
   log(line: string, kind?: LogKind): void;

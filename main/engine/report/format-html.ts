@@ -1,3 +1,7 @@
+import type { RunKind } from '../../../common/domain';
+import { moduleStatusWord, reportTitle, runStatusWords } from '../../../common/run-words';
+import { formatReportTime } from '../../../common/time-format';
+import { sharedCountsText, sharedOriginText } from './shared-cache-text';
 import type { ReportFormatter } from './report-formatter';
 import type { ReportHead } from './report-model';
 import { errorLocation, escapeHtml as h } from './report-text';
@@ -34,13 +38,10 @@ const STYLE = `
   @page { margin: 15mm; }
 `;
 
-/** An ISO timestamp as a readable UTC time, keeping the exact value in `datetime`. */
+/** An ISO timestamp as the reports' UTC time, keeping the exact value in `datetime`. */
 function time(iso: string | null): string {
-  if (iso === null) return '—';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return h(iso);
-  const readable = `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-  return `<time datetime="${h(iso)}">${readable}</time>`;
+  const readable = formatReportTime(iso);
+  return readable === '—' ? (iso === null ? '—' : h(iso)) : `<time datetime="${h(iso!)}">${readable}</time>`;
 }
 
 function duration(ms: number): string {
@@ -59,16 +60,17 @@ function summary(head: ReportHead): string {
       `${run.id} (${head.kind === 'prepare' ? `Prepare again of run ${head.retryOf ?? '?'}` : head.kind === 'check' ? 'upgrade readiness check' : 'upgrade'})`,
     ],
     ['Platform versions', `${h(run.fromVersion)} → ${h(run.toVersion)}`],
-    ['Status', `<span class="status">${h(run.status)}</span>`],
+    ['Status', `<span class="status">${h(runStatusWords(run.status, run.counts).text)}</span>`],
     ['Started', `${time(run.startedAt)} by ${h(head.startedBy)}`],
     ['Finished', time(run.finishedAt)],
     ['Modules', String(totals.modules)],
-    ['Prepared', String(run.counts.prepared)],
-    ['Failed', String(run.counts.failed)],
-    ['Skipped', String(run.counts.skipped)],
+    [moduleStatusWord(head.kind, 'prepared'), String(run.counts.prepared)],
+    [moduleStatusWord(head.kind, 'failed'), String(run.counts.failed)],
+    [moduleStatusWord(head.kind, 'skipped'), String(run.counts.skipped)],
     ...(unfinished > 0 ? ([['Not finished', String(unfinished)]] as [string, string][]) : []),
     ['Excluded', String(run.counts.excluded)],
     ['Total compile time', duration(totals.durationMs)],
+    ...(run.sharedCache ? ([['Shared cache', h(sharedCountsText(run.sharedCache))]] as [string, string][]) : []),
   ];
   return `<dl class="summary">\n${rows.map(([term, value]) => `  <dt>${term}</dt><dd>${value}</dd>`).join('\n')}\n</dl>\n`;
 }
@@ -77,13 +79,15 @@ function summary(head: ReportHead): string {
 export function htmlFormatter(): ReportFormatter {
   let moduleCount = 0;
   let excludedOpen = false;
+  let kind: RunKind = 'upgrade';
   return {
     start: (head) => {
-      const title = `Modules preparation report — run ${head.run.id}`;
+      kind = head.kind;
+      const title = `${reportTitle(head.kind)} — run ${head.run.id}`;
       const note =
         head.run.status === 'finished'
           ? ''
-          : `<p class="note">This run is ${h(head.run.status)}: modules not yet finished are listed as pending or compiling.</p>\n`;
+          : `<p class="note">This run is ${h(runStatusWords(head.run.status, head.run.counts).text.toLowerCase())}: modules not yet finished are listed as pending or compiling.</p>\n`;
       return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
         `<title>${h(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
@@ -104,7 +108,7 @@ export function htmlFormatter(): ReportFormatter {
             })
             .join('')}</ul>`
         : '';
-      return `<tr><td>${h(m.name)}</td><td>${h(m.application)}</td><td class="status status-${h(m.status)}">${h(m.status)}${m.reusedFromCheck === undefined ? '' : ` <span class="reused">(reused from the readiness check, run #${m.reusedFromCheck})</span>`}</td><td class="duration">${duration(m.durationMs)}</td><td>${errors}</td></tr>\n`;
+      return `<tr><td>${h(m.name)}</td><td>${h(m.application)}</td><td class="status status-${h(m.status)}">${h(moduleStatusWord(kind, m.status))}${m.reusedFromCheck === undefined ? '' : ` <span class="reused">(reused from the readiness check, run #${m.reusedFromCheck})</span>`}${m.reusedFromSharedCache ? ` <span class="reused">(${h(sharedOriginText(m.reusedFromSharedCache))})</span>` : ''}</td><td class="duration">${duration(m.durationMs)}</td><td>${errors}</td></tr>\n`;
     },
     startExcluded: () =>
       `${moduleCount === 0 ? '<tr><td colspan="5">No modules in this run.</td></tr>\n' : ''}</tbody>\n</table>\n<h2>Excluded modules</h2>\n`,

@@ -1,11 +1,14 @@
+import { sharedCountsText, sharedOriginText } from './shared-cache-text';
 import type { ModuleError } from '../../../common/domain';
+import { runStatusWords } from '../../../common/run-words';
 import type { ReportFormatter } from './report-formatter';
 import type { ReportHead } from './report-model';
 import { errorText, escapeXmlAttribute as attr, escapeXmlText as text, seconds } from './report-text';
 
 /** The JUnit suite name CI shows for a run. */
 export function junitSuiteName(head: ReportHead): string {
-  return `Modules preparation run ${head.run.id} (${head.run.fromVersion} → ${head.run.toVersion})`;
+  const what = head.kind === 'check' ? 'Upgrade readiness check run' : 'Modules preparation run';
+  return `${what} ${head.run.id} (${head.run.fromVersion} → ${head.run.toVersion})`;
 }
 
 /** The headline of a module's errors: the first one, and how many more there are. */
@@ -31,16 +34,18 @@ export function junitFormatter(): ReportFormatter {
         `      <property name="${attr(name)}" value="${attr(String(value ?? ''))}"/>\n`;
       return (
         '<?xml version="1.0" encoding="UTF-8"?>\n' +
-        `<testsuites name="Modules preparation" ${counts}>\n` +
+        `<testsuites name="${attr(head.kind === 'check' ? 'Upgrade readiness check' : 'Modules preparation')}" ${counts}>\n` +
         `  <testsuite name="${attr(junitSuiteName(head))}" ${counts} timestamp="${attr(run.startedAt)}">\n` +
         '    <properties>\n' +
         property('environment', head.environmentName) +
         property('runStatus', run.status) +
+        property('outcome', runStatusWords(run.status, run.counts).text) +
         property('fromVersion', run.fromVersion) +
         property('toVersion', run.toVersion) +
         property('kind', run.kind) +
         property('finishedAt', run.finishedAt) +
         property('excluded', run.counts.excluded) +
+        (run.sharedCache ? property('sharedCache', sharedCountsText(run.sharedCache)) : '') +
         '    </properties>\n'
       );
     },
@@ -48,6 +53,8 @@ export function junitFormatter(): ReportFormatter {
       const open = `    <testcase classname="${attr(m.application)}" name="${attr(m.name)}" time="${seconds(m.durationMs)}"`;
       switch (m.status) {
         case 'prepared':
+          if (m.reusedFromSharedCache)
+            return `${open}>\n      <system-out>${text(sharedOriginText(m.reusedFromSharedCache))}.</system-out>\n    </testcase>\n`;
           return m.reusedFromCheck === undefined
             ? `${open}/>\n`
             : `${open}>\n      <system-out>Reused from the readiness check (run #${m.reusedFromCheck}).</system-out>\n    </testcase>\n`;

@@ -1,6 +1,15 @@
-import type { ModuleError, ModulePreparationStatus, RunKind, RunStatus } from '../../../common/domain';
+import type {
+  ModuleError,
+  ModulePreparationStatus,
+  RunKind,
+  RunStatus,
+  RunSummary,
+  StatusCounts,
+} from '../../../common/domain';
 import { UserError } from '../errors';
+import { effectiveStatus, shownItemStatus } from '../preparation/run-repository';
 import type { Db } from '../store/database';
+import type { SharedCacheCounts, SharedCacheOrigin } from '../shared-cache/shared-cache-types';
 
 /** One module of a run as the report shows it (spec §5, `modules[]`). */
 export interface ReportModule {
@@ -16,6 +25,8 @@ export interface ReportModule {
   version?: number;
   /** Present when a preparation reused this module's compilation from that readiness check run (spec §4c). */
   reusedFromCheck?: number;
+  /** Present when the module's compilation came from the shared compilation cache (spec §4d, §5). */
+  reusedFromSharedCache?: SharedCacheOrigin;
 }
 
 /** A module left out of a run, with the reason (spec §5, `excluded[]`). */
@@ -25,16 +36,14 @@ export interface ReportExcluded {
 }
 
 /** The run part of the report (spec §5, `run`). */
-export interface ReportRun {
-  id: number;
-  kind: RunKind;
-  fromVersion: string;
-  toVersion: string;
-  status: RunStatus;
-  startedAt: string;
-  finishedAt: string | null;
-  counts: { prepared: number; failed: number; skipped: number; excluded: number };
-}
+export type ReportRun = Pick<
+  RunSummary,
+  'id' | 'kind' | 'fromVersion' | 'toVersion' | 'status' | 'startedAt' | 'finishedAt'
+> & {
+  counts: Pick<StatusCounts, 'prepared' | 'failed' | 'skipped' | 'excluded'>;
+  /** Present when the run used the shared compilation cache (spec §4d, §5). */
+  sharedCache?: SharedCacheCounts;
+};
 
 /** The preparation report, exactly the object `report --format json` prints (spec §5). */
 export interface PreparationReport {
@@ -67,9 +76,11 @@ interface RunRow {
   started_at: string;
   finished_at: string | null;
   started_by: string;
+  shared_cache_json: string | null;
 }
 
-const RUN_COLUMNS = 'id, kind, retry_of, from_version, to_version, status, started_at, finished_at, started_by';
+const RUN_COLUMNS =
+  'id, kind, retry_of, from_version, to_version, status, started_at, finished_at, started_by, shared_cache_json';
 
 /**
  * Reads the run header (counts included) of run `runId`, or of the latest run when omitted.
@@ -90,13 +101,17 @@ export function loadReportHead(db: Db, runId?: number): ReportHead {
   }) as { count: number };
   const environment = db.prepare('SELECT name FROM environment LIMIT 1').get() as { name: string } | undefined;
 
+  // Derived as `status` and the windows derive it: a run whose holder is gone was interrupted.
+  const status = effectiveStatus(db, { id: row.id, kind: row.kind, status: row.status });
+  const shown = (itemStatus: ModulePreparationStatus) =>
+    statusCounts.filter((c) => shownItemStatus(c.status, status) === itemStatus).reduce((n, c) => n + c.count, 0);
   return {
     run: {
       id: row.id,
       kind: row.kind,
       fromVersion: row.from_version,
       toVersion: row.to_version,
-      status: row.status,
+      status,
       startedAt: row.started_at,
       finishedAt: row.finished_at,
       counts: {
@@ -105,6 +120,7 @@ export function loadReportHead(db: Db, runId?: number): ReportHead {
         skipped: byStatus('skipped'),
         excluded: excluded.count,
       },
+      ...(row.shared_cache_json ? { sharedCache: JSON.parse(row.shared_cache_json) as SharedCacheCounts } : {}),
     },
     kind: row.kind,
     retryOf: row.retry_of,
@@ -112,8 +128,8 @@ export function loadReportHead(db: Db, runId?: number): ReportHead {
     environmentName: environment?.name ?? null,
     totals: {
       modules: statusCounts.reduce((sum, c) => sum + c.count, 0),
-      pending: byStatus('pending'),
-      compiling: byStatus('compiling'),
+      pending: shown('pending'),
+      compiling: shown('compiling'),
       durationMs: statusCounts.reduce((sum, c) => sum + c.duration, 0),
     },
   };
@@ -155,6 +171,7 @@ interface ItemRow {
   duration_ms: number;
   errors_json: string;
   reused_from_run: number | null;
+  shared_origin_json: string | null;
   version: number | null;
 }
 
@@ -182,8 +199,9 @@ export function* iterateReportModules(
   runId: number,
   page: PageOptions & { status?: ModulePreparationStatus } = {},
 ): Generator<ReportModule> {
+  const runStatus = runStatusOf(db, runId);
   const statement = db.prepare(
-    `SELECT i.module_name, i.application, i.status, i.duration_ms, i.errors_json, i.reused_from_run, v.number AS version
+    `SELECT i.module_name, i.application, i.status, i.duration_ms, i.errors_json, i.reused_from_run, i.shared_origin_json, v.number AS version
        FROM preparation_items i
        LEFT JOIN module_versions v ON v.id = i.module_version_id
       WHERE i.run_id = @runId AND i.module_name > @after AND (@status IS NULL OR i.status = @status)
@@ -199,14 +217,22 @@ export function* iterateReportModules(
     const module: ReportModule = {
       name: row.module_name,
       application: row.application,
-      status: row.status,
+      status: shownItemStatus(row.status, runStatus),
       durationMs: row.duration_ms,
       errors: parseErrors(row.errors_json),
     };
     if (row.version !== null) module.version = row.version;
     if (row.reused_from_run !== null) module.reusedFromCheck = row.reused_from_run;
+    if (row.shared_origin_json !== null)
+      module.reusedFromSharedCache = JSON.parse(row.shared_origin_json) as SharedCacheOrigin;
     yield module;
   }
+}
+
+function runStatusOf(db: Db, runId: number): RunStatus {
+  const row = db.prepare('SELECT id, kind, status FROM preparation_runs WHERE id = @runId').get({ runId }) as
+    { id: number; kind: RunKind; status: RunStatus } | undefined;
+  return row ? effectiveStatus(db, row) : 'finished';
 }
 
 /** An excluded module as the exports read it: the spec's fields plus its application, when the module still exists. */

@@ -298,6 +298,7 @@ describe('exportReport', () => {
         duration_ms: '1530',
         errors: `src/index.ts:12:5 Property 'sendMailLegacy' does not exist. | src/mail.ts ${XSS}`,
         reused_from_check: '',
+        reused_from_shared_cache: '',
       },
       {
         name: 'Crashy',
@@ -306,6 +307,7 @@ describe('exportReport', () => {
         duration_ms: '60000',
         errors: 'Compiler process crashed.',
         reused_from_check: '',
+        reused_from_shared_cache: '',
       },
       {
         name: 'Portal',
@@ -314,6 +316,7 @@ describe('exportReport', () => {
         duration_ms: '0',
         errors: "Producer 'Billing' was not prepared.",
         reused_from_check: '',
+        reused_from_shared_cache: '',
       },
       {
         name: 'Audit',
@@ -322,6 +325,7 @@ describe('exportReport', () => {
         duration_ms: '300',
         errors: '',
         reused_from_check: '',
+        reused_from_shared_cache: '',
       },
       {
         name: 'Directory',
@@ -330,6 +334,7 @@ describe('exportReport', () => {
         duration_ms: '812',
         errors: '',
         reused_from_check: '',
+        reused_from_shared_cache: '',
       },
       {
         name: 'Broken',
@@ -338,6 +343,7 @@ describe('exportReport', () => {
         duration_ms: '',
         errors: 'its last publish failed',
         reused_from_check: '',
+        reused_from_shared_cache: '',
       },
       {
         name: 'Draft',
@@ -346,6 +352,7 @@ describe('exportReport', () => {
         duration_ms: '',
         errors: 'uploaded, never published',
         reused_from_check: '',
+        reused_from_shared_cache: '',
       },
     ]);
   });

@@ -11,6 +11,9 @@ export const REPORT_FORMAT_LABELS: Record<ReportFormat, string> = {
   junit: 'JUnit XML',
 };
 
+/** The same names where space is short (the Upgrades history's export links). */
+export const REPORT_FORMAT_SHORT_LABELS: Record<ReportFormat, string> = { ...REPORT_FORMAT_LABELS, html: 'HTML' };
+
 /**
  * Exports a report: the browser host returns the content, downloaded here; the
  * desktop app saves it itself and says where. Returns the "Saved to" path, if any.

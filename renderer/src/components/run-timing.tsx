@@ -1,4 +1,4 @@
-import { formatClock, formatDuration } from '../lib/format';
+import { formatClock, formatElapsed } from '../lib/format';
 import { isRunActive, usePreparationStore } from '../stores/preparation-store';
 import { useElapsedMs } from './use-elapsed';
 
@@ -11,7 +11,7 @@ export function RunTiming() {
     <dl className="timing">
       <div>
         <dt>Elapsed</dt>
-        <dd data-testid="elapsed">{formatDuration(elapsed)}</dd>
+        <dd data-testid="elapsed">{formatElapsed(elapsed)}</dd>
       </div>
       {active && (
         <div>

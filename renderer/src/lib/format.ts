@@ -31,25 +31,8 @@ export function formatClock(iso: string | null | undefined, withSeconds = false)
   return `${(withSeconds ? clockFormats.seconds : clockFormats.minutes).format(date)} UTC`;
 }
 
-/** "26 Nov 2025, 14:32 UTC" from an ISO time ('short': "26/11/2025, 14:32 UTC"); '—' when absent. */
-export function formatDateTime(iso: string | null | undefined, style: 'medium' | 'short' = 'medium'): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '—';
-  return `${date.toLocaleString(undefined, { dateStyle: style, timeStyle: 'short', hourCycle: 'h23', timeZone: 'UTC' })} UTC`;
-}
-
-/** "1 h 02 min", "3 min 05 s", "12 s". */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (hours > 0) return `${hours} h ${pad(minutes)} min`;
-  if (minutes > 0) return `${minutes} min ${pad(seconds)} s`;
-  return `${seconds} s`;
-}
+// One date format and one elapsed time for every window, the command line and the reports.
+export { formatDateTime, formatElapsed } from '../../../common/time-format';
 
 /** A compile time: "85 ms" under a second, "2.4 s" above. */
 export function formatCompileTime(ms: number): string {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { REPORT_FORMATS, type RunSummary } from '../../../../common/domain';
 import { loadRuns } from '../../api/loaders';
-import { exportReport, REPORT_FORMAT_LABELS } from '../../components/report-export';
+import { exportReport, REPORT_FORMAT_LABELS, REPORT_FORMAT_SHORT_LABELS } from '../../components/report-export';
 import { formatDateTime } from '../../lib/format';
 import { useEnvironmentStore } from '../../stores/environment-store';
 import { useRunsStore } from '../../stores/runs-store';
@@ -11,6 +11,18 @@ import { useBlockedReason } from '../../lib/action-availability';
 import { runKindWords, runStatusWords, runVersions } from '../../lib/run-words';
 
 /** Upgrades history: every run with its status, counts, times, its report, and Prepare again for the latest. */
+/** A date and time that wraps only between the date and the time ("2026-12-05" / "10:20 UTC"), never inside the date. */
+function DateTime({ iso }: { iso: string | null }) {
+  const text = formatDateTime(iso);
+  const space = text.indexOf(' ');
+  if (space < 0) return <>{text}</>;
+  return (
+    <>
+      <span className="nowrap">{text.slice(0, space)}</span> <span className="nowrap">{text.slice(space + 1)}</span>
+    </>
+  );
+}
+
 export function HistoryPage() {
   const runs = useRunsStore((s) => s.runs);
   const loaded = useRunsStore((s) => s.loaded);
@@ -66,7 +78,7 @@ export function HistoryPage() {
                 const st = runStatusWords(run.status, run.counts);
                 return (
                   <tr key={run.id} data-testid="run-row" data-run-id={run.id}>
-                    <th scope="row">
+                    <th scope="row" className="run-title">
                       #{run.id} <span className="muted">{runKindWords(run)}</span>
                     </th>
                     <td className="nowrap" data-label="Platform Server">
@@ -81,10 +93,12 @@ export function HistoryPage() {
                       <RunCountsCell run={run} />
                     </td>
                     <td data-label="Started">
-                      {formatDateTime(run.startedAt, 'short')}
+                      <DateTime iso={run.startedAt} />
                       <div className="muted">by {run.startedBy}</div>
                     </td>
-                    <td data-label="Finished">{formatDateTime(run.finishedAt, 'short')}</td>
+                    <td data-label="Finished">
+                      <DateTime iso={run.finishedAt} />
+                    </td>
                     <td data-label="Report">
                       <ul className="inline-list">
                         {REPORT_FORMATS.map((format) => (
@@ -96,7 +110,7 @@ export function HistoryPage() {
                               aria-label={`Export the report of run ${run.id} as ${REPORT_FORMAT_LABELS[format]}`}
                               data-testid={`run-export-${format}`}
                             >
-                              {format.toUpperCase()}
+                              {REPORT_FORMAT_SHORT_LABELS[format]}
                             </button>
                           </li>
                         ))}
