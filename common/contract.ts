@@ -13,9 +13,13 @@ import type {
   PreparationProgress,
   ReadinessProgress,
   ReadinessState,
+  RunKind,
   RunSummary,
 } from './domain';
 import { MODULE_PREPARATION_STATUSES, REPORT_FORMATS, RUN_STATUSES } from './domain';
+import type { Channel } from './channels';
+
+export type { Channel } from './channels';
 
 const moduleName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'not a module name');
 const empty = z.object({}).strict();
@@ -27,6 +31,15 @@ const toVersionRequest = z
       .string()
       .regex(/^\d+\.\d+\.\d+$/)
       .optional(),
+  })
+  .strict();
+
+/** The shared compilation cache's settings as the Configuration Tool edits them (spec §4d); '' is none. */
+const sharedCacheSettingsRequest = z
+  .object({
+    mode: z.enum(['off', 'read-only', 'read-write']),
+    url: z.string().max(2000),
+    team: z.string().max(100),
   })
   .strict();
 
@@ -61,19 +74,50 @@ export const requestSchemas = {
   'modules.delete': z.object({ name: moduleName, force: z.boolean().optional() }).strict(),
   'configuration.apply': empty,
   'report.export': z.object({ runId: z.number().int().positive().optional(), format: z.enum(REPORT_FORMATS) }).strict(),
+  /** The Configuration Tool's Shared compilation cache section: settings, which secrets are set (never their values). */
+  'sharedCache.state': empty,
+  /**
+   * Saves the shared cache's settings and, when given, its secrets (kept by the desktop app with safeStorage, by the
+   * browser host in the user's secrets file); they are never sent back.
+   */
+  'sharedCache.save': sharedCacheSettingsRequest
+    .extend({
+      token: z.string().min(1).max(4096).optional(),
+      signingKey: z.string().min(1).max(4096).optional(),
+      /** Removes the stored signing key. */
+      forgetSigningKey: z.boolean().optional(),
+    })
+    .strict(),
+  /** Test connection: checks these settings with the stored secrets (reach, token, signatures, mode). */
+  'sharedCache.test': sharedCacheSettingsRequest,
   /** Opens (or focuses) one of the app's windows; in a browser, navigates to it. */
   'window.open': z.object({ window: z.enum(['config-tool', 'setup', 'console']) }).strict(),
   /** The Exit button: quits the desktop app (the browser host ignores it). */
   'app.exit': empty,
-} as const;
-
-export type Channel = keyof typeof requestSchemas;
+} as const satisfies { [C in Channel]: z.ZodType };
 export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
+
+/** One run's dealings with the shared compilation cache (spec §5 `run.sharedCache`). */
+export interface SharedCacheRunCounts {
+  hits: number;
+  misses: number;
+  refused: number;
+  uploaded: number;
+  errors: number;
+}
 
 export interface PublishOutcome {
   published: string[];
   reusedPrepared: string[];
+  /** Modules whose stored compilation was damaged (its digest did not match): compiled again instead (spec §4d). */
+  damaged: string[];
   failed: { name: string; message: string }[];
+  /** Modules whose compilation came from the shared compilation cache (spec §4d). */
+  reusedFromSharedCache?: string[];
+  /** The publish's dealings with the shared cache, when it used one. */
+  sharedCache?: SharedCacheRunCounts;
+  /** Why the shared cache was not used, said once. */
+  sharedCacheUnavailable?: string;
 }
 
 /** What Deploy prepared modules did (the CLI's `deploy-prepared`). */
@@ -82,6 +126,8 @@ export interface DeployPreparedOutcome {
   deployed: string[];
   alreadyRunning: number;
   notPrepared: string[];
+  /** Prepared modules whose stored compilation was damaged: left out, prepared again by the next preparation (spec §4d). */
+  damaged: string[];
 }
 
 export interface ExportedReport {
@@ -91,6 +137,34 @@ export interface ExportedReport {
   content: string | null;
   /** Where the desktop app saved it (native save dialog), or null. */
   savedTo: string | null;
+}
+
+/** The Shared compilation cache section's state. Secrets are only said to be set or not. */
+export interface SharedCacheState {
+  mode: 'off' | 'read-only' | 'read-write';
+  /** The stored settings; '' when none. */
+  url: string;
+  team: string;
+  /** Variables (CONFIG_TOOL_CACHE_*) that override the settings or give the secrets in this process. */
+  overriddenBy: string[];
+  tokenSet: boolean;
+  signingKeySet: boolean;
+  /** Where the secrets are kept: the desktop app's safe storage, or the user's secrets file. */
+  secretsKeptIn: string;
+  /** The latest run (upgrade, Prepare again, check) that used the cache, with its counts; null when none did. */
+  lastRun: {
+    runId: number;
+    kind: RunKind;
+    toVersion: string;
+    startedAt: string;
+    counts: SharedCacheRunCounts;
+  } | null;
+}
+
+/** What Test connection found: what holds, line by line, and the first problem (null: the cache can be used). */
+export interface SharedCacheConnectionCheck {
+  lines: string[];
+  problem: string | null;
 }
 
 /** Response types, one per channel. */
@@ -111,6 +185,9 @@ export interface ResponseTypes {
   'modules.delete': { deleted: string };
   'configuration.apply': { applied: string[] };
   'report.export': ExportedReport;
+  'sharedCache.state': SharedCacheState;
+  'sharedCache.save': SharedCacheState;
+  'sharedCache.test': SharedCacheConnectionCheck;
   'window.open': { opened: boolean };
   'app.exit': { exiting: boolean };
 }
@@ -207,14 +284,6 @@ export interface EventPayloads {
   'readiness.progress': ReadinessProgress;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = [
-  'preparation.update',
-  'environment.changed',
-  'service.notice',
-  'readiness.progress',
-];
-export const CHANNELS = Object.keys(requestSchemas) as Channel[];
-
 /** An error as it crosses the contract: a code and a message for the admin. */
 export interface ContractErrorPayload {
   code: string;
@@ -229,17 +298,16 @@ export interface ConfigToolApi {
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }
 
-export function isChannel(value: unknown): value is Channel {
-  return typeof value === 'string' && Object.hasOwn(requestSchemas, value);
-}
+/** A channel's request as its schema gives it back once validated (defaults filled in). */
+export type ParsedRequest<C extends Channel> = z.output<(typeof requestSchemas)[C]>;
 
 /** Validates a payload against its channel's schema; returns a contract error naming the field on failure. */
 export function parseRequest<C extends Channel>(
   channel: C,
   payload: unknown,
-): { ok: true; value: z.output<(typeof requestSchemas)[C]> } | { ok: false; error: ContractErrorPayload } {
+): { ok: true; value: ParsedRequest<C> } | { ok: false; error: ContractErrorPayload } {
   const parsed = requestSchemas[channel].safeParse(payload ?? {});
-  if (parsed.success) return { ok: true, value: parsed.data as z.output<(typeof requestSchemas)[C]> };
+  if (parsed.success) return { ok: true, value: parsed.data as ParsedRequest<C> };
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? ` at '${issue.path.join('.')}'` : '';
   return {

@@ -3,7 +3,8 @@
  * else. Only the channels and events declared in common/contract.ts pass.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, EVENT_NAMES, type ConfigToolApi, type EventName, type EventPayloads } from '../common/contract';
+import { CHANNELS, EVENT_NAMES } from '../common/channels';
+import type { ConfigToolApi, EventName, EventPayloads } from '../common/contract';
 
 const channels = new Set<string>(CHANNELS);
 const events = new Set<string>(EVENT_NAMES);

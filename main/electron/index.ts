@@ -13,7 +13,7 @@
  *   during a run, the Configuration Tool otherwise.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
 import type { ProgressUpdate } from '../../common/contract';
 import type { PreparationProgress } from '../../common/domain';
 import { PRODUCT_NAME } from '../engine/environment-location';
@@ -22,6 +22,7 @@ import { startServiceConnection, type ServiceConnection } from '../host/service-
 import { installAppMenu } from './app-menu';
 import { chooseEnvironmentDir, type EnvironmentChoice } from './environment-dir';
 import { saveExportWithDialog } from './export-dialog';
+import { createSafeStorageSecretKeeper } from './safe-storage-secrets';
 import { registerIpcEndpoint } from './ipc';
 import { dockBadge, isRunActive, sandboxDisabled, userDataOverride } from './launch-options';
 import { log, openLogFile } from './log';
@@ -65,6 +66,8 @@ function start(): void {
   let stopping = false;
   let relaunchRequested = false;
   let progress: PreparationProgress | null = null;
+  /** What main subscribed to (service events, the IPC endpoint): ended once the service has stopped. */
+  const subscriptions: (() => void)[] = [];
   const environment = chooseEnvironmentDir(process.argv, process.env, app.getPath('userData'));
   const windows = new WindowManager(renderer, path.join(__dirname, '..', 'preload', 'index.js'), dev);
   const isMac = process.platform === 'darwin';
@@ -105,6 +108,7 @@ function start(): void {
       .catch((error: unknown) => log('error', `the service did not stop cleanly: ${String(error)}`))
       .finally(() => {
         serviceStopped = true;
+        for (const dispose of subscriptions.splice(0)) dispose();
         app.quit();
       });
   });
@@ -134,35 +138,53 @@ function start(): void {
       log('error', `the environment could not be opened: ${(error as Error).message}`),
     );
     // Already coalesced by the service (a few progress updates a second).
-    connection.onEvent((event, payload) => {
-      if (event === 'preparation.update') {
-        const update = payload as ProgressUpdate;
-        if (update.progress) progress = update.progress;
-        if (isMac && windows.count === 0) app.dock?.setBadge(dockBadge(progress));
-      }
-      windows.broadcast(event, payload);
-    });
+    subscriptions.push(
+      connection.onEvent((event, payload) => {
+        if (event === 'preparation.update') {
+          const update = payload as ProgressUpdate;
+          if (update.progress) progress = update.progress;
+          if (isMac && windows.count === 0) app.dock?.setBadge(dockBadge(progress));
+        }
+        windows.broadcast(event, payload);
+      }),
+    );
 
-    const hostActions: HostActions = {
-      openWindow: (name) => {
-        windows.open(name);
-        return { opened: true };
-      },
-      exit: () => {
-        // Answer first: the renderer's request must not be left hanging by the quit.
-        setImmediate(() => app.quit());
-        return { exiting: true };
-      },
-      saveExport: (report) => saveExportWithDialog(report, BrowserWindow.getFocusedWindow() ?? undefined),
-    };
-    const handlers = createContractHandlers(connection, hostActions);
-    registerIpcEndpoint({
-      isTrustedSender: (event) => isTrustedSender(windows, event),
-      handle: (channel, payload) => handlers.handle(channel, payload),
-    });
+    subscriptions.push(registerRendererApi(connection, windows));
 
     installAppMenu({ openWindow: (name) => windows.open(name), showAbout: () => showAbout(environment) }, dev);
     windows.open('config-tool');
+  });
+}
+
+/**
+ * The renderer's API: the contract's handlers over the service, with what only the desktop host does
+ * (windows, quitting, the save dialog, the shared cache's secrets). Returns the endpoint's disposer.
+ */
+function registerRendererApi(connection: ServiceConnection, windows: WindowManager): () => void {
+  // The desktop app keeps the shared cache's secrets itself, encrypted; the service gets them over its channel.
+  const sharedCacheSecrets = createSafeStorageSecretKeeper({
+    safeStorage,
+    file: path.join(app.getPath('userData'), 'shared-cache-secrets.bin'),
+  });
+  connection.setSharedCacheSecrets(sharedCacheSecrets.load());
+
+  const hostActions: HostActions = {
+    openWindow: (name) => {
+      windows.open(name);
+      return { opened: true };
+    },
+    exit: () => {
+      // Answer first: the renderer's request must not be left hanging by the quit.
+      setImmediate(() => app.quit());
+      return { exiting: true };
+    },
+    saveExport: (report) => saveExportWithDialog(report, BrowserWindow.getFocusedWindow() ?? undefined),
+    sharedCacheSecrets,
+  };
+  const handlers = createContractHandlers(connection, hostActions);
+  return registerIpcEndpoint({
+    isTrustedSender: (event) => isTrustedSender(windows, event),
+    handle: (channel, payload) => handlers.handle(channel, payload),
   });
 }
 

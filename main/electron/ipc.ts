@@ -4,7 +4,8 @@
  * validates the payload with zod and runs it.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, type Channel, type InvokeResult } from '../../common/contract';
+import { CHANNELS, type Channel } from '../../common/channels';
+import type { InvokeResult } from '../../common/contract';
 import { log } from './log';
 
 /** What the endpoint needs: who may call, and the shared contract handler. */

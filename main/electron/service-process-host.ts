@@ -5,7 +5,7 @@
  * requests are split off here by `type` and never reach the connection.
  */
 import path from 'node:path';
-import type { WorkerChannel, WorkerExitInfo } from '../engine/process/worker-spawner';
+import { addListener, type WorkerChannel, type WorkerExitInfo } from '../engine/process/worker-spawner';
 import type { ServiceToHost } from '../host/service-protocol';
 import { isBrokerRequest } from '../workers/brokered-worker-spawner';
 import { forkUtilityProcess } from './utility-process-host';
@@ -35,12 +35,13 @@ export function spawnServiceProcess(options: ServiceLaunchOptions): WorkerChanne
     },
   });
   const broker = createWorkerBroker(service, path.join(options.scriptsDir, 'compiler-worker.cjs'));
+  const protocolListeners: ((message: ServiceToHost) => void)[] = [];
+  // These two last as long as the service (the channel and the broker end with it): they are never disposed.
   // Workers outlive nothing: a dead service takes its compiler workers with it.
   service.onExit(() => broker.killAll());
-  const protocolListeners: ((message: ServiceToHost) => void)[] = [];
   service.onMessage((message) => {
     if (isBrokerRequest(message)) broker.handle(message);
-    else for (const listener of protocolListeners) listener(message as ServiceToHost);
+    else for (const listener of [...protocolListeners]) listener(message as ServiceToHost);
   });
 
   return {
@@ -48,9 +49,7 @@ export function spawnServiceProcess(options: ServiceLaunchOptions): WorkerChanne
       return service.pid;
     },
     send: (message) => service.send(message),
-    onMessage: (listener: (message: ServiceToHost) => void) => {
-      protocolListeners.push(listener);
-    },
+    onMessage: (listener: (message: ServiceToHost) => void) => addListener(protocolListeners, listener),
     onExit: (listener: (info: WorkerExitInfo) => void) => service.onExit(listener),
     kill: () => service.kill(),
   };

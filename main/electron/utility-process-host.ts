@@ -6,7 +6,7 @@
  */
 import readline from 'node:readline';
 import { app, utilityProcess, type Details, type MessagePortMain, type UtilityProcess } from 'electron';
-import type { WorkerChannel, WorkerExitInfo } from '../engine/process/worker-spawner';
+import { addListener, type Disposer, type WorkerChannel, type WorkerExitInfo } from '../engine/process/worker-spawner';
 import { log } from './log';
 
 /** How long an 'exit' waits for the matching 'child-process-gone' that explains it. */
@@ -18,7 +18,7 @@ export interface UtilityProcessChannel extends WorkerChannel {
   /** Posts a message with transferred ports (MessageChannelMain ends). */
   postWithPorts(message: unknown, ports: MessagePortMain[]): void;
   /** Called once the process is running (never when it fails to launch). */
-  onSpawn(listener: () => void): void;
+  onSpawn(listener: () => void): Disposer;
 }
 
 const live = new Set<ElectronUtilityChannel>();
@@ -91,16 +91,18 @@ class ElectronUtilityChannel implements UtilityProcessChannel {
     if (!this.hasExited) this.child.postMessage(message, ports);
   }
 
-  onMessage(listener: (message: unknown) => void): void {
+  onMessage(listener: (message: unknown) => void): Disposer {
     this.child.on('message', listener);
+    return () => this.child.off('message', listener);
   }
 
-  onSpawn(listener: () => void): void {
+  onSpawn(listener: () => void): Disposer {
     this.child.once('spawn', listener);
+    return () => this.child.off('spawn', listener);
   }
 
-  onExit(listener: (info: WorkerExitInfo) => void): void {
-    this.exitListeners.push(listener);
+  onExit(listener: (info: WorkerExitInfo) => void): Disposer {
+    return addListener(this.exitListeners, listener);
   }
 
   kill(): void {
@@ -125,7 +127,7 @@ class ElectronUtilityChannel implements UtilityProcessChannel {
       ? `${details.reason.replace('-', ' ')} (exit code ${code ?? 'unknown'})`
       : `exit code ${code ?? 'unknown'}`;
     log(code === 0 ? 'info' : 'warn', `${this.serviceName} ended: ${reason}`);
-    for (const listener of this.exitListeners) listener({ code, signal: null, reason });
+    for (const listener of [...this.exitListeners]) listener({ code, signal: null, reason });
   }
 }
 

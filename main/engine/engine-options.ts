@@ -29,6 +29,8 @@ export interface TestFaults {
   holdModules: ReadonlySet<string>;
   /** Modules a publish holds, before compiling, until `<environment>/test-release-publish-<Module>` exists. */
   publishHoldModules: ReadonlySet<string>;
+  /** Pages the environment database may still grow by once opened, then writes fail as on a full disk; null: no limit. */
+  databaseExtraPages: number | null;
 }
 
 export const DEFAULT_LEASE_TIMINGS: LeaseTimings = { ttlMs: 15_000, heartbeatMs: 3_000 };
@@ -40,6 +42,7 @@ const NO_FAULTS: TestFaults = {
   heartbeatFails: false,
   holdModules: new Set(),
   publishHoldModules: new Set(),
+  databaseExtraPages: null,
 };
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { lease: DEFAULT_LEASE_TIMINGS, faults: NO_FAULTS };
@@ -50,7 +53,7 @@ export const TEST_FAULTS_VARIABLE = 'CONFIG_TOOL_TEST_FAULTS';
 /**
  * The one place that reads the test seam, `CONFIG_TOOL_TEST_FAULTS`, a comma list:
  * `upgrade-fail:STEP`, `upgrade-crash:STEP`, `upgrade-delay:STEP:MS`, `lease-ttl-ms:MS`,
- * `heartbeat-ms:MS`, `heartbeat-fail`, `prepare-hold:MODULE`, `publish-hold:MODULE` (the compiler workers' items, such as
+ * `heartbeat-ms:MS`, `heartbeat-fail`, `prepare-hold:MODULE`, `publish-hold:MODULE`, `db-max-pages:N` (the compiler workers' items, such as
  * `crash:MODULE`, are read by `compilerWorkerFaultsFromEnvironment`). Without it: the defaults.
  */
 export function engineOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): EngineOptions {
@@ -63,6 +66,7 @@ export function engineOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.en
   let heartbeatFails = false;
   const holdModules = new Set<string>();
   const publishHoldModules = new Set<string>();
+  let databaseExtraPages: number | null = null;
   for (const item of items) {
     const [kind, ...args] = item.split(':');
     if (kind === 'upgrade-fail') failSteps.add(args[0]);
@@ -73,8 +77,12 @@ export function engineOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.en
     else if (kind === 'heartbeat-fail') heartbeatFails = true;
     else if (kind === 'prepare-hold') holdModules.add(args[0]);
     else if (kind === 'publish-hold') publishHoldModules.add(args[0]);
+    else if (kind === 'db-max-pages') databaseExtraPages = nonNegative(item, args[0]);
   }
-  return { lease, faults: { failSteps, crashSteps, delaySteps, heartbeatFails, holdModules, publishHoldModules } };
+  return {
+    lease,
+    faults: { failSteps, crashSteps, delaySteps, heartbeatFails, holdModules, publishHoldModules, databaseExtraPages },
+  };
 }
 
 /** What a compiler worker can be told to do to a module before compiling it (tests only). */
@@ -100,6 +108,10 @@ export function compilerWorkerFaultsFromEnvironment(env: NodeJS.ProcessEnv = pro
     else if (COMPILER_WORKER_FAULTS.includes(kind) && name) modules.set(name, kind as CompilerWorkerFault);
   }
   return { modules, delayMs };
+}
+
+function nonNegative(item: string, value: string | undefined): number {
+  return value === '0' ? 0 : positive(item, value);
 }
 
 function positive(item: string, value: string | undefined): number {

@@ -1,5 +1,6 @@
 import type { Channel, EventName, EventPayloads, InvokeResult } from '../../common/contract';
 import type { WorkerChannel, WorkerExitInfo } from '../engine/process/worker-spawner';
+import type { SharedCacheSecrets } from '../engine/shared-cache/shared-cache-types';
 import type { HostToService, ServiceToHost } from './service-protocol';
 
 /** Receives every event the service pushes, plus the supervisor's own notices. */
@@ -14,6 +15,8 @@ export interface ServiceConnection {
   readonly ready: Promise<void>;
   /** Asks the service to stop (the run is left interrupted, to resume next time) and waits for it to exit. */
   stop(): Promise<void>;
+  /** Gives the service the desktop app's shared cache secrets, now and again at each restart. */
+  setSharedCacheSecrets(secrets: SharedCacheSecrets): void;
 }
 
 export interface ServiceConnectionOptions {
@@ -26,8 +29,47 @@ export interface ServiceConnectionOptions {
   restartWindowMs?: number;
 }
 
-interface Pending {
-  resolve: (result: InvokeResult<unknown>) => void;
+/** Requests sent to the service and not answered yet, and those waiting (in order) for it to be ready. */
+class PendingRequests {
+  private readonly pending = new Map<number, (result: InvokeResult<unknown>) => void>();
+  private readonly waiting: HostToService[] = [];
+  private nextId = 1;
+
+  /** A request sent with `send`, or queued until `flush` when the service is not ready (send: null). */
+  add(
+    channel: Channel,
+    payload: unknown,
+    send: ((message: HostToService) => void) | null,
+  ): Promise<InvokeResult<unknown>> {
+    return new Promise((resolve) => {
+      const id = this.nextId++;
+      this.pending.set(id, resolve);
+      const message: HostToService = { type: 'request', id, channel, payload };
+      if (send) send(message);
+      else this.waiting.push(message);
+    });
+  }
+
+  /** The service answered a request. */
+  answer(id: number, result: InvokeResult<unknown>): void {
+    const resolve = this.pending.get(id);
+    this.pending.delete(id);
+    resolve?.(result);
+  }
+
+  /** Sends what waited for the service to be ready. */
+  flush(send: (message: HostToService) => void): void {
+    for (const queued of this.waiting.splice(0)) send(queued);
+  }
+
+  /** Answers every pending request with an error (the service died or stopped). */
+  failAll(code: string, message: string): void {
+    for (const [id, resolve] of this.pending) {
+      this.pending.delete(id);
+      resolve({ ok: false, error: { code, message } });
+    }
+    this.waiting.length = 0;
+  }
 }
 
 /**
@@ -41,15 +83,14 @@ export function startServiceConnection(options: ServiceConnectionOptions): Servi
   const maxRestarts = options.maxRestarts ?? 5;
   const restartWindowMs = options.restartWindowMs ?? 60_000;
   const listeners = new Set<ServiceEventListener>();
-  const pending = new Map<number, Pending>();
-  const waiting: HostToService[] = [];
+  const requests = new PendingRequests();
   const restarts: number[] = [];
-  let nextId = 1;
   let channel: WorkerChannel;
   let isReady = false;
   let fatal: string | null = null;
   let stopping = false;
   let exited: Promise<void> = Promise.resolve();
+  let hostSecrets: SharedCacheSecrets | null = null;
 
   let markReady!: () => void;
   let markFailed!: (error: Error) => void;
@@ -63,13 +104,7 @@ export function startServiceConnection(options: ServiceConnectionOptions): Servi
     for (const listener of listeners) listener(event, payload);
   };
 
-  const failPending = (code: string, message: string): void => {
-    for (const [id, entry] of pending) {
-      pending.delete(id);
-      entry.resolve({ ok: false, error: { code, message } });
-    }
-    waiting.length = 0;
-  };
+  const failPending = (code: string, message: string): void => requests.failAll(code, message);
 
   const onMessage = (raw: unknown): void => {
     const message = raw as ServiceToHost;
@@ -77,7 +112,7 @@ export function startServiceConnection(options: ServiceConnectionOptions): Servi
       case 'ready':
         isReady = true;
         markReady();
-        for (const queued of waiting.splice(0)) channel.send(queued);
+        requests.flush((queued) => channel.send(queued));
         break;
       case 'fatal':
         fatal = message.message;
@@ -85,12 +120,9 @@ export function startServiceConnection(options: ServiceConnectionOptions): Servi
         emit('service.notice', { level: 'error', message: message.message });
         failPending('service-unavailable', message.message);
         break;
-      case 'response': {
-        const entry = pending.get(message.id);
-        pending.delete(message.id);
-        entry?.resolve(message.result);
+      case 'response':
+        requests.answer(message.id, message.result);
         break;
-      }
       case 'event':
         emit(message.event, message.payload as never);
         break;
@@ -119,10 +151,20 @@ export function startServiceConnection(options: ServiceConnectionOptions): Servi
   };
 
   const launch = (): void => {
-    channel = options.spawn();
-    exited = new Promise((resolve) => channel.onExit(() => resolve()));
-    channel.onMessage(onMessage);
-    channel.onExit(onExit);
+    const current = options.spawn();
+    channel = current;
+    let markExited!: () => void;
+    exited = new Promise((resolve) => (markExited = resolve));
+    const subscriptions = [current.onMessage(onMessage), current.onExit(onExit)];
+    // A service's listeners end with it: a restarted one gets its own.
+    subscriptions.push(
+      current.onExit(() => {
+        for (const dispose of subscriptions) dispose();
+        markExited();
+      }),
+    );
+    // First of all: the service keeps messages that come before it is ready, in order.
+    if (hostSecrets) current.send({ type: 'shared-cache-secrets', secrets: hostSecrets } satisfies HostToService);
   };
 
   launch();
@@ -136,13 +178,11 @@ export function startServiceConnection(options: ServiceConnectionOptions): Servi
           ok: false,
           error: { code: 'service-stopped', message: 'The Configuration Tool service is stopping.' },
         });
-      return new Promise((resolve) => {
-        const id = nextId++;
-        pending.set(id, { resolve });
-        const message: HostToService = { type: 'request', id, channel: requestChannel, payload };
-        if (isReady) channel.send(message);
-        else waiting.push(message);
-      });
+      return requests.add(requestChannel, payload, isReady ? (message) => channel.send(message) : null);
+    },
+    setSharedCacheSecrets(secrets) {
+      hostSecrets = secrets;
+      if (!stopping && fatal === null) channel.send({ type: 'shared-cache-secrets', secrets } satisfies HostToService);
     },
     onEvent(listener) {
       listeners.add(listener);

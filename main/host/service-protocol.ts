@@ -4,12 +4,15 @@
  * upgrade/preparation coordinator. Hosts never touch SQLite themselves.
  */
 import type { Channel, EventName, EventPayloads, InvokeResult } from '../../common/contract';
+import type { SharedCacheSecrets } from '../engine/shared-cache/shared-cache-types';
 
 /** Host → service. Payloads are validated by the host before they are sent. */
 export type HostToService =
   | { type: 'request'; id: number; channel: Channel; payload: unknown }
   /** Stop compiling, mark the run interrupted (it resumes on the next start), then exit. */
-  | { type: 'shutdown' };
+  | { type: 'shutdown' }
+  /** The desktop app's shared cache secrets, decrypted by main (safeStorage): sent at each start and each change. */
+  | { type: 'shared-cache-secrets'; secrets: SharedCacheSecrets };
 
 /** Service → host. */
 export type ServiceToHost =

@@ -1,4 +1,5 @@
 import type { EngineContext } from '../engine/engine-context';
+import { asAdminError } from '../engine/environment-conditions';
 import { isUserError, UserError } from '../engine/errors';
 import type { EngineEventListener } from '../engine/preparation/preparation-events';
 import { getEnvironmentStatus } from '../engine/queries/environment-status';
@@ -151,7 +152,8 @@ export class BackgroundWork {
     }
   }
 
-  private finished(label?: string, error?: unknown): void {
+  private finished(label?: string, caught?: unknown): void {
+    const error = asAdminError(caught, this.context.environmentDir);
     this.progress.flush();
     if (label !== undefined) {
       if (isUserError(error)) {

@@ -4,7 +4,13 @@
  * the compiler worker and hands back a MessagePort wired straight to it, so compile jobs and
  * results never hop through main. No electron import: the shapes are declared here.
  */
-import type { WorkerChannel, WorkerExitInfo, WorkerSpawner } from '../engine/process/worker-spawner';
+import {
+  addListener,
+  type Disposer,
+  type WorkerChannel,
+  type WorkerExitInfo,
+  type WorkerSpawner,
+} from '../engine/process/worker-spawner';
 
 /** Service → main broker requests. They share parentPort with ServiceToHost and are told apart by `type`. */
 export type BrokerRequest =
@@ -102,7 +108,7 @@ class BrokeredChannel implements WorkerChannel {
     this.port = port;
     this.workerPid = pid ?? undefined;
     port.on('message', (event) => {
-      for (const listener of this.messageListeners) listener(event.data);
+      for (const listener of [...this.messageListeners]) listener(event.data);
     });
     port.start();
     for (const message of this.pending.splice(0)) port.postMessage(message);
@@ -114,12 +120,12 @@ class BrokeredChannel implements WorkerChannel {
     else this.pending.push(message);
   }
 
-  onMessage(listener: (message: unknown) => void): void {
-    this.messageListeners.push(listener);
+  onMessage(listener: (message: unknown) => void): Disposer {
+    return addListener(this.messageListeners, listener);
   }
 
-  onExit(listener: (info: WorkerExitInfo) => void): void {
-    this.exitListeners.push(listener);
+  onExit(listener: (info: WorkerExitInfo) => void): Disposer {
+    return addListener(this.exitListeners, listener);
   }
 
   /** Asks main to kill the worker; the exit arrives later as a worker-exit notice, like under fork. */
@@ -132,6 +138,6 @@ class BrokeredChannel implements WorkerChannel {
     this.exited = true;
     this.pending.length = 0;
     this.port?.close();
-    for (const listener of this.exitListeners) listener(info);
+    for (const listener of [...this.exitListeners]) listener(info);
   }
 }

@@ -17,12 +17,15 @@ import {
 import { getEnvironmentStatus, getStoredProgress } from '../engine/queries/environment-status';
 import { getModuleDetail, listModuleRows } from '../engine/queries/module-queries';
 import { exportReport } from '../engine/report/export-report';
-import { resolveUpgradeTarget, upgradeEnvironment } from '../engine/upgrade/upgrade-environment';
-import { checkReadiness, resolveCheckTarget } from '../engine/preparation/check-readiness';
+import { upgradeEnvironment } from '../engine/upgrade/upgrade-environment';
+import { checkReadiness } from '../engine/preparation/check-readiness';
+import { resolveTarget } from '../engine/preparation/run-target';
 import { getReadinessState } from '../engine/queries/readiness-queries';
 import type { BackgroundWork } from './background-work';
 import type { ReadinessWork } from './readiness-work';
 import type { ProgressCoalescer } from './progress-coalescer';
+import type { SharedCacheSecretSource } from '../engine/shared-cache/shared-cache-secret-source';
+import { sharedCacheHandlers } from './shared-cache-handlers';
 
 /** What the handlers work with: the open environment and the background runner. */
 export interface ServiceState {
@@ -30,6 +33,8 @@ export interface ServiceState {
   work: BackgroundWork;
   progress: ProgressCoalescer;
   readiness: ReadinessWork;
+  /** The shared cache's secrets: the variables, the desktop app's (given by its main process) or the user's file. */
+  sharedCacheSecrets: SharedCacheSecretSource;
 }
 
 /** The channels the service answers: all of them but the host's own (windows, quitting). */
@@ -66,6 +71,7 @@ async function changing<T>(state: ServiceState, operation: () => Promise<T> | T)
 /** One engine call per contract channel; payloads arrive already validated by the host. */
 export const serviceHandlers: { [C in ServiceChannel]: Handler<C> } = {
   'environment.status': ({ context }) => getEnvironmentStatus(context),
+  ...sharedCacheHandlers,
 
   'settings.save': (state, request) =>
     changing(state, () => {
@@ -77,7 +83,7 @@ export const serviceHandlers: { [C in ServiceChannel]: Handler<C> } = {
     }),
 
   'upgrade.start': async ({ context, work }, request) => {
-    const target = resolveUpgradeTarget(context, request.toVersion);
+    const target = resolveTarget(context, 'upgrade', request.toVersion);
     const latest = latestRun(context.db);
     const resumes = latest !== null && effectiveStatus(context.db, latest) === 'interrupted';
     if (target.fromVersion === target.toVersion && !resumes)
@@ -110,7 +116,7 @@ export const serviceHandlers: { [C in ServiceChannel]: Handler<C> } = {
   // A long operation like the others (one at a time), but it takes no lock: publishing stays allowed.
   'readiness.check': async (state, request) => {
     const { context, work, readiness } = state;
-    const target = resolveCheckTarget(context, request.toVersion);
+    const target = resolveTarget(context, 'check', request.toVersion);
     readiness.begin();
     await work.start(
       `The readiness check for ${target.toVersion}`,

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvokeResult } from '../../common/contract';
 import type { EnvironmentStatus } from '../../common/domain';
-import { generateFactory } from '../../bench/factory-generator';
-import { importedEnvironment } from '../cli/test-support/imported-environment';
-import { runCliIn, SETUP_TIMEOUT_MS } from '../cli/test-support/run-cli';
+import { generateFactory } from '../../test-support/generated-factory';
+import { importedEnvironment } from '../../test-support/imported-environment';
+import { runCliIn, SETUP_TIMEOUT_MS } from '../../test-support/run-cli';
 import { nodeServiceSpawn } from '../host/node-service';
 import { startServiceConnection, type ServiceConnection } from '../host/service-connection';
 

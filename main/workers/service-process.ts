@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import type { InvokeResult } from '../../common/contract';
 import type { EngineContext } from '../engine/engine-context';
 import { isUserError, UserError } from '../engine/errors';
-import { busyEnvironmentError } from '../engine/environment-presence';
+import { asAdminError } from '../engine/environment-conditions';
 import { importFactory } from '../engine/factory/import-factory';
 import { openEnvironment } from '../engine/open-environment';
 import { prepareModules } from '../engine/preparation/prepare-modules';
@@ -18,6 +18,8 @@ import { findPackageRoot } from '../engine/platform/platform-versions';
 import { createNodeWorkerSpawner, type WorkerSpawner } from '../engine/process/worker-spawner';
 import { environmentExists } from '../engine/store/database';
 import type { HostToService, ServiceToHost } from '../host/service-protocol';
+import { SharedCacheSecretSource } from '../engine/shared-cache/shared-cache-secret-source';
+import { sharedCacheOpener } from '../engine/default-shared-cache';
 import { BackgroundWork, type EmitEvent } from './background-work';
 import { ProgressCoalescer } from './progress-coalescer';
 import { ReadinessWork } from './readiness-work';
@@ -47,6 +49,7 @@ function workerEnv(): Record<string, string> | undefined {
 
 async function openService(
   spawner: WorkerSpawner,
+  sharedCacheSecrets: SharedCacheSecretSource,
 ): Promise<{ context: EngineContext; recoveryWarning: string | null }> {
   const environmentDir = process.env.CONFIG_TOOL_ENV_DIR;
   if (!environmentDir) throw new Error('CONFIG_TOOL_ENV_DIR is not set: the host must say which environment to open.');
@@ -73,6 +76,8 @@ async function openService(
     workerEnv: workerEnv(),
     // Withdrawn when the process exits.
     openedBy: process.env.CONFIG_TOOL_WORKER_BROKER === 'electron' ? 'the desktop app' : 'config-tool serve',
+    // One source of secrets in the process: runs use what the sharedCache channels show and save.
+    openSharedCache: sharedCacheOpener(sharedCacheSecrets),
   });
   return { context, recoveryWarning: recovered.warning };
 }
@@ -85,7 +90,7 @@ async function answer(state: ServiceState, channel: unknown, payload: unknown): 
     const handler = serviceHandlers[channel] as (state: ServiceState, request: unknown) => unknown;
     return { ok: true, value: await handler(state, payload ?? {}) };
   } catch (caught) {
-    const error = busyEnvironmentError(state.context.environmentDir, caught) ?? caught;
+    const error = asAdminError(caught, state.context.environmentDir);
     if (isUserError(error)) return { ok: false, error: { code: error.code, message: error.message } };
     logBug(`'${channel}' failed`, error);
     return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
@@ -97,7 +102,17 @@ async function main(): Promise<void> {
   const send = (message: ServiceToHost): void => parent.send(message);
   // Requests can arrive while the environment opens: keep them until it has.
   const early: HostToService[] = [];
-  let onMessage: (message: HostToService) => void = (message) => early.push(message);
+  // One source of the shared cache's secrets for the process; the host's (safeStorage) are taken at once,
+  // even while the environment opens, so a resumed run already has them.
+  const sharedCacheSecrets = new SharedCacheSecretSource(process.env);
+  const takeSecrets = (message: HostToService): boolean => {
+    if (message?.type !== 'shared-cache-secrets') return false;
+    sharedCacheSecrets.useHostSecrets(message.secrets);
+    return true;
+  };
+  let onMessage: (message: HostToService) => void = (message) => {
+    if (!takeSecrets(message)) early.push(message);
+  };
   parent.onMessage((raw) => onMessage(raw as HostToService));
   let shutdownAsked = false;
   const earlyShutdown = (): void => {
@@ -108,7 +123,7 @@ async function main(): Promise<void> {
   let state: ServiceState;
   let recoveryWarning: string | null;
   try {
-    const opened = await openService(await chooseSpawner());
+    const opened = await openService(await chooseSpawner(), sharedCacheSecrets);
     const { context } = opened;
     recoveryWarning = opened.recoveryWarning;
     const emit: EmitEvent = (event, payload) => send({ type: 'event', event, payload } as ServiceToHost);
@@ -118,8 +133,10 @@ async function main(): Promise<void> {
       progress,
       work: new BackgroundWork(context, progress, emit),
       readiness: new ReadinessWork(emit),
+      sharedCacheSecrets,
     };
-  } catch (error) {
+  } catch (caught) {
+    const error = asAdminError(caught, process.env.CONFIG_TOOL_ENV_DIR);
     const message = isUserError(error) || error instanceof Error ? error.message : String(error);
     if (!isUserError(error)) logBug('could not open the environment', error);
     send({ type: 'fatal', message });
@@ -148,7 +165,9 @@ async function main(): Promise<void> {
   // One message per task: requests that arrive together (a window's first rows, its status, its
   // run) are delivered in one tick, where every handler's synchronous part ran before the first
   // answer left. A task each lets a quick answer go before a slower one that came after it.
-  onMessage = (message) => setImmediate(handle, message);
+  onMessage = (message) => {
+    if (!takeSecrets(message)) setImmediate(handle, message);
+  };
   send({ type: 'ready', environmentDir: state.context.environmentDir });
   if (shutdownAsked) return void shutdown();
   if (recoveryWarning)

@@ -5,9 +5,11 @@ import { nowIso } from '../store/database';
 import { progressiveRunOf } from '../preparation/progressive-run';
 import { currentGroup, findItem } from '../preparation/run-repository';
 import { activeLock, liveLockOrBreakDead } from '../store/lock-repository';
+import { formatLockTime as formatTime, LOCK_TITLES, lockRefusalMessage } from '../store/lock-refusal';
 import { findModule, getModuleVersion } from '../store/module-repository';
 import { findUsableCompilation } from '../store/publication-repository';
-import { currentUser, recordOperation, type OperationName } from '../store/operations-log';
+import { currentUser } from '../current-user';
+import { recordOperation, type OperationName } from '../store/operations-log';
 
 /** Operations the preparation lock refuses while an upgrade or a preparation runs. */
 export type GatedOperation = Extract<OperationName, 'publish' | 'delete' | 'config-apply' | 'deploy-prepared'>;
@@ -18,29 +20,6 @@ const OPERATION_TITLES: Record<GatedOperation, string> = {
   'config-apply': 'Apply configurations',
   'deploy-prepared': 'Deploy prepared modules',
 };
-
-const LOCK_TITLES: Record<LockInfo['operation'], string> = {
-  upgrade: 'the platform upgrade',
-  preparation: 'the modules preparation',
-  'deploy-prepared': 'the deployment of prepared modules',
-};
-
-function formatTime(iso: string): string {
-  return iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-}
-
-/**
- * The admin-facing refusal: names what was asked, by whom and when, and the lock
- * with its start time. Every refusal by the lock reads this way.
- */
-export function lockRefusalMessage(what: string, user: string, at: string, lock: LockInfo): string {
-  const run = lock.runId !== null ? ` (run #${lock.runId})` : '';
-  return (
-    `${what} requested by ${user} at ${formatTime(at)} was refused: ${LOCK_TITLES[lock.operation]}${run}, ` +
-    `started by ${lock.holder} at ${formatTime(lock.startedAt)}, holds the environment's preparation lock. ` +
-    `Try again when it finishes.`
-  );
-}
 
 function refusalMessage(
   operation: GatedOperation,

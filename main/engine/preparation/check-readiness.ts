@@ -1,60 +1,25 @@
 import type { RunSummary } from '../../../common/domain';
-import { consumerChainLengths } from '../compilation/dependency-graph';
+import { formatDateTime } from '../../../common/time-format';
 import { CompilationSession, type EngineContext } from '../engine-context';
 import { DEFAULT_ENGINE_OPTIONS } from '../engine-options';
 import { UserError } from '../errors';
-import { lockRefusalMessage } from '../operations/operation-gate';
-import { compareVersions, installedPlatformVersion, isKnownVersion } from '../platform/platform-versions';
+import { lockRefusalMessage } from '../store/lock-refusal';
 import { nowIso } from '../store/database';
-import { findEnvironment } from '../store/environment-repository';
 import { activeLock } from '../store/lock-repository';
-import { currentUser, recordOperation } from '../store/operations-log';
-import { stepsForRun, PREPARATION_FROM_VERSION } from '../upgrade/upgrade-steps';
-import { findEligibleModules } from './eligibility';
+import { currentUser } from '../current-user';
+import { recordOperation } from '../store/operations-log';
+import { stepsForRun } from './run-steps';
+import { createRunOverEligible } from './create-run';
+import { resolveTarget } from './run-target';
 import type { EngineEventListener } from './preparation-events';
 import { runPreparation, type RunKeeper } from './run-preparation';
-import {
-  createRun,
-  effectiveStatus,
-  findRun,
-  heartbeatCheckRun,
-  insertItems,
-  latestCheckRun,
-  type StoredRun,
-} from './run-repository';
+import { effectiveStatus, findRun, heartbeatCheckRun, latestCheckRun, type StoredRun } from './run-repository';
 
 export interface CheckOptions {
   /** The version to check against; default: the installed Platform Server. */
   toVersion?: string;
   onEvent: EngineEventListener;
   shouldStop?: () => boolean;
-}
-
-/** The version a check for `toVersion` compiles for: shipped, newer than the environment, and one that prepares modules. */
-export function resolveCheckTarget(
-  context: EngineContext,
-  toVersion?: string,
-): { fromVersion: string; toVersion: string } {
-  const fromVersion = findEnvironment(context.db)!.platformVersion;
-  const target = toVersion ?? installedPlatformVersion();
-  if (!isKnownVersion(target))
-    throw new UserError(
-      'bad-usage',
-      `Unknown platform version '${target}'. Shipped versions: see 'config-tool status'.`,
-    );
-  if (compareVersions(target, fromVersion) <= 0) {
-    throw new UserError(
-      'refused',
-      `Nothing to check: the environment is already at ${fromVersion}, and a readiness check looks at an upgrade to a newer version.`,
-    );
-  }
-  if (compareVersions(target, PREPARATION_FROM_VERSION) < 0) {
-    throw new UserError(
-      'refused',
-      `Nothing to check: an upgrade to ${target} has no modules preparation (only ${PREPARATION_FROM_VERSION} and later do).`,
-    );
-  }
-  return { fromVersion, toVersion: target };
 }
 
 /**
@@ -74,7 +39,7 @@ function claimCheckRun(
       const previous = latestCheckRun(db);
       const previousStatus = previous ? effectiveStatus(db, previous) : null;
       if (previous && previousStatus === 'running') {
-        const at = previous.startedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+        const at = formatDateTime(previous.startedAt);
         throw new UserError(
           'refused-by-lock',
           `The readiness check was refused: readiness check run #${previous.id} for ${previous.toVersion}, started by ${previous.startedBy} at ${at}, is still running.`,
@@ -84,27 +49,7 @@ function claimCheckRun(
         heartbeatCheckRun(db, previous.id);
         return { runId: previous.id, resumed: true };
       }
-      const { eligible, excluded } = findEligibleModules(db);
-      const chains = consumerChainLengths(
-        eligible.map((item) => ({ name: item.moduleName, references: item.references })),
-      );
-      const id = createRun(db, {
-        kind: 'check',
-        upgradeId: null,
-        retryOf: null,
-        fromVersion,
-        toVersion,
-        startedBy: currentUser(),
-      });
-      insertItems(
-        db,
-        id,
-        eligible.map(({ references: _references, ...item }) => ({
-          ...item,
-          chainLength: chains.get(item.moduleName) ?? 0,
-        })),
-        excluded,
-      );
+      const id = createRunOverEligible(db, { kind: 'check', upgradeId: null, retryOf: null, fromVersion, toVersion });
       heartbeatCheckRun(db, id);
       return { runId: id, resumed: false };
     })
@@ -143,7 +88,7 @@ function checkKeeper(context: EngineContext, runId: number): RunKeeper {
  */
 export async function checkReadiness(context: EngineContext, options: CheckOptions): Promise<RunSummary> {
   const { db } = context;
-  const { fromVersion, toVersion } = resolveCheckTarget(context, options.toVersion);
+  const { fromVersion, toVersion } = resolveTarget(context, 'check', options.toVersion);
   // Compiling for an upgrade that is under way would only compete with it for the CPU.
   const lock = activeLock(db);
   if (lock)

@@ -1,26 +1,25 @@
 import type { LockInfo, RunSummary } from '../../../common/domain';
 import type { CompilationSession, EngineContext } from '../engine-context';
-import { lockRefusalMessage } from '../operations/operation-gate';
+import { lockRefusalMessage } from '../store/lock-refusal';
 import { nowIso } from '../store/database';
 import { UserError } from '../errors';
 import { findEnvironment } from '../store/environment-repository';
 import { acquireLease, type Lease, type PreviousHolder } from '../store/lock-repository';
-import { currentUser, recordOperation } from '../store/operations-log';
-import { stepsForRun } from '../upgrade/upgrade-steps';
-import { findEligibleModules } from './eligibility';
+import { currentUser } from '../current-user';
+import { recordOperation } from '../store/operations-log';
+import { stepsForRun } from './run-steps';
+import { createRunOverEligible } from './create-run';
 import type { EngineEventListener } from './preparation-events';
 import { runPreparation } from './run-preparation';
 import {
   countItems,
-  createRun,
   effectiveStatus,
   findRun,
-  insertItems,
   latestRun,
+  outcomeInputsChangedSince,
   summarizeRun,
   type StoredRun,
 } from './run-repository';
-import { consumerChainLengths } from '../compilation/dependency-graph';
 
 export interface PrepareOptions {
   onEvent: EngineEventListener;
@@ -72,7 +71,22 @@ function reportInterruption(onEvent: EngineEventListener, run: StoredRun, replac
   });
 }
 
-/** Creates a run over every eligible module (prepared ones are reused, not compiled again). */
+/** Says, before a retry starts, that it will most likely end as the run it retries, and what would change that. */
+function warnNothingChanged(onEvent: EngineEventListener, runId: number): void {
+  onEvent({
+    type: 'log',
+    line: {
+      at: nowIso(),
+      level: 'warning',
+      text:
+        `Nothing changed since run #${runId} (no module uploaded, published or deleted, no setting applied): ` +
+        `preparing again will most likely fail and skip the same modules. To change the outcome, publish a fix ` +
+        `of the failed modules or upload a new version of them ('config-tool upload NAME DIR'), then prepare again.`,
+    },
+  });
+}
+
+/** Creates a run over every eligible module (prepared ones are reused, not compiled again), in a fenced write. */
 export function createPreparationRun(
   context: EngineContext,
   lease: Lease,
@@ -84,23 +98,8 @@ export function createPreparationRun(
     toVersion: string;
   },
 ): StoredRun {
-  const { db } = context;
-  const { eligible, excluded } = findEligibleModules(db);
-  const chains = consumerChainLengths(eligible.map((item) => ({ name: item.moduleName, references: item.references })));
-  const runId = lease.write(() => {
-    const id = createRun(db, { ...run, startedBy: currentUser() });
-    insertItems(
-      db,
-      id,
-      eligible.map(({ references: _references, ...item }) => ({
-        ...item,
-        chainLength: chains.get(item.moduleName) ?? 0,
-      })),
-      excluded,
-    );
-    return id;
-  });
-  return findRun(db, runId)!;
+  const runId = lease.write(() => createRunOverEligible(context.db, run));
+  return findRun(context.db, runId)!;
 }
 
 /**
@@ -133,6 +132,8 @@ export async function prepareModules(
         lease.release();
         return { run: summarizeRun(db, latest), nothingToDo: true };
       }
+      if (latest.finishedAt !== null && !outcomeInputsChangedSince(db, latest.finishedAt))
+        warnNothingChanged(options.onEvent, latest.id);
       run = createPreparationRun(context, lease, {
         kind: 'prepare',
         upgradeId: null,

@@ -15,18 +15,8 @@ import { DEFAULT_LEASE_TIMINGS } from '../engine-options';
 import { isProcessAlive } from '../process/process-alive';
 import { statement } from '../store/statement-cache';
 
-interface RunRow {
-  id: number;
-  kind: RunKind;
-  upgradeId: number | null;
-  retryOf: number | null;
-  fromVersion: string;
-  toVersion: string;
-  status: RunStatus;
-  startedAt: string;
-  finishedAt: string | null;
-  startedBy: string;
-}
+/** A run row: the summary's run fields (without its counts), and the upgrade it is the preparation of. */
+type RunRow = Omit<RunSummary, 'total' | 'counts'> & { upgradeId: number | null };
 
 const RUN_COLUMNS = `id, kind, upgrade_id AS upgradeId, retry_of AS retryOf, from_version AS fromVersion, to_version AS toVersion,
   status, started_at AS startedAt, finished_at AS finishedAt, started_by AS startedBy`;
@@ -110,8 +100,11 @@ export function setRunStatus(db: Db, runId: number, status: RunStatus): void {
   ).run({ runId, status, at: nowIso() });
 }
 
-/** A stored 'running' run whose coordinator no longer holds the lock was interrupted (crash, kill, shutdown). */
-export function effectiveStatus(db: Db, run: StoredRun): RunStatus {
+/**
+ * A stored 'running' run whose coordinator no longer holds the lock was interrupted (crash, kill, shutdown).
+ * The one derivation every reader uses: `status`, the console, the Setup window and the report in every format.
+ */
+export function effectiveStatus(db: Db, run: Pick<StoredRun, 'id' | 'kind' | 'status'>): RunStatus {
   if (run.status !== 'running') return run.status;
   if (run.kind === 'check') return checkRunIsAlive(db, run.id) ? 'running' : 'interrupted';
   const lock = activeLock(db);
@@ -162,6 +155,14 @@ export function listItems(db: Db, runId: number): ItemRow[] {
        FROM preparation_items WHERE run_id = @runId ORDER BY module_name`,
   ).all({ runId }) as (Omit<ItemRow, 'errors'> & { errorsJson: string })[];
   return rows.map(({ errorsJson, ...row }) => ({ ...row, errors: JSON.parse(errorsJson) as ModuleError[] }));
+}
+
+/** The modules a run left out, each with why (spec §4). */
+export function listExcluded(db: Db, runId: number): Map<string, string> {
+  const rows = statement(db, 'SELECT module_name AS name, reason FROM preparation_excluded WHERE run_id = @runId').all({
+    runId,
+  }) as { name: string; reason: string }[];
+  return new Map(rows.map((row) => [row.name, row.reason]));
 }
 
 export function markItemCompiling(db: Db, runId: number, moduleName: string): void {
@@ -228,14 +229,30 @@ export function countItems(db: Db, runId: number): { total: number; counts: Stat
   return { total, counts };
 }
 
+/**
+ * A module's status as every reader shows it: in a run that is no longer running, a module
+ * it left compiling is pending (its compilation starts again when the run resumes).
+ */
+export function shownItemStatus(status: ModulePreparationStatus, runStatus: RunStatus): ModulePreparationStatus {
+  return status === 'compiling' && runStatus !== 'running' ? 'pending' : status;
+}
+
+/** A run's counts as every reader shows them (`shownItemStatus`). */
+export function shownCounts(counts: StatusCounts, runStatus: RunStatus): StatusCounts {
+  if (runStatus === 'running' || counts.compiling === 0) return counts;
+  return { ...counts, pending: counts.pending + counts.compiling, compiling: 0 };
+}
+
 export function summarizeRun(db: Db, run: StoredRun): RunSummary {
-  const { total, counts } = countItems(db, run.id);
+  const status = effectiveStatus(db, run);
+  const { total, counts: stored } = countItems(db, run.id);
+  const counts = shownCounts(stored, status);
   return {
     id: run.id,
     kind: run.kind,
     fromVersion: run.fromVersion,
     toVersion: run.toVersion,
-    status: effectiveStatus(db, run),
+    status,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
     startedBy: run.startedBy,
@@ -337,19 +354,17 @@ export function readCurrentLog(db: Db, limit: number): LogLine[] {
   return run ? readLog(db, run.id, limit) : [];
 }
 
+/** A module's item in a run as the progressive rules read it. */
+export type RunItem = Pick<ItemRow, 'status' | 'artifactId' | 'moduleVersionId'>;
+
 /** A module's item in a run, as the progressive rules read it; null when the module is not in the run. */
-export function findItem(
-  db: Db,
-  runId: number,
-  moduleName: string,
-): { status: ModulePreparationStatus; artifactId: number | null; moduleVersionId: number } | null {
+export function findItem(db: Db, runId: number, moduleName: string): RunItem | null {
   return (
     (statement(
       db,
       `SELECT status, artifact_id AS artifactId, module_version_id AS moduleVersionId FROM preparation_items
        WHERE run_id = @runId AND module_name = @moduleName`,
-    ).get({ runId, moduleName }) as
-      { status: ModulePreparationStatus; artifactId: number | null; moduleVersionId: number } | undefined) ?? null
+    ).get({ runId, moduleName }) as RunItem | undefined) ?? null
   );
 }
 
@@ -411,4 +426,36 @@ export function removeFromRun(db: Db, runId: number, moduleName: string, reason:
       db,
       'INSERT OR REPLACE INTO preparation_excluded (run_id, module_name, reason) VALUES (@runId, @moduleName, @reason)',
     ).run({ runId, moduleName, reason });
+}
+
+/**
+ * How many of a run's pending modules have no successful compilation for `version` yet: what the run
+ * will compile (the others are most often reused). A module whose producer changed compiles too, so
+ * the count can grow during the run; it never counts a reused module.
+ */
+export function countItemsToCompile(db: Db, runId: number, version: string): number {
+  return (
+    statement(
+      db,
+      `SELECT count(*) AS n FROM preparation_items i
+        WHERE i.run_id = @runId AND i.status = 'pending'
+          AND NOT EXISTS (SELECT 1 FROM artifacts a
+                           WHERE a.module_version_id = i.module_version_id AND a.platform_version = @version AND a.success = 1)`,
+    ).get({ runId, version }) as { n: number }
+  ).n;
+}
+
+/**
+ * Whether anything that decides a preparation's outcome changed since `at`: a module uploaded,
+ * published or deleted, or a setting applied. When nothing did, a retry ends as the run before it.
+ */
+export function outcomeInputsChangedSince(db: Db, at: string): boolean {
+  const row = statement(
+    db,
+    `SELECT EXISTS (SELECT 1 FROM module_versions WHERE uploaded_at > @at)
+         OR EXISTS (SELECT 1 FROM publications WHERE published_at > @at)
+         OR EXISTS (SELECT 1 FROM operations_log
+                     WHERE requested_at > @at AND operation IN ('delete', 'config-apply') AND outcome <> 'refused') AS changed`,
+  ).get({ at }) as { changed: number };
+  return row.changed === 1;
 }

@@ -34,6 +34,23 @@ describe('createNodeWorkerSpawner', () => {
     expect(await exited).toEqual({ code: null, signal: 'SIGKILL', reason: 'signal SIGKILL' });
   });
 
+  it('stops calling a message or exit listener once its disposer has run', async () => {
+    const channel = createNodeWorkerSpawner().spawn('compiler-worker', { serviceName: 'compiler-worker-test' });
+    const disposedMessages: unknown[] = [];
+    const disposedExits: WorkerExitInfo[] = [];
+    channel.onMessage((message) => disposedMessages.push(message))();
+    const disposeExit = channel.onExit((info) => disposedExits.push(info));
+    disposeExit();
+    disposeExit();
+    const ready = new Promise((resolve) => channel.onMessage(resolve));
+    const exited = new Promise<WorkerExitInfo>((resolve) => channel.onExit(resolve));
+    expect(await ready).toEqual({ type: 'ready' });
+    channel.kill();
+    expect((await exited).signal).toBe('SIGKILL');
+    expect(disposedMessages).toEqual([]);
+    expect(disposedExits).toEqual([]);
+  });
+
   it.runIf(process.platform === 'linux')(
     'starts a worker with V8 single-threaded only when asked (read from the process command line)',
     async () => {

@@ -9,13 +9,26 @@ export interface WorkerExitInfo {
   reason: string;
 }
 
-/** The parent's end of one worker process. */
+/** Ends a subscription: the listener it was given is not called again. Calling it twice does nothing more. */
+export type Disposer = () => void;
+
+/** The parent's end of one worker process. Each `on…` returns the disposer that removes its listener. */
 export interface WorkerChannel {
   readonly pid: number | undefined;
   send(message: unknown): void;
-  onMessage(listener: (message: unknown) => void): void;
-  onExit(listener: (info: WorkerExitInfo) => void): void;
+  onMessage(listener: (message: unknown) => void): Disposer;
+  /** Called once, when the process has ended (a listener added after that is never called). */
+  onExit(listener: (info: WorkerExitInfo) => void): Disposer;
   kill(): void;
+}
+
+/** Adds `listener` to `listeners` and returns the disposer that removes it (a copy is iterated when they are called). */
+export function addListener<L>(listeners: L[], listener: L): Disposer {
+  listeners.push(listener);
+  return () => {
+    const index = listeners.indexOf(listener);
+    if (index !== -1) listeners.splice(index, 1);
+  };
 }
 
 /** Worker entry points built into out/node/<entry>.cjs. */
@@ -92,12 +105,13 @@ class ChildProcessChannel implements WorkerChannel {
     if (!this.exited && this.child.connected) this.child.send(message as object, ignoreSendError);
   }
 
-  onMessage(listener: (message: unknown) => void): void {
+  onMessage(listener: (message: unknown) => void): Disposer {
     this.child.on('message', listener);
+    return () => this.child.off('message', listener);
   }
 
-  onExit(listener: (info: WorkerExitInfo) => void): void {
-    this.exitListeners.push(listener);
+  onExit(listener: (info: WorkerExitInfo) => void): Disposer {
+    return addListener(this.exitListeners, listener);
   }
 
   kill(): void {
@@ -107,7 +121,7 @@ class ChildProcessChannel implements WorkerChannel {
   private finish(info: WorkerExitInfo): void {
     if (this.exited) return;
     this.exited = true;
-    for (const listener of this.exitListeners) listener(info);
+    for (const listener of [...this.exitListeners]) listener(info);
   }
 }
 

@@ -9,11 +9,18 @@ import {
 } from '../platform/platform-versions';
 import { buildProgress } from '../preparation/progress-snapshot';
 import { progressiveRunOf } from '../preparation/progressive-run';
-import { countItems, currentGroup, effectiveStatus, latestRun, summarizeRun } from '../preparation/run-repository';
+import {
+  countItems,
+  currentGroup,
+  effectiveStatus,
+  latestRun,
+  shownCounts,
+  summarizeRun,
+} from '../preparation/run-repository';
 import { findEnvironment } from '../store/environment-repository';
 import { activeLock } from '../store/lock-repository';
 import { compilationSettings } from '../store/settings-repository';
-import { stepsForRun } from '../upgrade/upgrade-steps';
+import { stepsForRun } from '../preparation/run-steps';
 
 /** What the Configuration Tool window, the console header and `config-tool status` show. */
 export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus {
@@ -93,8 +100,10 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
   const { db } = context;
   const run = latestRun(db);
   if (!run) return null;
-  const { total, counts } = countItems(db, run.id);
   const status = effectiveStatus(db, run);
+  const stored = countItems(db, run.id);
+  const { total } = stored;
+  const counts = shownCounts(stored.counts, status);
   const steps = stepsForRun(run.kind).map((step) =>
     step.id !== 'prepare-modules'
       ? step
@@ -111,9 +120,11 @@ export function getStoredProgress(context: EngineContext): PreparationProgress |
         },
   );
   const compilingNow = (
-    db
-      .prepare(`SELECT module_name AS name FROM preparation_items WHERE run_id = @runId AND status = 'compiling'`)
-      .all({ runId: run.id }) as { name: string }[]
+    status !== 'running'
+      ? []
+      : (db
+          .prepare(`SELECT module_name AS name FROM preparation_items WHERE run_id = @runId AND status = 'compiling'`)
+          .all({ runId: run.id }) as { name: string }[])
   ).map((row) => row.name);
   const group = currentGroup(db, run.id);
   return buildProgress({

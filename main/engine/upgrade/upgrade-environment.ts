@@ -1,57 +1,37 @@
-import type { LogLine, ModuleKind, RunSummary, UpgradeStep, UpgradeStepId } from '../../../common/domain';
+import type { ModuleKind, RunSummary, UpgradeStep, UpgradeStepId } from '../../../common/domain';
 import { scheduleCompilations } from '../compilation/compile-scheduler';
 import { CompilationSession, type EngineContext } from '../engine-context';
+import { asAdminError } from '../environment-conditions';
 import { isUserError, UserError } from '../errors';
-import {
-  compareVersions,
-  installedPlatformVersion,
-  isKnownVersion,
-  loadSystemComponents,
-  upgradeWarning,
-} from '../platform/platform-versions';
+import { compareVersions, loadSystemComponents, upgradeWarning } from '../platform/platform-versions';
 import { createPreparationRun, prepareModules, takeLease } from '../preparation/prepare-modules';
 import type { EngineEventListener } from '../preparation/preparation-events';
-import { buildProgress, emptyCounts } from '../preparation/progress-snapshot';
 import { runPreparation } from '../preparation/run-preparation';
-import { appendLog, effectiveStatus, latestRun } from '../preparation/run-repository';
+import { resolveTarget } from '../preparation/run-target';
+import { effectiveStatus, latestRun } from '../preparation/run-repository';
 import { recordCompilation, saveArtifact } from '../store/artifact-repository';
 import { nowIso } from '../store/database';
-import { findEnvironment, setPlatformVersion } from '../store/environment-repository';
+import { setPlatformVersion } from '../store/environment-repository';
 import { LeaseLostError, type Lease } from '../store/lock-repository';
 import { findModule, uploadModuleVersion } from '../store/module-repository';
-import { currentUser, recordOperation } from '../store/operations-log';
+import { currentUser } from '../current-user';
+import { recordOperation } from '../store/operations-log';
 import { recordPublication } from '../store/publication-repository';
-import { backupDatabase, removeMarker, restoreFromBackup, writeMarker } from './backup';
-import { PREPARATION_FROM_VERSION, upgradeSteps } from './upgrade-steps';
-import { injectStepFaults } from './upgrade-faults';
-import { recordRolledBack } from './upgrade-history';
+import { assertRoomForBackup, backupDatabase, removeMarker, restoreFromBackup, writeMarker } from './backup';
+import { PREPARATION_FROM_VERSION, stepsForRun, upgradeSteps } from '../preparation/run-steps';
+import {
+  finishUpgrade,
+  insertUpgrade,
+  recordRolledBack,
+  setUpgradeBackup,
+  upgradeWithoutPreparation,
+} from './upgrade-history';
+import { UpgradeReporter } from './upgrade-reporter';
 
 export interface UpgradeOptions {
   toVersion?: string;
   onEvent: EngineEventListener;
   shouldStop?: () => boolean;
-}
-
-/** Checks the target before anything starts: known, and not older than the environment. */
-export function resolveUpgradeTarget(
-  context: EngineContext,
-  toVersion?: string,
-): { fromVersion: string; toVersion: string } {
-  const fromVersion = findEnvironment(context.db)!.platformVersion;
-  const target = toVersion ?? installedPlatformVersion();
-  if (!isKnownVersion(target)) {
-    throw new UserError(
-      'bad-usage',
-      `Unknown platform version '${target}'. Shipped versions: see 'config-tool status'.`,
-    );
-  }
-  if (compareVersions(target, fromVersion) < 0) {
-    throw new UserError(
-      'refused',
-      `Can't upgrade to ${target}: the environment is already at ${fromVersion}, a newer version. Downgrades are not supported.`,
-    );
-  }
-  return { fromVersion, toVersion: target };
 }
 
 /**
@@ -66,9 +46,13 @@ async function runUpgrade(
   options: UpgradeOptions,
 ): Promise<{ run: RunSummary | null; upgraded: boolean }> {
   const { db } = context;
-  const { fromVersion, toVersion } = resolveUpgradeTarget(context, options.toVersion);
+  const { fromVersion, toVersion } = resolveTarget(context, 'upgrade', options.toVersion);
   if (fromVersion === toVersion) {
-    // Nothing to upgrade; but an upgrade's preparation cut short by a crash continues here.
+    // Nothing to upgrade; but an upgrade's preparation cut short by a crash continues here,
+    // and one that never started (a full disk or a kill right after the switch) starts.
+    const unprepared = upgradeWithoutPreparation(context, toVersion);
+    if (unprepared && compareVersions(toVersion, PREPARATION_FROM_VERSION) >= 0)
+      return { run: await prepareSwitchedUpgrade(context, session, unprepared, options), upgraded: false };
     const latest = latestRun(db);
     if (latest && effectiveStatus(db, latest) === 'interrupted') {
       return {
@@ -79,6 +63,7 @@ async function runUpgrade(
     return { run: null, upgraded: false };
   }
 
+  assertRoomForBackup(context.environmentDir);
   // Renewed from now on, through every step; released whatever happens (the preparation releases it too).
   const lease = takeLease(context, 'upgrade', null, `Upgrade to ${toVersion}`, { onEvent: options.onEvent });
   try {
@@ -101,119 +86,38 @@ async function upgradeUnderLease(
   const steps = upgradeSteps(withPreparation);
   const startedAt = nowIso();
   const user = currentUser();
-  const log = (level: LogLine['level'], text: string) => {
-    const line: LogLine = { at: nowIso(), level, text };
-    lease.write(() => appendLog(db, { runId: null, upgradeId }, line));
-    options.onEvent({ type: 'log', line });
-  };
-  const emitProgress = () =>
-    options.onEvent({
-      type: 'progress',
-      progress: buildProgress({
-        runId: null,
-        upgrading: true,
-        fromVersion,
-        toVersion,
-        status: 'upgrading',
-        steps,
-        total: 0,
-        counts: emptyCounts(),
-        compilingNow: [],
-        startedAt,
-      }),
-    });
-  const setStep = (id: UpgradeStepId, status: UpgradeStep['status'], detail: string | null = null) => {
-    Object.assign(
-      steps.find((step) => step.id === id)!,
-      { status, detail },
-    );
-    if (status === 'running')
-      lease.write(() =>
-        db.prepare('UPDATE upgrades SET current_step = @id WHERE id = @upgradeId').run({ id, upgradeId }),
-      );
-    emitProgress();
-  };
-
   const upgradeId = lease.write(() => {
-    const id = Number(
-      db
-        .prepare(
-          `INSERT INTO upgrades (from_version, to_version, status, started_at, started_by) VALUES (@fromVersion, @toVersion, 'running', @startedAt, @user)`,
-        )
-        .run({ fromVersion, toVersion, startedAt, user }).lastInsertRowid,
-    );
+    const id = insertUpgrade(context, { fromVersion, toVersion, startedAt, user });
     recordOperation(db, { operation: 'upgrade', target: `${fromVersion} → ${toVersion}`, outcome: 'accepted', user });
     return id;
   });
-  log('info', `Upgrading the environment from ${fromVersion} to ${toVersion}.`);
+  const upgrade = { upgradeId, fromVersion, toVersion, startedAt, user };
+  const reporter = new UpgradeReporter(context, lease, { ...upgrade, steps, onEvent: options.onEvent });
+  reporter.log('info', `Upgrading the environment from ${fromVersion} to ${toVersion}.`);
   const knownIssue = upgradeWarning(fromVersion, toVersion);
-  if (knownIssue) log('warning', knownIssue);
-  let current: UpgradeStepId = 'backup';
-  let backupPath: string | null = null;
+  if (knownIssue) reporter.log('warning', knownIssue);
+  const where: StepsReached = { current: 'backup', backupPath: null };
   try {
-    setStep('backup', 'running');
-    backupPath = await backupDatabase(db, environmentDir, fromVersion);
-    const backup = backupPath;
-    lease.write(() =>
-      db.prepare('UPDATE upgrades SET backup_path = @backup WHERE id = @upgradeId').run({ backup, upgradeId }),
-    );
-    lease.assertHeld();
-    writeMarker(environmentDir, { upgradeId, fromVersion, toVersion, backupPath, startedAt, startedBy: user });
-    await injectStepFaults(context.options, 'backup');
-    setStep('backup', 'done', backupPath);
-    log('info', `Backed up the environment to ${backupPath}.`);
-
-    current = 'migrate';
-    setStep('migrate', 'running');
-    lease.write(() => migratePlatformDatabase(context, toVersion));
-    await injectStepFaults(context.options, 'migrate');
-    setStep('migrate', 'done');
-    log('info', `Upgraded the platform database to ${toVersion}.`);
-
-    current = 'system-components';
-    setStep('system-components', 'running');
-    const published = await publishSystemComponents(context, session, lease, toVersion, user);
-    await injectStepFaults(context.options, 'system-components');
-    setStep('system-components', 'done', published.join(', '));
-    log('info', `Published the system components of ${toVersion}: ${published.join(', ')}.`);
-
-    current = 'switch-version';
-    setStep('switch-version', 'running');
-    await injectStepFaults(context.options, 'switch-version');
-    // The switch is on disk before the marker goes: a power cut never leaves a half-upgrade that nothing rolls back.
-    db.pragma('synchronous = FULL');
-    try {
-      lease.write(() => {
-        setPlatformVersion(db, toVersion);
-        db.prepare(
-          `UPDATE upgrades SET status = 'finished', current_step = NULL, finished_at = @at WHERE id = @upgradeId`,
-        ).run({ at: nowIso(), upgradeId });
-      });
-    } finally {
-      db.pragma('synchronous = NORMAL');
-    }
-    removeMarker(environmentDir);
-    setStep('switch-version', 'done');
-    log(
-      'info',
-      `The environment now runs platform ${toVersion}. Published applications keep running their current compilations.`,
-    );
+    await runUpgradeSteps(context, session, lease, { upgrade, reporter, where });
   } catch (error) {
     // A lost lease writes nothing, a roll-back included: whoever holds the lock now decides (spec §4).
     if (error instanceof LeaseLostError) throw error;
+    // A full disk or a read-only folder says what to do, in the history and in the message.
+    const reason = asAdminError(error, environmentDir) as Error;
+    const { current, backupPath } = where;
     const rollback = rollBack(context, {
       upgradeId,
       backupPath,
       step: current,
-      error: error as Error,
+      error: reason,
       lease,
       marker: { fromVersion, toVersion },
     });
     throw new UserError(
       'upgrade-failed',
       rollback === 'rolled-back'
-        ? `The upgrade to ${toVersion} failed at step '${current}' and was rolled back: ${(error as Error).message}`
-        : `The upgrade to ${toVersion} failed at step '${current}': ${(error as Error).message}. ${rollback.problem}`,
+        ? `The upgrade to ${toVersion} failed at step '${current}' and was rolled back: ${reason.message}`
+        : `The upgrade to ${toVersion} failed at step '${current}': ${reason.message} ${rollback.problem}`,
     );
   }
   lease.write(() =>
@@ -225,6 +129,73 @@ async function upgradeUnderLease(
     run: await startPreparation(context, lease, { upgradeId, fromVersion, toVersion, steps, options, session }),
     upgraded: true,
   };
+}
+
+/** How far an upgrade got: the step it is in and its backup, once made (a failure rolls back from there). */
+interface StepsReached {
+  current: UpgradeStepId;
+  backupPath: string | null;
+}
+
+/** The upgrade's steps up to the switch of versions: backup, migrate, system components, switch. */
+async function runUpgradeSteps(
+  context: EngineContext,
+  session: CompilationSession,
+  lease: Lease,
+  state: {
+    upgrade: { upgradeId: number; fromVersion: string; toVersion: string; startedAt: string; user: string };
+    reporter: UpgradeReporter;
+    where: StepsReached;
+  },
+): Promise<void> {
+  const { db, environmentDir } = context;
+  const { upgrade, reporter, where } = state;
+  const { upgradeId, fromVersion, toVersion, startedAt, user } = upgrade;
+  reporter.setStep('backup', 'running');
+  const backupPath = await backupDatabase(db, environmentDir, fromVersion, () =>
+    context.faults?.crashAt('backup-copy'),
+  );
+  where.backupPath = backupPath;
+  lease.write(() => setUpgradeBackup(context, upgradeId, backupPath));
+  lease.assertHeld();
+  writeMarker(environmentDir, { upgradeId, fromVersion, toVersion, backupPath, startedAt, startedBy: user });
+  await context.faults?.afterStep('backup');
+  reporter.setStep('backup', 'done', backupPath);
+  reporter.log('info', `Backed up the environment to ${backupPath}.`);
+
+  where.current = 'migrate';
+  reporter.setStep('migrate', 'running');
+  lease.write(() => migratePlatformDatabase(context, toVersion));
+  await context.faults?.afterStep('migrate');
+  reporter.setStep('migrate', 'done');
+  reporter.log('info', `Upgraded the platform database to ${toVersion}.`);
+
+  where.current = 'system-components';
+  reporter.setStep('system-components', 'running');
+  const published = await publishSystemComponents(context, session, lease, toVersion, user);
+  await context.faults?.afterStep('system-components');
+  reporter.setStep('system-components', 'done', published.join(', '));
+  reporter.log('info', `Published the system components of ${toVersion}: ${published.join(', ')}.`);
+
+  where.current = 'switch-version';
+  reporter.setStep('switch-version', 'running');
+  await context.faults?.afterStep('switch-version');
+  // The switch is on disk before the marker goes: a power cut never leaves a half-upgrade that nothing rolls back.
+  db.pragma('synchronous = FULL');
+  try {
+    lease.write(() => {
+      setPlatformVersion(db, toVersion);
+      finishUpgrade(context, upgradeId);
+    });
+  } finally {
+    db.pragma('synchronous = NORMAL');
+  }
+  removeMarker(environmentDir);
+  reporter.setStep('switch-version', 'done');
+  reporter.log(
+    'info',
+    `The environment now runs platform ${toVersion}. Published applications keep running their current compilations.`,
+  );
 }
 
 /** Runs the whole upgrade in one compilation session, so the preparation starts with the workers the system components warmed. */
@@ -240,6 +211,29 @@ export async function upgradeEnvironment(
   }
 }
 
+/** Starts the preparation of an upgrade that switched versions but never created its run. */
+async function prepareSwitchedUpgrade(
+  context: EngineContext,
+  session: CompilationSession,
+  upgrade: { id: number; fromVersion: string; toVersion: string },
+  options: UpgradeOptions,
+): Promise<RunSummary> {
+  const lease = takeLease(context, 'upgrade', null, `Upgrade to ${upgrade.toVersion}`, { onEvent: options.onEvent });
+  try {
+    session.startWorkers();
+    return await startPreparation(context, lease, {
+      upgradeId: upgrade.id,
+      fromVersion: upgrade.fromVersion,
+      toVersion: upgrade.toVersion,
+      steps: stepsForRun('upgrade'),
+      options,
+      session,
+    });
+  } finally {
+    lease.release();
+  }
+}
+
 async function startPreparation(
   context: EngineContext,
   lease: Lease,
@@ -252,7 +246,7 @@ async function startPreparation(
     session: CompilationSession;
   },
 ): Promise<RunSummary> {
-  await injectStepFaults(context.options, 'prepare-modules');
+  await context.faults?.afterStep('prepare-modules');
   const run = createPreparationRun(context, lease, {
     kind: 'upgrade',
     upgradeId: input.upgradeId,

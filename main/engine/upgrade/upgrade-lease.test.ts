@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateFactory } from '../../../bench/factory-generator';
+import { generateFactory } from '../../../test-support/generated-factory';
 import os from 'node:os';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from '../engine-options';
 import { importFactory } from '../factory/import-factory';
