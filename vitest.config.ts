@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['**/*.test.ts'],
+    // Renderer component tests (*.test.tsx) pick jsdom themselves (`// @vitest-environment jsdom`).
+    include: ['**/*.test.ts', '**/*.test.tsx'],
     // scripts/app-package.test.ts packages the app: `npm run test:package` runs it (vitest.package.config.ts).
     exclude: ['**/node_modules/**', 'out/**', 'e2e/**', 'scripts/app-package.test.ts'],
     globalSetup: ['scripts/vitest-global-setup.ts'],

@@ -11,6 +11,7 @@ import type {
   InvokeResult,
   ProgressUpdate,
   ResponseOf,
+  SharedCacheState,
 } from '../../common/contract';
 import type {
   EnvironmentStatus,
@@ -495,12 +496,12 @@ const handlers: { [C in Channel]: (req: never) => ResponseOf<C> } = {
   'preparation.deployPrepared': () => {
     const prepared = modules.filter((m) => m.status === 'prepared' && m.runningVersion !== platformVersion);
     for (const m of prepared) m.runningVersion = platformVersion;
-    return { platformVersion, deployed: prepared.map((m) => m.name), alreadyRunning: 0, notPrepared: [] };
+    return { platformVersion, deployed: prepared.map((m) => m.name), alreadyRunning: 0, notPrepared: [], damaged: [] };
   },
   'modules.publish': (req: { names: string[] }) => {
     const refusal = lockRefusal(`Publish of ${req.names.join(', ')}`);
     if (refusal) throw refusal;
-    return { published: req.names, reusedPrepared: req.names, failed: [] };
+    return { published: req.names, reusedPrepared: req.names, damaged: [], failed: [] };
   },
   'modules.delete': (req: { name: string }) => {
     const refusal = lockRefusal(`Delete of module ${req.name}`);
@@ -520,8 +521,35 @@ const handlers: { [C in Channel]: (req: never) => ResponseOf<C> } = {
     content: params.get('host') === 'electron' ? null : `fake ${req.format} report`,
     savedTo: params.get('host') === 'electron' ? `/home/admin/Documents/preparation-report.${req.format}` : null,
   }),
+  'sharedCache.state': () => ({ ...sharedCache }),
+  'sharedCache.save': (req: { mode: SharedCacheState['mode']; url: string; team: string; token?: string }) => {
+    sharedCache = {
+      ...sharedCache,
+      mode: req.mode,
+      url: req.url,
+      team: req.team,
+      tokenSet: sharedCache.tokenSet || !!req.token,
+    };
+    return { ...sharedCache };
+  },
+  'sharedCache.test': (req: { mode: string; url: string }) =>
+    req.mode === 'off'
+      ? { lines: [], problem: 'The shared cache is off.' }
+      : { lines: [`Reached ${req.url}: a Turborepo remote cache.`, 'Token accepted for team acme.'], problem: null },
   'window.open': () => ({ opened: true }),
   'app.exit': () => ({ exiting: false }),
+};
+
+/** The fake's shared cache section state. */
+let sharedCache: SharedCacheState = {
+  mode: 'off',
+  url: '',
+  team: '',
+  overriddenBy: [],
+  tokenSet: false,
+  signingKeySet: false,
+  lastRun: null,
+  secretsKeptIn: "the desktop app's safe storage",
 };
 
 /** The fake API object. */

@@ -93,3 +93,51 @@ export function ModalDialog({
     </div>
   );
 }
+
+/** Props of a dialog's confirm and cancel buttons. */
+export interface ConfirmActionsProps {
+  /** The confirm button's words, and what it says while the action runs ("Publishing…"). */
+  confirm: string;
+  busyLabel?: string;
+  cancel?: string;
+  /** The action runs: both buttons are disabled and the confirm button says `busyLabel`. */
+  busy?: boolean;
+  /** The confirm button alone is disabled (the dialog says why). */
+  confirmDisabled?: boolean;
+  tone?: 'primary' | 'danger';
+  /** Which button has the focus when the dialog opens (the safe one for a destructive action). */
+  autofocus?: 'confirm' | 'cancel';
+  onConfirm: () => void;
+  onCancel: () => void;
+  confirmTestId?: string;
+  cancelTestId?: string;
+}
+
+/** A modal dialog's buttons row: confirm (busy while the action runs) and cancel. */
+export function ConfirmActions(props: ConfirmActionsProps) {
+  const { busy = false, autofocus = 'confirm' } = props;
+  return (
+    <>
+      <button
+        type="button"
+        className={`button button--${props.tone ?? 'primary'}`}
+        onClick={props.onConfirm}
+        disabled={busy || props.confirmDisabled}
+        data-testid={props.confirmTestId}
+        data-autofocus={autofocus === 'confirm' || undefined}
+      >
+        {busy && props.busyLabel ? props.busyLabel : props.confirm}
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={props.onCancel}
+        disabled={busy}
+        data-testid={props.cancelTestId}
+        data-autofocus={autofocus === 'cancel' || undefined}
+      >
+        {props.cancel ?? 'Cancel'}
+      </button>
+    </>
+  );
+}

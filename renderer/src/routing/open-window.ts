@@ -6,7 +6,8 @@ import { navigate } from './use-route';
 /** The app's three windows. */
 export type AppWindow = 'config-tool' | 'setup' | 'console';
 
-const windowHref: Record<AppWindow, string> = {
+/** Where each window lives, as a route of the browser host. */
+export const windowHref: Record<AppWindow, string> = {
   'config-tool': hrefs.configTool,
   setup: hrefs.setup,
   console: hrefs.console,

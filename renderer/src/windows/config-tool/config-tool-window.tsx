@@ -4,14 +4,16 @@ import { call, hostKind } from '../../api/client';
 import { useEnvironmentStore } from '../../stores/environment-store';
 import { alertFailure, pushAlert } from '../../stores/alerts-store';
 import { AlertStack } from '../../components/alert-stack';
-import { ModalDialog } from '../../components/modal-dialog';
+import { PathText } from '../../components/path-text';
+import { ConfirmActions, ModalDialog } from '../../components/modal-dialog';
 import { useBlockedReason } from '../../lib/action-availability';
 import { ConnectionBanner } from '../../components/connection-banner';
+import { OpenConsoleLink, WindowLink } from '../../components/window-link';
 import { openWindow } from '../../routing/open-window';
-import { hrefs } from '../../routing/route';
 import { CompilationSettingsFields } from './compilation-settings-fields';
 import { PARALLEL_LIMITS, TIME_LIMIT_LIMITS, validateWholeNumber } from './settings-validation';
 import { UpgradeConfirmDialog } from './upgrade-confirm-dialog';
+import { SharedCacheSection } from './shared-cache-section';
 import { UpgradeReadinessSection } from './upgrade-readiness-section';
 import { useReadinessStore } from '../../stores/readiness-store';
 import { VersionSummary } from './version-summary';
@@ -145,8 +147,8 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
             <dt>Name</dt>
             <dd data-testid="config-env-name">{status.name}</dd>
             <dt>Location</dt>
-            <dd className="mono break" data-testid="config-env-location">
-              {status.location}
+            <dd>
+              <PathText path={status.location} testId="config-env-location" />
             </dd>
             <dt>Modules</dt>
             <dd>
@@ -175,6 +177,8 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
           onTimeLimitChange={setTimeLimit}
         />
 
+        <SharedCacheSection />
+
         {notice && (
           <p className="note note--green" role="status" data-testid="config-saved">
             {notice}
@@ -182,29 +186,8 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
         )}
       </main>
       <footer className="dialog-window__footer">
-        <a
-          className="link"
-          href={hrefs.console}
-          onClick={(e) => {
-            e.preventDefault();
-            void openWindow('console');
-          }}
-          data-testid="open-console"
-        >
-          Open environment console
-        </a>
-        {runActive && (
-          <a
-            className="link"
-            href={hrefs.setup}
-            onClick={(e) => {
-              e.preventDefault();
-              void openWindow('setup');
-            }}
-          >
-            Show Environment Setup
-          </a>
-        )}
+        <OpenConsoleLink />
+        {runActive && <WindowLink target="setup">Show Environment Setup</WindowLink>}
         <span className="spacer" />
         {dirty && (
           <span className="footer-note" data-testid="config-unsaved">
@@ -237,30 +220,21 @@ function ConfigToolForm({ status }: { status: EnvironmentStatus }) {
           onCancel={() => setConfirmingExit(false)}
           testId="exit-dialog"
           actions={
-            <>
-              <button
-                type="button"
-                className="button button--danger"
-                onClick={() => {
-                  setConfirmingExit(false);
-                  setParallel(String(saved.parallelCompilations));
-                  setTimeLimit(String(saved.moduleTimeLimitSeconds));
-                  void exitApp();
-                }}
-                data-testid="exit-discard"
-              >
-                Discard and exit
-              </button>
-              <button
-                type="button"
-                className="button"
-                onClick={() => setConfirmingExit(false)}
-                data-testid="exit-keep"
-                data-autofocus
-              >
-                Keep editing
-              </button>
-            </>
+            <ConfirmActions
+              confirm="Discard and exit"
+              cancel="Keep editing"
+              tone="danger"
+              autofocus="cancel"
+              onConfirm={() => {
+                setConfirmingExit(false);
+                setParallel(String(saved.parallelCompilations));
+                setTimeLimit(String(saved.moduleTimeLimitSeconds));
+                void exitApp();
+              }}
+              onCancel={() => setConfirmingExit(false)}
+              confirmTestId="exit-discard"
+              cancelTestId="exit-keep"
+            />
           }
         >
           <p>

@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import { UPGRADE_STEP_TITLES, type UpgradeStepId } from '../../../../common/domain';
-import { ModalDialog } from '../../components/modal-dialog';
+import { ConfirmActions, ModalDialog } from '../../components/modal-dialog';
 import { plural } from '../../lib/format';
 import type { ReadinessCheck } from '../../../../common/domain';
 import { ageText } from '../../../../common/age-text';
@@ -50,21 +50,15 @@ export function UpgradeConfirmDialog({
       testId="upgrade-dialog"
       returnFocusTo={returnFocusTo}
       actions={
-        <>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={onConfirm}
-            disabled={busy}
-            data-testid="upgrade-ok"
-            data-autofocus
-          >
-            {busy ? 'Starting…' : 'OK'}
-          </button>
-          <button type="button" className="button" onClick={onCancel} disabled={busy} data-testid="upgrade-cancel">
-            Cancel
-          </button>
-        </>
+        <ConfirmActions
+          confirm="OK"
+          busyLabel="Starting…"
+          busy={busy}
+          onConfirm={onConfirm}
+          onCancel={onCancel}
+          confirmTestId="upgrade-ok"
+          cancelTestId="upgrade-cancel"
+        />
       }
     >
       <p>
@@ -79,7 +73,7 @@ export function UpgradeConfirmDialog({
               <span data-testid="upgrade-dialog-module-count">
                 {' '}
                 ({plural(preparableCount, 'published module')}
-                {excluded > 0 ? `; ${plural(excluded, 'module')} never published with success are not prepared` : ''})
+                {excluded > 0 ? `; ${plural(excluded, 'module')} excluded: never published with success` : ''})
               </span>
             )}
           </li>

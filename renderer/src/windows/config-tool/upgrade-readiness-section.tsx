@@ -132,8 +132,9 @@ function LatestCheck({
           <p className={`note note--${tone}`}>
             <strong data-testid="readiness-counts">{readinessCountsText(check.counts)}</strong> on {check.toVersion}
             {check.counts.excluded > 0 && (
-              <> ({check.counts.excluded.toLocaleString()} not published, left out)</>
-            )}.{' '}
+              <> ({check.counts.excluded.toLocaleString()} excluded: never published with success)</>
+            )}
+            .{' '}
             <span className="muted" data-testid="readiness-age" title={formatDateTime(check.finishedAt)}>
               Checked {ageText(check.finishedAt ?? check.startedAt, now)}.
             </span>

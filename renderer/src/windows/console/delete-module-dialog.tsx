@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ModalDialog } from '../../components/modal-dialog';
+import { ConfirmActions, ModalDialog } from '../../components/modal-dialog';
 
 /** Props of the Delete module confirmation. */
 export interface DeleteModuleDialogProps {
@@ -21,27 +21,18 @@ export function DeleteModuleDialog({ name, consumers, busy, onConfirm, onCancel 
       testId="delete-dialog"
       tone="danger"
       actions={
-        <>
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={() => onConfirm(force)}
-            disabled={busy || blocked}
-            data-testid="delete-confirm"
-          >
-            {busy ? 'Deleting…' : 'Delete'}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={onCancel}
-            disabled={busy}
-            data-testid="delete-cancel"
-            data-autofocus
-          >
-            Cancel
-          </button>
-        </>
+        <ConfirmActions
+          confirm="Delete"
+          busyLabel="Deleting…"
+          busy={busy}
+          confirmDisabled={blocked}
+          tone="danger"
+          autofocus="cancel"
+          onConfirm={() => onConfirm(force)}
+          onCancel={onCancel}
+          confirmTestId="delete-confirm"
+          cancelTestId="delete-cancel"
+        />
       }
     >
       <p>The module, its versions and its compilations are removed from the environment. This cannot be undone.</p>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { loadModules, loadRuns, refreshStatus } from '../../api/loaders';
-import { ModalDialog } from '../../components/modal-dialog';
+import { ConfirmActions, ModalDialog } from '../../components/modal-dialog';
 import { useBlockedReason } from '../../lib/action-availability';
 import { alertFailure, pushAlert } from '../../stores/alerts-store';
 import { useEnvironmentStore } from '../../stores/environment-store';
@@ -32,7 +32,10 @@ export function DeployPreparedControl() {
         'success',
         `Deployed ${modulesWord(outcome.deployed.length)}`,
         `They now run their compilations for ${outcome.platformVersion}; nothing was compiled again.` +
-          (left > 0 ? ` ${left.toLocaleString()} not prepared keep running as before: publish them.` : ''),
+          (left > 0 ? ` ${left.toLocaleString()} not prepared keep running as before: publish them.` : '') +
+          (outcome.damaged.length > 0
+            ? ` Not deployed, their stored compilation was damaged: ${outcome.damaged.join(', ')}. Prepare again to prepare them.`
+            : ''),
       );
     } catch (error) {
       alertFailure('Deploy prepared modules', error);
@@ -68,21 +71,14 @@ export function DeployPreparedControl() {
           onCancel={() => setConfirming(false)}
           testId="deploy-prepared-dialog"
           actions={
-            <>
-              <button
-                type="button"
-                className="button button--primary"
-                onClick={() => void onConfirm()}
-                disabled={busy}
-                data-testid="deploy-prepared-ok"
-                data-autofocus
-              >
-                {busy ? 'Deploying…' : 'Deploy'}
-              </button>
-              <button type="button" className="button" onClick={() => setConfirming(false)} disabled={busy}>
-                Cancel
-              </button>
-            </>
+            <ConfirmActions
+              confirm="Deploy"
+              busyLabel="Deploying…"
+              busy={busy}
+              onConfirm={() => void onConfirm()}
+              onCancel={() => setConfirming(false)}
+              confirmTestId="deploy-prepared-ok"
+            />
           }
         >
           <p>

@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../lib/format';
+import { PathText } from '../../components/path-text';
 import { hrefs } from '../../routing/route';
 import { useEnvironmentStore } from '../../stores/environment-store';
 import { runKindWords, runStatusWords, runVersions } from '../../lib/run-words';
@@ -20,7 +21,9 @@ export function OverviewPage() {
             <dt>Name</dt>
             <dd>{status.name}</dd>
             <dt>Location</dt>
-            <dd className="mono break">{status.location}</dd>
+            <dd>
+              <PathText path={status.location} testId="overview-env-location" />
+            </dd>
             <dt>Platform Server</dt>
             <dd>
               {status.platformVersion}

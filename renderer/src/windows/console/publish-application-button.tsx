@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { loadModules, refreshStatus } from '../../api/loaders';
-import { ModalDialog } from '../../components/modal-dialog';
+import { ConfirmActions, ModalDialog } from '../../components/modal-dialog';
 import { useBlockedReason } from '../../lib/action-availability';
 import { plural } from '../../lib/format';
 import { alertFailure, pushAlert } from '../../stores/alerts-store';
@@ -66,26 +66,15 @@ export function PublishApplicationButton({ application }: { application: string 
           onCancel={() => setConfirming(false)}
           testId="publish-application-dialog"
           actions={
-            <>
-              <button
-                type="button"
-                className="button button--primary"
-                onClick={() => void onPublish()}
-                disabled={busy}
-                data-testid="publish-application-confirm"
-              >
-                {busy ? 'Publishing…' : 'Publish'}
-              </button>
-              <button
-                type="button"
-                className="button"
-                onClick={() => setConfirming(false)}
-                disabled={busy}
-                data-autofocus
-              >
-                Cancel
-              </button>
-            </>
+            <ConfirmActions
+              confirm="Publish"
+              busyLabel="Publishing…"
+              busy={busy}
+              autofocus="cancel"
+              onConfirm={() => void onPublish()}
+              onCancel={() => setConfirming(false)}
+              confirmTestId="publish-application-confirm"
+            />
           }
         >
           <p>

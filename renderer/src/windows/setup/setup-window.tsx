@@ -6,7 +6,7 @@ import { ProgressiveGroup } from '../../components/progressive-group';
 import { RunCounts } from '../../components/run-counts';
 import { RunProgressBar } from '../../components/run-progress-bar';
 import { RunTiming } from '../../components/run-timing';
-import { openWindow } from '../../routing/open-window';
+import { OpenConsoleLink } from '../../components/window-link';
 import { hrefs } from '../../routing/route';
 import { navigate } from '../../routing/use-route';
 import { useEnvironmentStore } from '../../stores/environment-store';
@@ -96,17 +96,7 @@ export function SetupWindow() {
         )}
       </main>
       <footer className="dialog-window__footer">
-        <a
-          className="link"
-          href={hrefs.console}
-          onClick={(e) => {
-            e.preventDefault();
-            void openWindow('console');
-          }}
-          data-testid="open-console"
-        >
-          Open environment console
-        </a>
+        <OpenConsoleLink />
         <span className="spacer" />
         <button type="button" className="button button--primary" onClick={onClose} data-testid="setup-close">
           Close
