@@ -28,6 +28,9 @@ function filesFor(os) {
     // Headers for building better-sqlite3 from source; nothing loads them at run time.
     '!node_modules/node-addon-api/**',
     `!node_modules/better-sqlite3/prebuilds/!(${PREBUILD_PLATFORM[os]}-\${arch}).node`,
+    // tar-stream's file system for the Bare runtime (C sources, prebuilds for 13 platforms);
+    // under Electron's Node it requires 'fs' and never loads these.
+    '!node_modules/bare-*/**',
     // Resources as their own file set: the main set's default exclusions drop every *.d.ts, and
     // the compiler needs resources/platforms/*/runtime.d.ts.
     { from: 'resources', to: 'resources', filter: ['platforms/**', 'demo-factory/**', 'icons/**'] },

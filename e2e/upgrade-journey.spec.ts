@@ -152,7 +152,9 @@ test('each report format downloads with its content', async ({ ui }) => {
   }
   const json = JSON.parse(contents.json!) as { run: { counts: { failed: number; skipped: number } } };
   expect(json.run.counts).toMatchObject({ failed: 10, skipped: 7 });
-  expect(contents.csv!.split(/\r?\n/)[0]).toBe('name,application,status,duration_ms,errors,reused_from_check');
+  expect(contents.csv!.split(/\r?\n/)[0]).toBe(
+    'name,application,status,duration_ms,errors,reused_from_check,reused_from_shared_cache',
+  );
   expect(contents.html).toMatch(/<html/i);
   expect(contents.html).toMatch(/summary/i);
   expect(contents.junit).toContain('<testsuite');

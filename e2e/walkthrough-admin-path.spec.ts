@@ -5,9 +5,9 @@
  * and every page at 100 % and 200 % zoom.
  */
 import type { Page } from '@playwright/test';
-import { startCli } from '../main/cli/test-support/background-cli';
-import { consumerSource, legacyMailSource, writeTestFactory } from '../main/cli/test-support/factories';
-import { faults } from '../main/cli/test-support/run-cli';
+import { startCli } from '../test-support/background-cli';
+import { consumerSource, legacyMailSource, writeTestFactory } from '../test-support/factories';
+import { faults } from '../test-support/run-cli';
 import { expect, test, type Ui } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -60,9 +60,9 @@ test('15: no page asks for a file the host does not have (the favicon comes with
   page.on('response', (response) => {
     if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
   });
-  await page.reload();
+  // 'networkidle': every request the page made (the favicon included) has been answered.
+  await page.reload({ waitUntil: 'networkidle' });
   await expect(page.getByTestId('config-tool-window')).toBeVisible();
-  await page.waitForTimeout(500);
   expect(missing).toEqual([]);
   await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
 });
@@ -133,7 +133,9 @@ test('11/13: the Platform Upgrade dialog lists the 5 steps and the modules it pr
   await expect(page.getByTestId('upgrade-dialog-steps').locator('li')).toHaveCount(5);
   // 8 modules: Draft was never published and Broken failed to publish, so 6 are prepared.
   await expect(page.getByTestId('upgrade-dialog-module-count')).toContainText('6 published modules');
-  await expect(page.getByTestId('upgrade-dialog-module-count')).toContainText('2 modules never published');
+  await expect(page.getByTestId('upgrade-dialog-module-count')).toContainText(
+    '2 modules excluded: never published with success',
+  );
   await ui.snap('admin-11-upgrade-dialog');
   await page.getByTestId('upgrade-cancel').click();
   await expect(dialog).toHaveCount(0);
@@ -284,24 +286,68 @@ const PAGES = [
   ['console-history', '/console/history'],
 ] as const;
 
+/** The control each zoomed page must show in the window. */
+const KEY_CONTROL: Record<(typeof PAGES)[number][0], string> = {
+  'config-tool': 'config-tool-window',
+  setup: 'setup-window',
+  'console-overview': 'console-window',
+  'console-modules': 'modules-search',
+  'console-module-failed': 'module-publish',
+  'console-module-skipped': 'module-publish',
+  'console-module-excluded': 'module-publish',
+  'console-preparation': 'preparation-title',
+  'console-history': 'runs-table',
+};
+
+/**
+ * What sticks out of the window sideways: the page scrolling sideways, and each visible control past either edge
+ * (one in a labelled region made to scroll sideways, the history's table, is in reach while that region is).
+ */
+function outOfReach(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    const scrollWidth = document.documentElement.scrollWidth;
+    if (scrollWidth > width) out.push(`the page scrolls sideways (${scrollWidth} > ${width} px)`);
+    for (const control of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea')) {
+      if (control.getClientRects().length === 0) continue;
+      let region: HTMLElement = control;
+      for (let parent = control.parentElement; parent; parent = parent.parentElement) {
+        const scrolls = ['auto', 'scroll'].includes(getComputedStyle(parent).overflowX);
+        if (scrolls && parent.getAttribute('role') === 'region') {
+          region = parent;
+          break;
+        }
+      }
+      const box = region.getBoundingClientRect();
+      if (box.left < -0.5 || box.right > width + 0.5) {
+        const label = control.dataset.testid ?? control.textContent?.trim().slice(0, 40);
+        out.push(`${label} (${Math.round(box.left)}–${Math.round(box.right)} px of ${width})`);
+      }
+    }
+    return out;
+  });
+}
+
 test('13: every page at 100 % and 200 % zoom; at 200 % the history actions and the Setup log are in reach', async ({
   ui,
 }) => {
   const { page } = ui;
   const full = page.viewportSize() ?? { width: 1280, height: 860 };
-  try {
+  // Each page in reach: it shows its key control inside the window, and nothing sticks out sideways.
+  const inReach = async (zoom: string) => {
     for (const [name, route] of PAGES) {
       await ui.goto(route);
-      await page.waitForTimeout(300);
-      await ui.snap(`zoom-100-${name}`);
+      await expect(page.getByTestId(KEY_CONTROL[name]).first(), `${name} at ${zoom}`).toBeInViewport();
+      await expect.poll(() => outOfReach(page), { message: `${name} at ${zoom}` }).toEqual([]);
+      await ui.snap(`zoom-${zoom}-${name}`);
     }
+  };
+  try {
+    await inReach('100');
     // 200 % zoom of a 1280×860 window: half as many CSS pixels.
     await page.setViewportSize({ width: full.width / 2, height: full.height / 2 });
-    for (const [name, route] of PAGES) {
-      await ui.goto(route);
-      await page.waitForTimeout(300);
-      await ui.snap(`zoom-200-${name}`);
-    }
+    await inReach('200');
     // No column of the history is cut off: every row's actions sit inside the window's width, no sideways scroll.
     await ui.goto('/console/history');
     const prepare = page.getByTestId('run-prepare');
@@ -323,6 +369,88 @@ test('13: every page at 100 % and 200 % zoom; at 200 % the history actions and t
     await page.setViewportSize(full);
   }
 });
+
+/** Nothing sits off-screen: the page has no sideways scroll and `testId`'s every element ends inside the viewport. */
+async function expectInsideViewport(page: Page, testIds: string[]): Promise<void> {
+  const width = page.viewportSize()!.width;
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  for (const testId of testIds) {
+    for (const element of await page.getByTestId(testId).all()) {
+      const box = (await element.boundingBox())!;
+      expect(box.x, testId).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, testId).toBeLessThanOrEqual(width);
+    }
+  }
+}
+
+for (const [zoom, viewport] of [
+  ['100 %', { width: 1280, height: 800 }],
+  ['200 %', { width: 640, height: 400 }],
+] as const) {
+  test(`issue 23 (11-13) at 1280 × 800, ${zoom}: the history is not clipped, Location breaks at separators, export toasts overlay`, async ({
+    ui,
+  }) => {
+    const { page } = ui;
+    const full = page.viewportSize() ?? { width: 1280, height: 860 };
+    const tag = zoom === '100 %' ? '100' : '200';
+    try {
+      await page.setViewportSize(viewport);
+      // 11: a "Prepare again of #N" row exists by now; every column, its Prepare again button included, is in the window.
+      await ui.goto('/console/history');
+      await expect(page.getByText(/Prepare again of #\d/).first()).toBeVisible();
+      await expectInsideViewport(page, ['run-prepare', 'run-export-junit', 'run-status']);
+      const wrap = page.locator('.table-wrap');
+      expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      await expect(page.getByTestId('run-export-junit').first()).toHaveText('JUnit XML');
+      await ui.snap(`issue23-${tag}-history`);
+
+      // 13: an export's toast floats over the page: the table does not move, the toast is inside the window.
+      const exportCsv = page.getByTestId('run-export-csv').first();
+      await exportCsv.scrollIntoViewIfNeeded();
+      const before = (await wrap.boundingBox())!;
+      await ui.exportedReport(() => exportCsv.click());
+      const toast = page.getByTestId('alerts');
+      await expect(toast).toContainText('Report exported');
+      const after = (await wrap.boundingBox())!;
+      expect(after.y).toBe(before.y);
+      const toastBox = (await toast.boundingBox())!;
+      expect(toastBox.x + toastBox.width).toBeLessThanOrEqual(viewport.width);
+      expect(toastBox.y + toastBox.height).toBeLessThanOrEqual(viewport.height);
+      await ui.snap(`issue23-${tag}-history-toast`);
+
+      // 12: the Location wraps after its path separators (a <wbr> after each), never sideways off the card.
+      await ui.goto('/console');
+      const location = page.getByTestId('overview-env-location');
+      const text = (await location.textContent())!;
+      const separators = (text.match(/[\\/]/g) ?? []).length - (text.endsWith('/') ? 1 : 0);
+      expect(await location.locator('wbr').count()).toBe(separators);
+      // A segment (up to its separator) breaks inside only when it is wider than the whole line: the path
+      // breaks at its separators first ("/tmp/" then "config-tool-e2e-…", never "/tmp/config-" / "tool-e2e…").
+      const width = await location.evaluate((el) => el.parentElement!.getBoundingClientRect().width);
+      for (const segment of await location.locator('.path-text__segment').all()) {
+        const { height, lineHeight, naturalWidth } = await segment.evaluate((el) => {
+          const probe = document.createElement('span');
+          probe.className = 'mono';
+          probe.style.whiteSpace = 'nowrap';
+          probe.textContent = el.textContent;
+          el.parentElement!.appendChild(probe);
+          const natural = probe.getBoundingClientRect().width;
+          probe.remove();
+          return {
+            height: el.getBoundingClientRect().height,
+            lineHeight: parseFloat(getComputedStyle(el).lineHeight),
+            naturalWidth: natural,
+          };
+        });
+        if (naturalWidth <= width) expect(height).toBeLessThan(lineHeight * 1.5);
+      }
+      await expectInsideViewport(page, ['overview-env-location']);
+      await ui.snap(`issue23-${tag}-overview`);
+    } finally {
+      await page.setViewportSize(full);
+    }
+  });
+}
 
 test('8: when the browser host stops, actions are disabled and the page says to open the new address', async ({
   ui,

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { killIfRunning, startCli } from '../test-support/background-cli';
-import { legacyMailSource, writeTestFactory } from '../test-support/factories';
-import { importedEnvironment } from '../test-support/imported-environment';
-import { faults, runCli, runCliIn, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
+import { killIfRunning, startCli } from '../../../test-support/background-cli';
+import { legacyMailSource, writeTestFactory } from '../../../test-support/factories';
+import { importedEnvironment } from '../../../test-support/imported-environment';
+import { faults, runCli, runCliIn, SETUP_TIMEOUT_MS } from '../../../test-support/run-cli';
 
 /** A stack trace line, which an admin's mistake must never print. */
 const STACK_LINE = /^\s+at .+\(.*:\d+:\d+\)$/m;

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateFactory } from '../../../bench/factory-generator';
-import { startCli, waitFor } from '../test-support/background-cli';
-import { compilationsPerModule, queryEnvironment as query } from '../test-support/environment-db';
-import { importedEnvironment } from '../test-support/imported-environment';
-import { readJsonReport as reportOf, type JsonReport } from '../test-support/json-report';
-import { faults, runCliIn as cli, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
+import { generateFactory } from '../../../test-support/generated-factory';
+import { startCli, waitFor } from '../../../test-support/background-cli';
+import { compilationsPerModule, queryEnvironment as query } from '../../../test-support/environment-db';
+import { importedEnvironment } from '../../../test-support/imported-environment';
+import { readJsonReport as reportOf, type JsonReport } from '../../../test-support/json-report';
+import { faults, runCliIn as cli, SETUP_TIMEOUT_MS } from '../../../test-support/run-cli';
 
 const imported = importedEnvironment({
   prefix: 'config-tool-check-',
@@ -151,7 +151,9 @@ describe('check (spec §4c)', () => {
       const byNumber = await reportOf(env, check.run.id);
       expect(byNumber).toEqual(check);
       const csv = await cli(env, ['report', '--run', String(check.run.id), '--format', 'csv']);
-      expect(csv.stdout.split(/\r?\n/)[0]).toBe('name,application,status,duration_ms,errors,reused_from_check');
+      expect(csv.stdout.split(/\r?\n/)[0]).toBe(
+        'name,application,status,duration_ms,errors,reused_from_check,reused_from_shared_cache',
+      );
       const junit = await cli(env, ['report', '--run', String(check.run.id), '--format', 'junit']);
       expect(junit.stdout).toContain('<property name="kind" value="check"/>');
 

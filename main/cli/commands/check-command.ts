@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { RunSummary } from '../../../common/domain';
+import { runCountsWords } from '../../../common/run-words';
 import { loadReport } from '../../engine/report/report-model';
 import { globalOptions, type CommandKit } from '../command-kit';
 import { environmentDirOf } from '../environment-session';
@@ -7,10 +8,9 @@ import { ExitCode, exitCodeOfRun } from '../exit-codes';
 import { printError, printJson, printLine } from '../output';
 import { runLong, shippedVersion } from './preparation-commands';
 
-/** "98 modules ready, 5 would fail, 7 would be skipped": a check's outcome in the admin's words. */
+/** "98 ready, 5 would fail, 7 would be skipped, 4 excluded": a check's outcome in the admin's words. */
 export function describeReadiness(run: RunSummary): string {
-  const { counts } = run;
-  return `${counts.prepared} modules ready, ${counts.failed} would fail, ${counts.skipped} would be skipped (${counts.excluded} excluded)`;
+  return runCountsWords('check', run.counts);
 }
 
 /** `check [--to VERSION] [--json]`: the upgrade readiness check (spec §4c). */

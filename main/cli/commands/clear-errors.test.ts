@@ -3,9 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { announcePresence } from '../../engine/environment-presence';
-import { librarySource, writeTestFactory } from '../test-support/factories';
-import { importedEnvironment } from '../test-support/imported-environment';
-import { runCliIn, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
+import { librarySource, writeTestFactory } from '../../../test-support/factories';
+import { importedEnvironment } from '../../../test-support/imported-environment';
+import { runCliIn, SETUP_TIMEOUT_MS } from '../../../test-support/run-cli';
 
 const imported = importedEnvironment({
   prefix: 'config-tool-clear-errors-',

@@ -44,10 +44,14 @@ export function registerConfigCommands(program: Command, kit: CommandKit): void 
     .description('every setting with its value')
     .action(
       kit.action(async (_options: unknown, command: Command) => {
-        const { settings, pending } = await withEnvironment(environmentDirOf(globalOptions(command)), (context) => ({
-          settings: listConfiguration(context),
-          pending: new Set(pendingSettings(context.db)),
-        }));
+        const { settings, pending } = await withEnvironment(
+          environmentDirOf(globalOptions(command)),
+          (context) => ({
+            settings: listConfiguration(context),
+            pending: new Set(pendingSettings(context.db)),
+          }),
+          { readOnly: true },
+        );
         const width = Math.max(...settings.map((setting) => setting.key.length));
         for (const setting of settings) {
           const note = pending.has(setting.key) ? '  (not applied yet)' : '';

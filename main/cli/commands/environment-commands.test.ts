@@ -2,10 +2,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentStatus } from '../../../common/domain';
 import { installedPlatformVersion } from '../../engine/platform/platform-versions';
-import { deployedVersions } from '../test-support/environment-db';
-import { legacyMailSource, writeTestFactory } from '../test-support/factories';
-import { importedEnvironment } from '../test-support/imported-environment';
-import { runCli } from '../test-support/run-cli';
+import { deployedVersions } from '../../../test-support/environment-db';
+import { legacyMailSource, writeTestFactory } from '../../../test-support/factories';
+import { importedEnvironment } from '../../../test-support/imported-environment';
+import { runCli } from '../../../test-support/run-cli';
 
 describe('import of a good factory', () => {
   const imported = importedEnvironment({

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import { formatDateTime } from '../../../common/time-format';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ageText } from '../../../common/age-text';
 import type { EnvironmentStatus, ReadinessStatus, RunSummary } from '../../../common/domain';
+import { runCountsWords } from '../../../common/run-words';
 import { UserError } from '../../engine/errors';
 import { findPackageRoot } from '../../engine/platform/platform-versions';
 import { createNodeWorkerSpawner } from '../../engine/process/worker-spawner';
@@ -14,6 +16,7 @@ import { globalOptions, type CommandKit } from '../command-kit';
 import { environmentDirOf, withEnvironment } from '../environment-session';
 import { printJson, printLine, plural } from '../output';
 import { importProgress, printImportSummary } from './import-output';
+import { printSharedCache } from '../shared-cache-output';
 
 /** Where the built-in demo factory ships, relative to the package root. */
 const DEMO_FACTORY = path.join('resources', 'demo-factory');
@@ -21,18 +24,21 @@ const DEMO_FACTORY = path.join('resources', 'demo-factory');
 async function runImport(environmentDir: string, factoryDir: string, force: boolean): Promise<void> {
   // Loaded on demand: it brings the TypeScript compiler, which costs every other command half a second to load.
   const { importFactory } = await import('../../engine/factory/import-factory');
+  const { openSharedCacheFromEnvironment } = await import('../../engine/default-shared-cache');
   const progress = importProgress();
   let summary;
   try {
     summary = await importFactory(environmentDir, factoryDir, {
       force,
       spawner: createNodeWorkerSpawner(),
+      openSharedCache: openSharedCacheFromEnvironment,
       onProgress: progress.onProgress,
     });
   } finally {
     progress.stop();
   }
   printImportSummary(environmentDir, summary);
+  printSharedCache(summary);
 }
 
 /** `init --demo`, `import FACTORY`, `status`. */
@@ -120,9 +126,9 @@ function describeRun(run: RunSummary): string {
   return `#${run.id} ${what}, ${outcome} ${when}: ${describeCounts(run)} of ${run.total}`;
 }
 
-/** "2026-11-28 19:20:05 UTC": the one time convention of the app, the CLI and the reports. */
+/** "2026-11-28 19:20 UTC": the app's and the command line's one date format. */
 function utcTime(iso: string): string {
-  return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
+  return formatDateTime(iso);
 }
 
 /** What the admin should run next, given the environment's state; null when nothing is due. */
@@ -138,8 +144,7 @@ function nextCommand(status: EnvironmentStatus): string | null {
 
 /** "602 ready, 75 would fail, 273 would be skipped, 50 excluded": a check's counts in the glossary's words. */
 function describeCheckCounts(run: RunSummary): string {
-  const { counts } = run;
-  return `${counts.prepared} ready, ${counts.failed} would fail, ${counts.skipped} would be skipped, ${counts.excluded} excluded`;
+  return runCountsWords('check', run.counts);
 }
 
 /** The "Readiness" lines: a check running now, and the latest check for the pending upgrade (or that none was made). */

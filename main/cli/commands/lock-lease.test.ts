@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { generateFactory } from '../../../bench/factory-generator';
-import { CLI_BIN, startCli, startShell, waitFor } from '../test-support/background-cli';
-import { compilationsPerModule, queryEnvironment as query } from '../test-support/environment-db';
-import { importedEnvironment } from '../test-support/imported-environment';
-import { readJsonReport, reportStatuses } from '../test-support/json-report';
-import { faults, runCliIn, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
+import { generateFactory } from '../../../test-support/generated-factory';
+import { CLI_BIN, startCli, startShell, waitFor } from '../../../test-support/background-cli';
+import { compilationsPerModule, queryEnvironment as query } from '../../../test-support/environment-db';
+import { importedEnvironment } from '../../../test-support/imported-environment';
+import { readJsonReport, reportStatuses } from '../../../test-support/json-report';
+import { faults, runCliIn, SETUP_TIMEOUT_MS } from '../../../test-support/run-cli';
 
 /** A lease that expires fast, renewed often: what the faults below shorten the wait to. */
 const SHORT_LEASE = 'lease-ttl-ms:1500,heartbeat-ms:200';
@@ -126,6 +126,7 @@ describe('the lock lease', () => {
       expect(upgrade.stderr()).toContain('took it over');
       expect(upgrade.stderr()).not.toMatch(/^\s+at /m);
       expect(compilationsPerModule(env, 'prepare')).toEqual(compiledBefore);
+      expect(Object.keys(compiledBefore)).not.toHaveLength(0);
       for (const [name, count] of Object.entries(compiledBefore)) expect(count, name).toBe(1);
       const report = await reportOf(env);
       expect(report.status).toBe('finished');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { withEnvironment } from '../environment-session';
-import { librarySource, writeTestFactory, writeUploadFolder } from '../test-support/factories';
-import { importedEnvironment } from '../test-support/imported-environment';
-import { runCliIn } from '../test-support/run-cli';
+import { librarySource, writeTestFactory, writeUploadFolder } from '../../../test-support/factories';
+import { importedEnvironment } from '../../../test-support/imported-environment';
+import { runCliIn } from '../../../test-support/run-cli';
 import { getModuleDetail } from '../../engine/queries/module-queries';
 
 /** The module detail the console shows (the same query the desktop app and the browser host answer with). */

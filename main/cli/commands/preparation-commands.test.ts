@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deployedVersions } from '../test-support/environment-db';
-import { legacyMailSource, writeTestFactory } from '../test-support/factories';
-import { importedEnvironment } from '../test-support/imported-environment';
-import { readJsonReport, type JsonReport } from '../test-support/json-report';
-import { runCliIn, type CliResult } from '../test-support/run-cli';
+import { deployedVersions } from '../../../test-support/environment-db';
+import { legacyMailSource, writeTestFactory } from '../../../test-support/factories';
+import { importedEnvironment } from '../../../test-support/imported-environment';
+import { readJsonReport, type JsonReport } from '../../../test-support/json-report';
+import { runCliIn, type CliResult } from '../../../test-support/run-cli';
 
 describe('upgrade, prepare and report through the command line', () => {
   // The tests run in order on one environment: an upgrade, then what an admin does after it.
@@ -42,7 +42,7 @@ describe('upgrade, prepare and report through the command line', () => {
   });
 
   it('shows the preparation progress as plain lines on stderr', () => {
-    expect(upgrade.stderr).toContain('[upgrade] 3/3 prepared=1 failed=1 skipped=1');
+    expect(upgrade.stderr).toContain('[upgrade] 3/3 1 prepared, 1 failed, 1 skipped');
     expect(upgrade.stderr).toMatch(/^Compiling module \d of 3: CommonLib$/m);
   });
 

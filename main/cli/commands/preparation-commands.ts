@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { UserError } from '../../engine/errors';
 import type { RunSummary } from '../../../common/domain';
 import type { EngineContext } from '../../engine/engine-context';
 import { isKnownVersion, listPlatformVersions } from '../../engine/platform/platform-versions';
@@ -12,10 +13,19 @@ import { describeCounts } from './environment-commands';
 import { preparationProgress } from './preparation-progress';
 import { exitCodeOfSignal, stopOnSignal } from './stop-signal';
 
-/** Parses --to: a shipped platform version. */
+/**
+ * Parses --to: a shipped platform version. A UserError rather than Commander's InvalidArgumentError,
+ * whose message Commander prefixes with its own sentence ("argument '12.0.0' is invalid."): one sentence
+ * that lists what is shipped.
+ */
 export function shippedVersion(value: string): string {
-  if (!isKnownVersion(value))
-    throw new InvalidArgumentError(`not a shipped platform version (shipped: ${listPlatformVersions().join(', ')}).`);
+  if (!isKnownVersion(value)) {
+    const shipped = listPlatformVersions();
+    throw new UserError(
+      'bad-usage',
+      `--to ${value} is not a shipped platform version; the shipped ones are ${shipped.slice(0, -1).join(', ')} and ${shipped.at(-1)}.`,
+    );
+  }
   return value;
 }
 
@@ -61,14 +71,14 @@ function finishRun(
 
 /** Runs a long operation with its progress display and Ctrl+C handling, and always tears both down. */
 export async function runLong<T>(
-  title: string,
+  title: 'upgrade' | 'prepare' | 'check',
   environmentDir: string,
   operation: (
     context: EngineContext,
     events: { onEvent: EngineEventListener; shouldStop: () => boolean },
   ) => Promise<T>,
 ): Promise<T & { stoppedBy: NodeJS.Signals | null }> {
-  const progress = preparationProgress(title);
+  const progress = preparationProgress(title, title);
   const stop = stopOnSignal();
   try {
     const result = await withEnvironment(environmentDir, (context) =>
@@ -160,6 +170,11 @@ export function registerPreparationCommands(program: Command, kit: CommandKit): 
         if (report.notPrepared.length > 0) {
           printLine(
             `Not prepared, left as they run: ${moduleNames(report.notPrepared, options.verbose)}. Publish them, or run 'config-tool prepare'.`,
+          );
+        }
+        if (report.damaged.length > 0) {
+          printLine(
+            `Stored compilation damaged, not deployed: ${moduleNames(report.damaged, options.verbose)}. Run 'config-tool prepare' to prepare them again.`,
           );
         }
       }),

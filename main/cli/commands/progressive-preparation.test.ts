@@ -7,18 +7,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startCli, waitFor } from '../test-support/background-cli';
-import { compilationsPerModule, readEnvironmentDb } from '../test-support/environment-db';
+import { startCli, waitFor } from '../../../test-support/background-cli';
+import { compilationsPerModule, readEnvironmentDb } from '../../../test-support/environment-db';
 import {
   consumerSource,
   librarySource,
   writeTestFactory,
   writeUploadFolder,
   type TestModule,
-} from '../test-support/factories';
-import { importedEnvironment } from '../test-support/imported-environment';
-import { readJsonReport as report } from '../test-support/json-report';
-import { runCliIn as cli, SETUP_TIMEOUT_MS } from '../test-support/run-cli';
+} from '../../../test-support/factories';
+import { importedEnvironment } from '../../../test-support/imported-environment';
+import { readJsonReport as report } from '../../../test-support/json-report';
+import { runCliIn as cli, SETUP_TIMEOUT_MS } from '../../../test-support/run-cli';
 
 /** Compiles on 11.11.3 (where it was published), fails on 11.12.0+: it still sends mail the old way. */
 const LEGACY_BAD: Record<string, string> = {
