@@ -66,9 +66,10 @@ test('during the progressive preparation only the current group is locked: Publi
   await expect(page.getByTestId('progressive-group-line')).toContainText(/Preparing group \d+: .*CustomerCore/);
   await expect(page.getByTestId('ready-to-publish')).toContainText(/\d+ modules ready to publish/);
 
-  // DateUtils consumes nothing and nothing consumes it: it waits at the end of the order, yet is ready.
+  // DateUtils consumes nothing and nothing consumes it: it is outside the group being prepared, so it can be
+  // published whether its turn has come or not (with batched compiles it is often prepared already).
   await ui.goto('/console/modules/DateUtils');
-  await expect(page.getByTestId('module-status')).toContainText('Pending');
+  await expect(page.getByTestId('module-status')).toContainText(/Pending|Prepared/);
   await expect(page.getByTestId('module-publish')).toBeEnabled();
   await page.getByTestId('module-publish').click();
   await expect(
