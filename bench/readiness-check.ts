@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { WorkerSpawner } from '../main/engine/process/worker-spawner';
 import { openEnvironment } from '../main/engine/open-environment';
 import { checkReadiness } from '../main/engine/preparation/check-readiness';
-import { upgradeEnvironment } from '../main/engine/upgrade/upgrade-environment';
 import { checkCompilationSettings } from '../main/engine/store/settings-repository';
+import { timedUpgrade } from './timed-upgrade';
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
@@ -20,25 +20,16 @@ function seconds(ms: number): string {
 async function upgradeAndTimePreparation(dir: string, spawner: WorkerSpawner, target: string) {
   const context = openEnvironment(dir, { spawner });
   try {
-    const started = Date.now();
-    let switchedAt: number | null = null;
-    const { run } = await upgradeEnvironment(context, {
-      toVersion: target,
-      onEvent: (event) => {
-        if (event.type !== 'progress' || switchedAt !== null) return;
-        if (event.progress.steps.some((step) => step.id === 'switch-version' && step.status === 'done'))
-          switchedAt = Date.now();
-      },
-    });
+    const { run, preparationMs } = await timedUpgrade(context, target);
     const reused = (
       context.db
         .prepare('SELECT count(*) AS n FROM preparation_items WHERE run_id = @runId AND reused_from_run IS NOT NULL')
-        .get({ runId: run!.id }) as { n: number }
+        .get({ runId: run.id }) as { n: number }
     ).n;
     const compiled = (
       context.db.prepare(`SELECT count(*) AS n FROM compilations WHERE purpose = 'prepare'`).get() as { n: number }
     ).n;
-    return { preparationMs: Date.now() - (switchedAt ?? started), run: run!, reused, compiled };
+    return { preparationMs, run, reused, compiled };
   } finally {
     context.db.close();
   }

@@ -14,8 +14,8 @@ import { publishModules } from '../main/engine/operations/publish-modules';
 import { uploadModule } from '../main/engine/operations/upload-module';
 import { findPackageRoot } from '../main/engine/platform/platform-versions';
 import type { WorkerSpawner } from '../main/engine/process/worker-spawner';
-import { upgradeEnvironment } from '../main/engine/upgrade/upgrade-environment';
 import { readProcess } from './proc-stat';
+import { timedUpgrade } from './timed-upgrade';
 
 const TOKEN = 'bench-token';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -96,27 +96,18 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
 async function upgradeAndTime(dir: string, spawner: WorkerSpawner, target: string, server: ChildProcess | null = null) {
   const context = openEnvironment(dir, { spawner });
   try {
-    const started = Date.now();
     const meter = cpuMeter(server);
-    let switchedAt: number | null = null;
-    const { run } = await upgradeEnvironment(context, {
-      toVersion: target,
-      onEvent: (event) => {
-        if (event.type !== 'progress' || switchedAt !== null) return;
-        if (event.progress.steps.some((step) => step.id === 'switch-version' && step.status === 'done'))
-          switchedAt = Date.now();
-      },
-    });
+    const { run, preparationMs } = await timedUpgrade(context, target);
     const rows = context.db
       .prepare('SELECT module_name AS name, status FROM preparation_items WHERE run_id = @runId')
-      .all({ runId: run!.id }) as { name: string; status: string }[];
+      .all({ runId: run.id }) as { name: string; status: string }[];
     const counts = context.db
       .prepare('SELECT shared_cache_json AS counts FROM preparation_runs WHERE id = @runId')
-      .get({ runId: run!.id }) as { counts: string | null };
+      .get({ runId: run.id }) as { counts: string | null };
     const cpu = meter();
     return {
       cpu: `coordinator ${seconds(cpu.clientMs)} CPU, server ${seconds(cpu.serverMs)} CPU (whole upgrade)`,
-      ms: Date.now() - (switchedAt ?? started),
+      ms: preparationMs,
       statuses: new Map(rows.map((row) => [row.name, row.status])),
       counts: counts.counts ?? 'no cache',
     };

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startCacheServer, type CacheServer } from '../test-support/cache-server';
 import { startBrowserHost, type BrowserHost } from '../main/web/browser-host';
-import { legacyMailSource, writeTestFactory } from '../test-support/factories';
+import { writePipelineFactory } from '../test-support/factories';
 import { CHROMIUM_LAUNCH } from './chromium';
 import { expect, test } from './fixtures';
 
@@ -71,15 +71,7 @@ test.beforeAll(async ({ appHost }) => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-tool-e2e-shared-cache-'));
   secretsFile = path.join(workDir, 'user-config', 'shared-cache-secrets.json');
   server = await startCacheServer({ token: TOKEN });
-  const factoryDir = writeTestFactory(path.join(workDir, 'factory'), {
-    name: 'Acme QA',
-    modules: [
-      { name: 'CoreLib', application: 'Core' },
-      { name: 'Billing', application: 'Sales', references: ['CoreLib'] },
-      { name: 'Portal', application: 'Web', references: ['Billing'] },
-      { name: 'Mailer', application: 'Mail', files: legacyMailSource() },
-    ],
-  });
+  const factoryDir = writePipelineFactory(path.join(workDir, 'factory'));
   for (const environment of [qa(), production()]) {
     expect(cli(['import', factoryDir, '--env', environment]).status).toBe(0);
   }

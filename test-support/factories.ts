@@ -82,3 +82,19 @@ export function legacyMailSource(): Record<string, string> {
     'index.ts': `import { sendMailLegacy } from '@platform/runtime';\n\nexport function notify(to: string): void {\n  sendMailLegacy(to, 'Your invoice is ready');\n}\n`,
   };
 }
+
+/**
+ * The shared-cache pipeline's factory: a library, its consumers, and a module that compiles on 11.11.3 but fails on
+ * 11.13.0 (the API it uses was removed), so a failed compilation is shared too.
+ */
+export function writePipelineFactory(dir: string): string {
+  return writeTestFactory(dir, {
+    name: 'Acme QA',
+    modules: [
+      { name: 'CoreLib', application: 'Core' },
+      { name: 'Billing', application: 'Sales', references: ['CoreLib'] },
+      { name: 'Portal', application: 'Web', references: ['Billing'] },
+      { name: 'Mailer', application: 'Mail', files: legacyMailSource() },
+    ],
+  });
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCacheServer, type CacheServer } from '../../../test-support/cache-server';
 import { killIfRunning, startCli, waitFor } from '../../../test-support/background-cli';
 import { compilationsPerModule, queryEnvironment } from '../../../test-support/environment-db';
-import { legacyMailSource, writeTestFactory } from '../../../test-support/factories';
+import { writePipelineFactory } from '../../../test-support/factories';
 import { importedEnvironment } from '../../../test-support/imported-environment';
 import { readJsonReport, reportStatuses } from '../../../test-support/json-report';
 import { runCli, runCliIn as cli, SETUP_TIMEOUT_MS } from '../../../test-support/run-cli';
@@ -14,19 +14,7 @@ const TARGET = '11.13.0';
 const SIGNING_KEY = 'pipeline-signing-key-7f3a';
 
 /** The pipeline's factory: a library, consumers, and a module that fails on the target (failures are shared too). */
-const imported = importedEnvironment({
-  prefix: 'config-tool-shared-pipeline-',
-  factory: (dir) =>
-    writeTestFactory(dir, {
-      name: 'Acme QA',
-      modules: [
-        { name: 'CoreLib', application: 'Core' },
-        { name: 'Billing', application: 'Sales', references: ['CoreLib'] },
-        { name: 'Portal', application: 'Web', references: ['Billing'] },
-        { name: 'Mailer', application: 'Mail', files: legacyMailSource() },
-      ],
-    }),
-});
+const imported = importedEnvironment({ prefix: 'config-tool-shared-pipeline-', factory: writePipelineFactory });
 
 let server: CacheServer;
 beforeAll(async () => {

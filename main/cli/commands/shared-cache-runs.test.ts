@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCacheServer, type CacheServer } from '../../../test-support/cache-server';
 import { compilationsPerModule } from '../../../test-support/environment-db';
-import { legacyMailSource, writeTestFactory } from '../../../test-support/factories';
+import { writePipelineFactory } from '../../../test-support/factories';
 import { importedEnvironment } from '../../../test-support/imported-environment';
 import { readJsonReport, reportStatuses } from '../../../test-support/json-report';
 import { runCliIn as cli, SETUP_TIMEOUT_MS } from '../../../test-support/run-cli';
@@ -10,20 +10,7 @@ import { runCliIn as cli, SETUP_TIMEOUT_MS } from '../../../test-support/run-cli
 const TARGET = '11.13.0';
 
 /** One factory for the pipeline: every environment is a copy of the same import (a library, consumers, a failure). */
-const imported = importedEnvironment({
-  prefix: 'config-tool-shared-runs-',
-  factory: (dir) =>
-    writeTestFactory(dir, {
-      name: 'Acme QA',
-      modules: [
-        { name: 'CoreLib', application: 'Core' },
-        { name: 'Billing', application: 'Sales', references: ['CoreLib'] },
-        { name: 'Portal', application: 'Web', references: ['Billing'] },
-        // Compiles on 11.11.3, fails on 11.13.0 (the API it uses was removed): a failed compilation is shared too.
-        { name: 'Mailer', application: 'Mail', files: legacyMailSource() },
-      ],
-    }),
-});
+const imported = importedEnvironment({ prefix: 'config-tool-shared-runs-', factory: writePipelineFactory });
 
 let server: CacheServer;
 beforeAll(async () => {
