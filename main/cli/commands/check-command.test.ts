@@ -51,8 +51,11 @@ function environmentState(env: string) {
 }
 
 /** Starts `config-tool check` in the background, each compilation slowed down so the test can act mid-run. */
-function startCheck(env: string) {
-  return startCli(['check', '--env', env], faults('delay:150'));
+/** A check that holds a module without producers until `release()`: tests act during it whatever the machine's speed. */
+function startHeldCheck(env: string) {
+  const held = rootModuleOtherThan(env, '');
+  const check = startCli(['check', '--env', env], faults(`prepare-hold:${held}`));
+  return { ...check, release: () => fs.writeFileSync(path.join(env, `test-release-${held}`), '') };
 }
 
 /** A deployed module that consumes none (so a check never skips it), with the fewest consumers, other than `other`. */
@@ -219,7 +222,7 @@ describe('check (spec §4c)', () => {
     'resumes a check killed with kill -9, compiling nothing it had checked twice',
     async () => {
       const env = imported.fresh();
-      const check = startCheck(env);
+      const check = startHeldCheck(env);
       await waitFor(() => checkedCount(env) >= 4, 'four checked modules');
       check.child.kill('SIGKILL');
       await check.exited;
@@ -322,7 +325,7 @@ describe('check (spec §4c)', () => {
       expect(status.text).toMatch(/^Readiness: +not checked for 11\.17\.0 yet/m);
       expect(status.readiness).toEqual({ targetVersion: '11.17.0', latest: null, running: null });
 
-      const check = startCheck(env);
+      const check = startHeldCheck(env);
       await waitFor(() => checkedCount(env) >= 2, 'two checked modules');
       status = await statusOf();
       const runId = query<{ id: number }>(env, "SELECT max(id) AS id FROM preparation_runs WHERE kind = 'check'")[0].id;
@@ -331,6 +334,7 @@ describe('check (spec §4c)', () => {
       );
       expect(status.readiness.running?.id).toBe(runId);
       expect(status.readiness.running?.status).toBe('running');
+      check.release();
       expect(await check.exited).toBe(3);
 
       status = await statusOf();
