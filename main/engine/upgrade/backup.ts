@@ -17,6 +17,8 @@ export interface UpgradeMarker {
 }
 
 const MARKER_FILE = 'upgrade-in-progress.json';
+/** SQLite pages copied per step of a backup (better-sqlite3's default): each step blocks the event loop. */
+const BACKUP_PAGES_PER_STEP = 100;
 
 export function markerPath(environmentDir: string): string {
   return path.join(environmentDir, MARKER_FILE);
@@ -109,7 +111,8 @@ export async function backupDatabase(
     await db.backup(partial, {
       progress: () => {
         onCopying();
-        return 1024; // pages per step: the connection serves others between steps
+        // Pages per step (400 KB, a few milliseconds): the process answers its windows between steps.
+        return BACKUP_PAGES_PER_STEP;
       },
     });
     verifyBackup(partial);
