@@ -51,8 +51,12 @@ export function getEnvironmentStatus(context: EngineContext): EnvironmentStatus 
   const newerUploads = (
     db
       .prepare(
-        `SELECT m.name FROM modules m JOIN deployments d ON d.module_id = m.id JOIN artifacts a ON a.id = d.artifact_id
-         WHERE m.is_system = 0 AND a.module_version_id <> m.latest_version_id ORDER BY m.name`,
+        // Asked of the (module_version_id, …) index, which holds each artifact's id: '+a.id' keeps SQLite from
+        // reading 10,000 large artifact rows by id instead (90 ms of a `status` at 10,000 modules, 20 ms this way).
+        `SELECT m.name FROM modules m JOIN deployments d ON d.module_id = m.id
+         WHERE m.is_system = 0
+           AND NOT EXISTS (SELECT 1 FROM artifacts a WHERE a.module_version_id = m.latest_version_id AND +a.id = d.artifact_id)
+         ORDER BY m.name`,
       )
       .all() as { name: string }[]
   ).map((row) => row.name);

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import tar from 'tar-stream';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { SharedCompilation } from './shared-cache-types';
 
 /**
@@ -36,35 +35,16 @@ export class ArtifactRefused extends Error {
   }
 }
 
-const manifestSchema = z.object({
-  format: z.literal(1),
-  inputHash: z.string().min(1),
-  platformVersion: z.string().min(1),
-  digest: z.string().regex(/^[0-9a-f]{64}$/),
-  durationMs: z.number().nonnegative(),
-  origin: z.object({ environment: z.string(), uploadedAt: z.string() }),
-});
-
-const contentSchema = z.object({
-  success: z.boolean(),
-  interfaceHash: z.string().nullable(),
-  js: z.record(z.string(), z.string()),
-  declarations: z.record(z.string(), z.string()),
-  diagnostics: z.array(
-    z.object({
-      message: z.string(),
-      file: z.string().optional(),
-      line: z.number().optional(),
-      column: z.number().optional(),
-    }),
-  ),
-});
+/** tar-stream, loaded at the first artifact: a command that never uses the cache starts without it. */
+async function tarStream(): Promise<typeof import('tar-stream')> {
+  return (await import('tar-stream')).default;
+}
 
 /** Packs a compilation into the artifact uploaded under its input hash: manifest and content, gzip'd tar. */
 export async function packArtifact(compilation: SharedCompilation): Promise<Buffer> {
   const { content, ...rest } = compilation;
   const manifest = { format: 1, ...rest };
-  const pack = tar.pack();
+  const pack = (await tarStream()).pack();
   const chunks: Buffer[] = [];
   pack.on('data', (chunk: unknown) => chunks.push(chunk as Buffer));
   const ended = new Promise<void>((resolve, reject) => pack.on('end', resolve).on('error', reject));
@@ -89,7 +69,7 @@ function checkEntryName(name: string, seen: ReadonlySet<string>): void {
 
 async function readEntries(tarBytes: Buffer): Promise<Map<string, string>> {
   const entries = new Map<string, string>();
-  const extract = tar.extract();
+  const extract = (await tarStream()).extract();
   Readable.from([tarBytes]).pipe(extract);
   for await (const entry of extract) {
     const { name, type } = entry.header;
@@ -145,6 +125,8 @@ export async function unpackArtifact(
     if (error instanceof ArtifactRefused) throw error;
     throw new ArtifactRefused('not a tar archive, or a damaged one');
   }
+  // The schemas (and zod) load with the first download: a command that never uses the cache starts without them.
+  const { manifestSchema, contentSchema } = await import('./artifact-schemas');
   const { format: _format, ...manifest } = parseEntry(entries, MANIFEST_ENTRY, manifestSchema);
   const content = parseEntry(entries, CONTENT_ENTRY, contentSchema);
   return { ...manifest, content };

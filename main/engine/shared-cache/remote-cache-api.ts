@@ -1,4 +1,4 @@
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 
 /**
  * The Turborepo remote cache HTTP API (v8), as far as the shared cache uses it: artifacts by hash for a
@@ -50,7 +50,15 @@ export function artifactUrl(endpoint: RemoteCacheEndpoint, hash: string): string
  * (a lookup costs the client a fraction of fetch's CPU), enough connections for the client's bounded
  * concurrency, idle ones closed after a few seconds so they never keep a finished run's process alive.
  */
-const connections = new Agent({ connections: 32, keepAliveTimeout: 4_000, keepAliveMaxTimeout: 10_000 });
+let http: Promise<{ request: typeof import('undici').request; connections: Dispatcher }> | undefined;
+
+/** undici and the connections, loaded at the first request: a command that never asks the cache starts without them. */
+function httpClient(): NonNullable<typeof http> {
+  return (http ??= import('undici').then(({ Agent, request }) => ({
+    request,
+    connections: new Agent({ connections: 32, keepAliveTimeout: 4_000, keepAliveMaxTimeout: 10_000 }),
+  })));
+}
 
 function headers(endpoint: RemoteCacheEndpoint, extra: Record<string, string> = {}): Record<string, string> {
   return endpoint.token ? { authorization: `Bearer ${endpoint.token}`, ...extra } : extra;
@@ -116,6 +124,7 @@ export async function downloadArtifact(
   let response: Dispatcher.ResponseData;
   const signal = signalFor(endpoint);
   try {
+    const { request, connections } = await httpClient();
     response = await request(artifactUrl(endpoint, hash), {
       dispatcher: connections,
       headers: headers(endpoint),
@@ -151,6 +160,7 @@ export async function uploadArtifact(
   const extra: Record<string, string> = { 'content-type': 'application/octet-stream' };
   if (upload.tag) extra['x-artifact-tag'] = upload.tag;
   try {
+    const { request, connections } = await httpClient();
     const { statusCode, body } = await request(artifactUrl(endpoint, upload.hash), {
       dispatcher: connections,
       method: 'PUT',

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
 import { UserError } from '../errors';
 import type { SharedCacheSecrets } from './shared-cache-types';
 
@@ -18,7 +17,23 @@ export interface LoadedSharedCacheSecrets {
   from: { token: string | null; signingKey: string | null };
 }
 
-const fileSchema = z.object({ token: z.string().min(1).optional(), signingKey: z.string().min(1).optional() });
+/** What the secrets file holds. */
+interface SecretsFile {
+  token?: string;
+  signingKey?: string;
+}
+
+/**
+ * The file's content when it holds an optional non-empty token and signing key, else null. Checked by hand, not
+ * with a schema library: every command opens an environment and so this module, and loading zod cost it 50 ms.
+ */
+function asSecretsFile(value: unknown): SecretsFile | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { token, signingKey } = value as Record<string, unknown>;
+  const valid = (field: unknown) => field === undefined || (typeof field === 'string' && field.length > 0);
+  if (!valid(token) || !valid(signingKey)) return null;
+  return { token: token as string | undefined, signingKey: signingKey as string | undefined };
+}
 
 /** The user's secrets file: `$CONFIG_TOOL_CACHE_SECRETS_FILE`, else in the user's configuration folder. */
 export function sharedCacheSecretsFile(env: NodeJS.ProcessEnv): string {
@@ -30,7 +45,7 @@ export function sharedCacheSecretsFile(env: NodeJS.ProcessEnv): string {
   return path.join(configDir, 'platform-config-tool', 'shared-cache-secrets.json');
 }
 
-function readSecretsFile(file: string): z.infer<typeof fileSchema> {
+function readSecretsFile(file: string): SecretsFile {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -44,19 +59,19 @@ function readSecretsFile(file: string): z.infer<typeof fileSchema> {
       `The shared cache's secrets file ${file} can be read by other users (mode ${(stat.mode & 0o777).toString(8)}), so it is not used: run 'chmod 600 ${file}', or 'config-tool cache login' again.`,
     );
   }
-  let parsed;
+  let parsed: SecretsFile | null;
   try {
-    parsed = fileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    parsed = asSecretsFile(JSON.parse(fs.readFileSync(file, 'utf8')));
   } catch {
     parsed = null;
   }
-  if (!parsed?.success) {
+  if (!parsed) {
     throw new UserError(
       'refused',
       `The shared cache's secrets file ${file} is damaged: run 'config-tool cache login' again.`,
     );
   }
-  return parsed.data;
+  return parsed;
 }
 
 /**
