@@ -7,6 +7,8 @@ import { queryEnvironment } from '../../../test-support/environment-db';
 import { consumerSource, librarySource, writeTestFactory } from '../../../test-support/factories';
 import { importedEnvironment } from '../../../test-support/imported-environment';
 import { faults, runCli, runCliIn, type CliResult } from '../../../test-support/run-cli';
+import { nodeServiceSpawn } from '../../host/node-service';
+import { startServiceConnection } from '../../host/service-connection';
 
 /*
  * The fault suite: the machine turns against a command (a full disk, a read-only folder,
@@ -224,6 +226,29 @@ describe('a read-only environment', () => {
       skipWith(context, `an immutable file needs chattr (root, a file system with attributes): ${locked.why}`);
     undo.push(() => tryRun('chattr', ['-i', file]));
     await expectReadsWorkAndWritesAreRefused(env);
+  });
+
+  it('the windows get an error state, not a bug: the service says the folder is read-only, and so does every request', async (context) => {
+    const env = imported.fresh();
+    const upgraded = await runCliIn(env, ['upgrade', '--to', '11.13.0']);
+    expect(upgraded.status, upgraded.stderr).toBe(0);
+    const file = path.join(env, 'environment.db');
+    const locked = tryRun('chattr', ['+i', file]);
+    if (!locked.ok)
+      skipWith(context, `an immutable file needs chattr (root, a file system with attributes): ${locked.why}`);
+    undo.push(() => tryRun('chattr', ['-i', file]));
+    const service = startServiceConnection({ spawn: nodeServiceSpawn({ environmentDir: env }) });
+    try {
+      const readOnly = `The environment folder ${env} is read-only`;
+      await expect(service.ready).rejects.toThrow(readOnly);
+      const publish = await service.request('modules.publish', { names: ['CommonLib'] });
+      if (publish.ok) throw new Error('the publish was not refused');
+      expect(publish.error).toMatchObject({ code: 'service-unavailable' });
+      expect(publish.error.message).toContain(readOnly);
+      expect(publish.error.message).not.toMatch(/bug|unexpected/i);
+    } finally {
+      await service.stop();
+    }
   });
 
   it('a read-only mount of the environment folder: the same', async (context) => {
