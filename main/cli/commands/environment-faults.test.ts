@@ -216,7 +216,8 @@ describe('a read-only environment', () => {
     }
   }
 
-  it('an immutable database file (chattr +i): status, report and config list work; writing commands are refused naming the folder', async (context) => {
+  /** An upgraded copy whose database file is immutable (chattr +i, undone after the test); skips where chattr can't. */
+  async function upgradedWithImmutableDatabase(context: { skip: (note?: string) => void }): Promise<string> {
     const env = imported.fresh();
     const upgraded = await runCliIn(env, ['upgrade', '--to', '11.13.0']);
     expect(upgraded.status, upgraded.stderr).toBe(0);
@@ -225,18 +226,16 @@ describe('a read-only environment', () => {
     if (!locked.ok)
       skipWith(context, `an immutable file needs chattr (root, a file system with attributes): ${locked.why}`);
     undo.push(() => tryRun('chattr', ['-i', file]));
+    return env;
+  }
+
+  it('an immutable database file (chattr +i): status, report and config list work; writing commands are refused naming the folder', async (context) => {
+    const env = await upgradedWithImmutableDatabase(context);
     await expectReadsWorkAndWritesAreRefused(env);
   });
 
   it('the windows get an error state, not a bug: the service says the folder is read-only, and so does every request', async (context) => {
-    const env = imported.fresh();
-    const upgraded = await runCliIn(env, ['upgrade', '--to', '11.13.0']);
-    expect(upgraded.status, upgraded.stderr).toBe(0);
-    const file = path.join(env, 'environment.db');
-    const locked = tryRun('chattr', ['+i', file]);
-    if (!locked.ok)
-      skipWith(context, `an immutable file needs chattr (root, a file system with attributes): ${locked.why}`);
-    undo.push(() => tryRun('chattr', ['-i', file]));
+    const env = await upgradedWithImmutableDatabase(context);
     const service = startServiceConnection({ spawn: nodeServiceSpawn({ environmentDir: env }) });
     try {
       const readOnly = `The environment folder ${env} is read-only`;
