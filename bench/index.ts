@@ -31,18 +31,9 @@ import { readProcess } from './proc-stat';
 import { printSplit, watchPreparation, type PreparationSplit } from './preparation-split';
 import { COMPILE_BATCH_LIMITS } from '../main/engine/engine-context';
 import { findNativeBinary, NATIVE_COMPILER_VERSION } from '../main/engine/compiler/native-binary';
-import { processRssBytes } from '../main/engine/compiler/native-server';
+import { childPids, processTreeRssBytes } from '../main/engine/process/process-memory';
 
 const MB = 1024 * 1024;
-
-/** The child processes of a process, from /proc (empty elsewhere). */
-function childPids(pid: number): number[] {
-  try {
-    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
 
 /**
  * Watches this process's compiler workers (its children) with their native servers (their
@@ -52,8 +43,7 @@ function watchCompilerProcesses(): { stop(): { peakBytes: number } } {
   let peakBytes = 0;
   const timer = setInterval(() => {
     for (const worker of childPids(process.pid)) {
-      const tree = childPids(worker).reduce((sum, pid) => sum + processRssBytes(pid), processRssBytes(worker));
-      peakBytes = Math.max(peakBytes, tree);
+      peakBytes = Math.max(peakBytes, processTreeRssBytes(worker));
     }
   }, 200);
   return {

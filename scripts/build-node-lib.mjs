@@ -8,10 +8,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Packages a bundle leaves to node_modules on top of the native and huge ones: the CLI
- * needs zod, ws and csv-stringify only for `serve` and `report`, and reading and parsing
- * them (zod alone is ~800 KB) made every `config-tool status` slower.
+ * needs zod, ws and csv-stringify only for `serve` and `report`, and undici and tar-stream
+ * only with the shared cache; reading and parsing them (undici alone is ~1 MB, zod ~800 KB)
+ * made every `config-tool status` slower. They are production dependencies, so they are
+ * there wherever the bundle is.
  */
-const EXTRA_EXTERNALS = { cli: ['zod', 'ws', 'csv-stringify'], 'bench-ui': ['@playwright/test', 'playwright-core'] };
+const LAZY_PACKAGES = ['undici', 'tar-stream'];
+const EXTRA_EXTERNALS = {
+  cli: ['zod', 'ws', 'csv-stringify', ...LAZY_PACKAGES],
+  service: LAZY_PACKAGES,
+  'bench-ui': ['@playwright/test', 'playwright-core'],
+};
 
 /** Entry points: output name -> source. Entries whose source does not exist yet are skipped. */
 export const NODE_ENTRIES = {

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { COMPILE_BATCH_LIMITS } from '../engine-context';
 import { createNodeWorkerSpawner } from '../process/worker-spawner';
 import { CompilerPool, type CompiledRequest } from './compiler-pool';
-import { processRssBytes } from './native-server';
+import { childPids, processTreeRssBytes } from '../process/process-memory';
 import type { CompileGroup, CompileJob, CompileResult, ProducerInterface } from './compile-types';
 import { GroupCompiler } from './compile-group';
 import { planBatches } from './compile-batch';
@@ -169,12 +169,6 @@ describe('GroupCompiler: several modules in one program (a batch)', () => {
   });
 });
 
-/** Resident memory of a process with its children (a compiler worker and its native server). */
-function treeRss(pid: number): number {
-  const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-  return children.map(Number).reduce((sum, child) => sum + processRssBytes(child), processRssBytes(pid));
-}
-
 describe('CompilerPool with batches', () => {
   it.runIf(process.platform === 'linux')(
     'keeps a compiler process under 512 MB with the largest batch it sends (32 modules, 1 MB of sources)',
@@ -189,9 +183,9 @@ describe('CompilerPool with batches', () => {
       });
       let peak = 0;
       const watch = setInterval(() => {
-        for (const pid of fs.readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').split(/\s+/))
+        for (const pid of childPids(process.pid))
           if (pid && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('compiler-worker'))
-            peak = Math.max(peak, treeRss(Number(pid)));
+            peak = Math.max(peak, processTreeRssBytes(Number(pid)));
       }, 50);
       try {
         const size = Math.floor(COMPILE_BATCH_LIMITS.bytes / COMPILE_BATCH_LIMITS.modules) - 200;

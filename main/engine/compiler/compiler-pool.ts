@@ -1,9 +1,8 @@
 import { groupBytes, type CompilePhases } from './compile-batch';
 import type { CompileGroup, CompileResult, GroupOutcome } from './compile-types';
 import type { CompilerWorkerReply, CompilerWorkerRequest } from './compiler-protocol';
-import { processRssBytes } from './native-server';
-import fs from 'node:fs';
 import { moveToBackground } from '../process/background-priority';
+import { childPids, processTreeRssBytes } from '../process/process-memory';
 import type { WorkerChannel, WorkerExitInfo, WorkerSpawner } from '../process/worker-spawner';
 
 export type { GroupOutcome } from './compile-types';
@@ -385,7 +384,7 @@ export class CompilerPool {
       }
       const limit = this.options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
       for (const worker of busy) {
-        const rss = treeRssBytes(worker.channel.pid!);
+        const rss = processTreeRssBytes(worker.channel.pid!);
         if (rss > limit) this.onOutOfMemory(worker, rss, limit);
       }
     }, MEMORY_CHECK_MS);
@@ -533,20 +532,6 @@ function groupLabel(group: CompileGroup): string {
   return group.length === 1
     ? `'${group[0]!.moduleName}'`
     : `the cycle ${group.map((job) => `'${job.moduleName}'`).join(', ')}`;
-}
-
-/** Resident memory of a process and its children (the compiler worker and its native server), 0 where unknown. */
-function treeRssBytes(pid: number): number {
-  return childPids(pid).reduce((total, child) => total + processRssBytes(child), processRssBytes(pid));
-}
-
-/** The child processes of a process (its native compiler server), from /proc. */
-function childPids(pid: number): number[] {
-  try {
-    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return []; // no /proc: only the time limit and the heap bound apply
-  }
 }
 
 /** "30 s", "1.5 s", "200 ms". */

@@ -4,6 +4,7 @@ import { API, type Snapshot } from 'typescript-native/sync';
 import { findNativeBinary, NativeCompilerMissingError, type NativeBinary } from './native-binary';
 import { GLOBALS_PATH, RUNTIME_PATH, type KindSettings } from './platform-libs';
 import { RUNTIME_GLOBALS_DTS } from './runtime-globals';
+import { processRssBytes } from '../process/process-memory';
 
 /** A file that makes the base snapshot parse and bind the libraries once, before any module. */
 const WARM_PATH = '/__platform__/warm.ts';
@@ -107,17 +108,6 @@ export class NativeServer {
 export function isServerGone(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return /Unexpected EOF|SyncRpcChannel is closed|EPIPE|ECONNRESET|write after end/i.test(message);
-}
-
-/** Reads VmRSS of a process from /proc (Linux); 0 where that is not available. */
-export function processRssBytes(pid: number): number {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
 }
 
 /** The server's child process, reached through the API client's channel (not part of the typed API). */
