@@ -9,13 +9,13 @@ import type {
   EnvironmentStatus,
   LogLine,
   ModuleDetail,
-  ModuleRow,
   PreparationProgress,
   ReadinessProgress,
   ReadinessState,
   RunKind,
   RunSummary,
 } from './domain';
+import type { ModuleListWire } from './module-list';
 import { MODULE_PREPARATION_STATUSES, REPORT_FORMATS, RUN_STATUSES } from './domain';
 import type { Channel } from './channels';
 
@@ -179,7 +179,8 @@ export interface ResponseTypes {
   'readiness.check': { runId: number | null; toVersion: string };
   'readiness.cancel': { cancelling: boolean };
   'preparation.deployPrepared': DeployPreparedOutcome;
-  'modules.list': ModuleRow[];
+  /** The rows as columns (common/module-list.ts): 10,000 rows are 0.4 MB instead of 1.4 MB. */
+  'modules.list': ModuleListWire;
   'modules.detail': ModuleDetail;
   'modules.publish': PublishOutcome;
   'modules.delete': { deleted: string };

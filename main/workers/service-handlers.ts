@@ -16,6 +16,7 @@ import {
 } from '../engine/preparation/run-repository';
 import { getEnvironmentStatus, getStoredProgress } from '../engine/queries/environment-status';
 import { getModuleDetail, listModuleRows } from '../engine/queries/module-queries';
+import { encodeModuleRows } from '../../common/module-list';
 import { exportReport } from '../engine/report/export-report';
 import { upgradeEnvironment } from '../engine/upgrade/upgrade-environment';
 import { checkReadiness } from '../engine/preparation/check-readiness';
@@ -138,7 +139,7 @@ export const serviceHandlers: { [C in ServiceChannel]: Handler<C> } = {
     state.work.runForeground('Deploy of the prepared modules', { besideRun: false }, () =>
       changing(state, () => deployPrepared(state.context, { onEvent: () => undefined })),
     ),
-  'modules.list': ({ context }, request) => listModuleRows(context, request),
+  'modules.list': ({ context }, request) => encodeModuleRows(listModuleRows(context, request)),
   'modules.detail': ({ context }, request) => getModuleDetail(context, request.name),
   'modules.publish': (state, request) =>
     state.work.runForeground(`Publish of ${describeNames(request.names)}`, { besideRun: true }, () =>

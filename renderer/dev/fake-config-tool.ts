@@ -26,6 +26,7 @@ import type {
   StatusCounts,
   UpgradeStep,
 } from '../../common/domain';
+import { encodeModuleRows } from '../../common/module-list';
 
 const params = new URLSearchParams(location.search);
 const scenario = params.get('scenario') ?? 'running';
@@ -491,7 +492,7 @@ const handlers: { [C in Channel]: (req: never) => ResponseOf<C> } = {
     throw { code: 'not-available', message: 'The development fake does not run readiness checks.' };
   },
   'readiness.cancel': () => ({ cancelling: false }),
-  'modules.list': (req: { first?: number }) => modules.slice(0, req.first ?? modules.length).map((m) => ({ ...m })),
+  'modules.list': (req: { first?: number }) => encodeModuleRows(modules.slice(0, req.first ?? modules.length)),
   'modules.detail': (req: { name: string }) => detail(req.name),
   'preparation.deployPrepared': () => {
     const prepared = modules.filter((m) => m.status === 'prepared' && m.runningVersion !== platformVersion);

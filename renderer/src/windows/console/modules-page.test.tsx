@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigToolApi } from '../../../../common/contract';
 import type { ModuleConsoleStatus, ModuleRow } from '../../../../common/domain';
+import { encodeModuleRows } from '../../../../common/module-list';
 import { ModulesPage } from './modules-page';
 
 // jsdom lays nothing out: the virtualised table's size watcher has nothing to report.
@@ -31,7 +32,7 @@ beforeAll(() => {
     invoke: (channel) =>
       Promise.resolve(
         channel === 'modules.list'
-          ? { ok: true, value: ROWS as never }
+          ? { ok: true, value: encodeModuleRows(ROWS) as never }
           : { ok: false, error: { code: 'unavailable', message: 'not in this test' } },
       ),
     on: () => () => undefined,
