@@ -1,11 +1,12 @@
 /**
  * `npm run bench:ui`: what watching a preparation costs. Generates a factory (default
- * 10,000 modules; --modules N), imports it, then on two copies of that environment:
- * runs `config-tool upgrade` (the command line), and the same upgrade from the browser
- * host with Debian's Chromium showing the Environment Setup window (Apply/Exit) and the
- * console's Modules page. Prints the two times, the CPU of each process (renderers,
- * browser host, service, compilers), the long tasks of both pages during the run, the
- * console's first rows, and `config-tool status`. A benchmark, never a test.
+ * 10,000 modules; --modules N), imports it, then, three times in turn (--pairs N), each on
+ * a fresh copy of that environment: runs `config-tool upgrade` (the command line), and the
+ * same upgrade from the browser host with Debian's Chromium showing the Environment Setup
+ * window (Apply/Exit) and the console's Modules page. Prints each time, the ratio of their
+ * medians, the CPU of each process (renderers, browser host, service, compilers), the long
+ * tasks of both pages during each run, the console's first rows, and `config-tool status`.
+ * A benchmark, never a test.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,6 +35,7 @@ interface Options {
   environment?: string;
   statusRuns: string;
   skipCli?: boolean;
+  pairs: string;
   profile?: string;
   trace?: string;
 }
@@ -225,6 +227,7 @@ async function main(): Promise<void> {
     .option('--dir <dir>', 'work folder', path.join(os.tmpdir(), 'config-tool-bench-ui'))
     .option('--environment <dir>', 'an imported, not yet upgraded environment to use instead of generating one')
     .option('--status-runs <n>', 'how many times to time config-tool status', '5')
+    .option('--pairs <n>', 'how many CLI and watched upgrades, alternating (the ratio is of their medians)', '3')
     .option('--skip-cli', 'skip the command-line upgrade (no ratio): for quick loops on the windows')
     .option(
       '--trace <file>',
@@ -250,30 +253,82 @@ async function main(): Promise<void> {
     await runCli(['import', path.join(work, 'factory'), '--env', imported]);
     console.log(`generate + import        ${seconds(performance.now() - started)}  (${moduleCount} modules)`);
   }
-  const cliEnv = path.join(work, 'cli');
-  fs.cpSync(imported, cliEnv, { recursive: true });
-  const uiEnv = path.join(work, 'ui');
-  fs.cpSync(imported, uiEnv, { recursive: true });
-
   // The first upgrade after a build is slower (a cold CLI run took 16 s against 4.3 s warm at
-  // 1,000 modules): a small one first, so that both measured runs are warm.
+  // 1,000 modules): a small one first, so that every measured run is warm.
   const warmUp = path.join(work, 'warm-up');
   generateFactory(path.join(warmUp, 'factory'), { moduleCount: 40, seed: 3 });
   await runCli(['import', path.join(warmUp, 'factory'), '--env', path.join(warmUp, 'env')]);
   const warmed = await runCli(['upgrade', '--env', path.join(warmUp, 'env')]);
   console.log(`warm-up upgrade          ${seconds(warmed.ms)}  (40 modules; the measured runs are warm)`);
 
-  // 1. The command line: the reference time.
-  const cli = options.skipCli ? null : await runCli(['upgrade', '--env', cliEnv], (pid) => new CpuWatch(pid));
-  const cliCompilers = cli ? compilerCpu(cli.cpu!, 'compiler-worker') : 0;
-  // Its last sample, up to 250 ms before it exited.
-  const cliOwnMs = cli?.cpu?.used().find((entry) => entry.sample.command.includes(bin))?.cpuMs ?? 0;
-  if (cli)
+  // The machine's speed drifts by ±15 % over minutes: the two upgrades alternate, each on a
+  // fresh copy of the environment, and the ratio is of their medians.
+  const cliMs: number[] = [];
+  const watchedMs: number[] = [];
+  let uiEnv = '';
+  for (let pair = 1; pair <= Number(options.pairs); pair++) {
+    console.log(`## pair ${pair} of ${options.pairs}`);
+    const cli = options.skipCli ? null : await cliUpgrade(freshCopy(imported, path.join(work, 'cli')));
+    if (cli) cliMs.push(cli.ms);
+    uiEnv = freshCopy(imported, path.join(work, 'ui'));
+    watchedMs.push(await watchedUpgrade(uiEnv, cli, options, pair === 1));
+  }
+  if (cliMs.length > 0) {
+    const pairs = watchedMs.map((ms, i) => (ms / cliMs[i]!).toFixed(2)).join(', ');
     console.log(
-      `CLI upgrade              ${seconds(cli.ms)}  (exit ${cli.code}; compilers ${seconds(cliCompilers)} CPU, the CLI process itself about ${seconds(cliOwnMs)})`,
+      `UI-watched / CLI         ${(median(watchedMs) / median(cliMs)).toFixed(2)}  (median ${seconds(median(watchedMs))} / median ${seconds(median(cliMs))}; each pair ${pairs}; goal ≤ 1.10)`,
     );
+  }
 
-  // 2. The same upgrade, watched: Setup window + console Modules page in Chromium through the browser host.
+  // 3. `status` on the environment just prepared.
+  const statusMs: number[] = [];
+  for (let i = 0; i < Number(options.statusRuns); i++) {
+    const t = performance.now();
+    const result = spawnSync(process.execPath, [bin, 'status', '--env', uiEnv], { stdio: 'ignore' });
+    statusMs.push(performance.now() - t);
+    if (result.status !== 0) throw new Error(`config-tool status exited ${result.status}`);
+  }
+  console.log(
+    `config-tool status       median ${median(statusMs).toFixed(0)} ms, fastest ${Math.min(...statusMs).toFixed(0)} ms of ${statusMs.length}  (goal < 200 ms)`,
+  );
+  console.log(`(work folder: ${work})`);
+}
+
+interface CliUpgrade {
+  ms: number;
+  compilersMs: number;
+  /** The CLI process's own CPU (its last sample, up to 250 ms before it exited). */
+  ownMs: number;
+}
+
+/** A copy of the imported environment at `to`, replacing the one an earlier pair left there. */
+function freshCopy(imported: string, to: string): string {
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.cpSync(imported, to, { recursive: true });
+  return to;
+}
+
+/** 1. The command line: the reference time. */
+async function cliUpgrade(environmentDir: string): Promise<CliUpgrade> {
+  const cli = await runCli(['upgrade', '--env', environmentDir], (pid) => new CpuWatch(pid));
+  const compilersMs = compilerCpu(cli.cpu!, 'compiler-worker');
+  const ownMs = cli.cpu?.used().find((entry) => entry.sample.command.includes(bin))?.cpuMs ?? 0;
+  console.log(
+    `CLI upgrade              ${seconds(cli.ms)}  (exit ${cli.code}; compilers ${seconds(compilersMs)} CPU, the CLI process itself about ${seconds(ownMs)})`,
+  );
+  return { ms: cli.ms, compilersMs, ownMs };
+}
+
+/**
+ * 2. The same upgrade, watched: the Setup window and the console's Modules page in Chromium
+ * through the browser host. Prints what each process used; resolves with the run's time.
+ */
+async function watchedUpgrade(
+  uiEnv: string,
+  cli: CliUpgrade | null,
+  options: Options,
+  measureFirstRows: boolean,
+): Promise<number> {
   const serve = await startServe(uiEnv);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
@@ -288,7 +343,8 @@ async function main(): Promise<void> {
     const consoleWindow = await openWindow();
     const setupWindow = await openWindow();
     const firstRows: FirstRows[] = [];
-    for (let load = 0; load < FIRST_ROWS_LOADS; load++) firstRows.push(await timeFirstRows(consoleWindow, serve.url));
+    if (measureFirstRows)
+      for (let load = 0; load < FIRST_ROWS_LOADS; load++) firstRows.push(await timeFirstRows(consoleWindow, serve.url));
     const modulesPage = await consoleWindow.newPage();
     await modulesPage.goto(`${serve.url}#/console/modules`);
     await modulesPage.getByTestId('module-row').first().waitFor({ timeout: 120_000 });
@@ -356,7 +412,7 @@ async function main(): Promise<void> {
     const compilersMs = compilerCpu(watch, 'compiler-worker');
 
     console.log(
-      `UI-watched upgrade       ${seconds(uiMs)}  (${cli ? `${(uiMs / cli.ms).toFixed(2)} × the CLI` : 'CLI skipped'}; goal ≤ 1.10)`,
+      `UI-watched upgrade       ${seconds(uiMs)}  (${cli ? `${(uiMs / cli.ms).toFixed(2)} × this pair's CLI` : 'CLI skipped'}; goal ≤ 1.10)`,
     );
     console.log(`  final counts           ${counts.replace(/\s+/g, ' ')}`);
     console.log(`CPU during the UI run (from /proc):`);
@@ -369,25 +425,17 @@ async function main(): Promise<void> {
     console.log(`  other Chromium         ${seconds(otherChromiumMs)}  (browser, GPU, network processes)`);
     console.log(`  browser host           ${seconds(host?.cpuMs ?? 0)}`);
     console.log(
-      `  service process        ${seconds(service?.cpuMs ?? 0)}  (the CLI process did the same work in about ${cli ? seconds(cliOwnMs) : '—'})`,
+      `  service process        ${seconds(service?.cpuMs ?? 0)}  (the CLI process did the same work in about ${cli ? seconds(cli.ownMs) : '—'})`,
     );
-    console.log(`  compiler processes     ${seconds(compilersMs)}  (CLI run: ${seconds(cliCompilers)})`);
+    console.log(`  compiler processes     ${seconds(compilersMs)}  (CLI run: ${cli ? seconds(cli.compilersMs) : '—'})`);
     console.log(
       `Long tasks during the run: Setup window ${describeLongTasks(tasks.setup)}; Modules page ${describeLongTasks(tasks.console)}`,
     );
     for (const [page, list] of Object.entries(tasks))
       for (const task of list.filter((entry) => entry.duration > LONG_TASK_GOAL_MS))
         console.log(`  ${page}: ${task.duration.toFixed(0)} ms at +${seconds(task.at - runFrom)}`);
-    const observed = firstRows.map((load) => load.observedMs);
-    console.log(
-      `Console first rows       median ${median(observed).toFixed(0)} ms, slowest ${Math.max(...observed).toFixed(0)} ms of ${observed.length} loads  (goal < 500 ms)`,
-    );
-    console.log(
-      `  each load              ${firstRows.map((load) => `${load.observedMs.toFixed(0)} (in page ${load.inPageMs.toFixed(0)})`).join(', ')} ms; ${firstRows[0].countText}`,
-    );
-    console.log(
-      `  (Playwright's goto to its seeing the first row, on a new tab left ${NEW_TAB_SETTLE_MS / 1000} s to settle; in page: navigation start to the frame showing it)`,
-    );
+    if (firstRows.length > 0) printFirstRows(firstRows);
+    return uiMs;
   } finally {
     await browser.close();
     await stopServe(serve.child);
@@ -395,19 +443,20 @@ async function main(): Promise<void> {
       `(serve wrote ${serve.stderr.bytes} bytes to stderr${serve.stderr.bytes ? `; the last: ${JSON.stringify(serve.stderr.tail.slice(-300))}` : ''})`,
     );
   }
+}
 
-  // 3. `status` on the environment just prepared.
-  const statusMs: number[] = [];
-  for (let i = 0; i < Number(options.statusRuns); i++) {
-    const t = performance.now();
-    const result = spawnSync(process.execPath, [bin, 'status', '--env', uiEnv], { stdio: 'ignore' });
-    statusMs.push(performance.now() - t);
-    if (result.status !== 0) throw new Error(`config-tool status exited ${result.status}`);
-  }
+/** The console's first rows, timed on new tabs before the run. */
+function printFirstRows(firstRows: FirstRows[]): void {
+  const observed = firstRows.map((load) => load.observedMs);
   console.log(
-    `config-tool status       median ${median(statusMs).toFixed(0)} ms, fastest ${Math.min(...statusMs).toFixed(0)} ms of ${statusMs.length}  (goal < 200 ms)`,
+    `Console first rows       median ${median(observed).toFixed(0)} ms, slowest ${Math.max(...observed).toFixed(0)} ms of ${observed.length} loads  (goal < 500 ms)`,
   );
-  console.log(`(work folder: ${work})`);
+  console.log(
+    `  each load              ${firstRows.map((load) => `${load.observedMs.toFixed(0)} (in page ${load.inPageMs.toFixed(0)})`).join(', ')} ms; ${firstRows[0].countText}`,
+  );
+  console.log(
+    `  (Playwright's goto to its seeing the first row, on a new tab left ${NEW_TAB_SETTLE_MS / 1000} s to settle; in page: navigation start to the frame showing it)`,
+  );
 }
 
 /**
