@@ -184,8 +184,8 @@ describe('CompilerPool with batches', () => {
       let peak = 0;
       const watch = setInterval(() => {
         for (const pid of childPids(process.pid))
-          if (pid && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('compiler-worker'))
-            peak = Math.max(peak, processTreeRssBytes(Number(pid)));
+          if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('compiler-worker'))
+            peak = Math.max(peak, processTreeRssBytes(pid));
       }, 50);
       try {
         const size = Math.floor(COMPILE_BATCH_LIMITS.bytes / COMPILE_BATCH_LIMITS.modules) - 200;
