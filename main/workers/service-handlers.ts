@@ -1,6 +1,7 @@
 import type { Channel, RequestOf, ResponseOf } from '../../common/contract';
 import type { LogLine } from '../../common/domain';
 import type { HOST_CHANNELS } from '../host/service-protocol';
+import type { UserError } from '../engine/errors';
 import type { EngineContext } from '../engine/engine-context';
 import { applyConfiguration, setConfiguration } from '../engine/operations/configuration';
 import { deleteModule } from '../engine/operations/delete-module';
@@ -36,7 +37,25 @@ export interface ServiceState {
   readiness: ReadinessWork;
   /** The shared cache's secrets: the variables, the desktop app's (given by its main process) or the user's file. */
   sharedCacheSecrets: SharedCacheSecretSource;
+  /** Why nothing can be written (the environment opened read-only), or null. */
+  readOnly: UserError | null;
 }
+
+/**
+ * The channels that change the environment: refused at once where it was opened read-only,
+ * with why, rather than failing halfway. Everything else reads.
+ */
+export const WRITING_CHANNELS: ReadonlySet<ServiceChannel> = new Set<ServiceChannel>([
+  'settings.save',
+  'upgrade.start',
+  'preparation.retry',
+  'readiness.check',
+  'preparation.deployPrepared',
+  'modules.publish',
+  'modules.delete',
+  'configuration.apply',
+  'sharedCache.save',
+]);
 
 /** The channels the service answers: all of them but the host's own (windows, quitting). */
 export type ServiceChannel = Exclude<Channel, (typeof HOST_CHANNELS)[number]>;

@@ -11,7 +11,7 @@ import type { EngineContext } from '../engine/engine-context';
 import { isUserError, UserError } from '../engine/errors';
 import { asAdminError } from '../engine/environment-conditions';
 import { importFactory } from '../engine/factory/import-factory';
-import { openEnvironment } from '../engine/open-environment';
+import { openEnvironment, type EnvironmentAccess } from '../engine/open-environment';
 import { prepareModules } from '../engine/preparation/prepare-modules';
 import { effectiveStatus, latestRun } from '../engine/preparation/run-repository';
 import { findPackageRoot } from '../engine/platform/platform-versions';
@@ -24,7 +24,21 @@ import { BackgroundWork, type EmitEvent } from './background-work';
 import { ProgressCoalescer } from './progress-coalescer';
 import { ReadinessWork } from './readiness-work';
 import { connectToParent, type ParentConnection } from './parent-port';
-import { isServiceChannel, logOfInterruptedRun, serviceHandlers, type ServiceState } from './service-handlers';
+import {
+  isServiceChannel,
+  logOfInterruptedRun,
+  serviceHandlers,
+  WRITING_CHANNELS,
+  type ServiceState,
+} from './service-handlers';
+
+/** What the windows say once when the environment can only be read. */
+function readOnlyNotice(environmentDir: string): string {
+  return (
+    `The environment in ${environmentDir} is read-only (a read-only mount, or a file marked immutable): ` +
+    'everything shows as it is, but Apply/Exit, publishing, deleting and applying configurations are refused until it can be written.'
+  );
+}
 
 function logBug(what: string, error: unknown): void {
   process.stderr.write(
@@ -50,7 +64,7 @@ function workerEnv(): Record<string, string> | undefined {
 async function openService(
   spawner: WorkerSpawner,
   sharedCacheSecrets: SharedCacheSecretSource,
-): Promise<{ context: EngineContext; recoveryWarning: string | null }> {
+): Promise<{ context: EngineContext; recoveryWarning: string | null; readOnly: UserError | null }> {
   const environmentDir = process.env.CONFIG_TOOL_ENV_DIR;
   if (!environmentDir) throw new Error('CONFIG_TOOL_ENV_DIR is not set: the host must say which environment to open.');
   if (!environmentExists(environmentDir)) {
@@ -67,25 +81,36 @@ async function openService(
       workerEnv: workerEnv(),
     });
   }
-  const {
-    recovered,
-    leave: _leave,
-    ...context
-  } = openEnvironment(environmentDir, {
-    spawner,
-    workerEnv: workerEnv(),
-    // Withdrawn when the process exits.
-    openedBy: process.env.CONFIG_TOOL_WORKER_BROKER === 'electron' ? 'the desktop app' : 'config-tool serve',
-    // One source of secrets in the process: runs use what the sharedCache channels show and save.
-    openSharedCache: sharedCacheOpener(sharedCacheSecrets),
-  });
-  return { context, recoveryWarning: recovered.warning };
+  const open = (access: EnvironmentAccess) =>
+    openEnvironment(environmentDir, {
+      spawner,
+      workerEnv: workerEnv(),
+      // Withdrawn when the process exits.
+      openedBy: process.env.CONFIG_TOOL_WORKER_BROKER === 'electron' ? 'the desktop app' : 'config-tool serve',
+      // One source of secrets in the process: runs use what the sharedCache channels show and save.
+      openSharedCache: sharedCacheOpener(sharedCacheSecrets),
+      access,
+    });
+  let readOnly: UserError | null = null;
+  let opened: ReturnType<typeof open>;
+  try {
+    opened = open('write');
+  } catch (error) {
+    // A read-only mount or an immutable file: the windows still show it all, and refuse what writes.
+    if (!isUserError(error) || error.code !== 'read-only') throw error;
+    readOnly = error;
+    opened = open('read');
+  }
+  const { recovered, leave: _leave, writable: _writable, ...context } = opened;
+  return { context, recoveryWarning: recovered.warning, readOnly };
 }
 
 async function answer(state: ServiceState, channel: unknown, payload: unknown): Promise<InvokeResult<unknown>> {
   if (!isServiceChannel(channel)) {
     return { ok: false, error: { code: 'bad-request', message: `The service does not answer '${String(channel)}'.` } };
   }
+  if (state.readOnly && WRITING_CHANNELS.has(channel))
+    return { ok: false, error: { code: state.readOnly.code, message: state.readOnly.message } };
   try {
     const handler = serviceHandlers[channel] as (state: ServiceState, request: unknown) => unknown;
     return { ok: true, value: await handler(state, payload ?? {}) };
@@ -124,7 +149,7 @@ async function main(): Promise<void> {
   let recoveryWarning: string | null;
   try {
     const opened = await openService(await chooseSpawner(), sharedCacheSecrets);
-    const { context } = opened;
+    const { context, readOnly } = opened;
     recoveryWarning = opened.recoveryWarning;
     const emit: EmitEvent = (event, payload) => send({ type: 'event', event, payload } as ServiceToHost);
     const progress = new ProgressCoalescer({ send: (update) => emit('preparation.update', update) });
@@ -134,6 +159,7 @@ async function main(): Promise<void> {
       work: new BackgroundWork(context, progress, emit),
       readiness: new ReadinessWork(emit),
       sharedCacheSecrets,
+      readOnly,
     };
   } catch (caught) {
     const error = asAdminError(caught, process.env.CONFIG_TOOL_ENV_DIR);
@@ -172,11 +198,17 @@ async function main(): Promise<void> {
   if (shutdownAsked) return void shutdown();
   if (recoveryWarning)
     send({ type: 'event', event: 'service.notice', payload: { level: 'warning', message: recoveryWarning } });
+  if (state.readOnly)
+    send({
+      type: 'event',
+      event: 'service.notice',
+      payload: { level: 'warning', message: readOnlyNotice(state.context.environmentDir) },
+    });
   for (const message of early.splice(0)) onMessage(message);
 
-  // Quitting mid-run and starting again resumes the run.
+  // Quitting mid-run and starting again resumes the run (where it can be written).
   const latest = latestRun(state.context.db);
-  if (latest && effectiveStatus(state.context.db, latest) === 'interrupted' && !closing) {
+  if (latest && effectiveStatus(state.context.db, latest) === 'interrupted' && !closing && !state.readOnly) {
     state.work
       .start(
         'Resuming the preparation',

@@ -9,6 +9,7 @@ import { importedEnvironment } from '../../../test-support/imported-environment'
 import { faults, runCli, runCliIn, type CliResult } from '../../../test-support/run-cli';
 import { nodeServiceSpawn } from '../../host/node-service';
 import { startServiceConnection } from '../../host/service-connection';
+import { decodeModuleRows, type ModuleListWire } from '../../../common/module-list';
 
 /*
  * The fault suite: the machine turns against a command (a full disk, a read-only folder,
@@ -234,17 +235,33 @@ describe('a read-only environment', () => {
     await expectReadsWorkAndWritesAreRefused(env);
   });
 
-  it('the windows get an error state, not a bug: the service says the folder is read-only, and so does every request', async (context) => {
+  it('the windows show it as it is and refuse what writes, naming the folder: never a bug', async (context) => {
     const env = await upgradedWithImmutableDatabase(context);
     const service = startServiceConnection({ spawn: nodeServiceSpawn({ environmentDir: env }) });
     try {
-      const readOnly = `The environment folder ${env} is read-only`;
-      await expect(service.ready).rejects.toThrow(readOnly);
-      const publish = await service.request('modules.publish', { names: ['CommonLib'] });
-      if (publish.ok) throw new Error('the publish was not refused');
-      expect(publish.error).toMatchObject({ code: 'service-unavailable' });
-      expect(publish.error.message).toContain(readOnly);
-      expect(publish.error.message).not.toMatch(/bug|unexpected/i);
+      await service.ready;
+      const status = await service.request('environment.status', {});
+      if (!status.ok) throw new Error(`status was refused: ${status.error.message}`);
+      expect(status.value).toMatchObject({ name: 'Test Environment', platformVersion: '11.13.0' });
+      const list = await service.request('modules.list', {});
+      if (!list.ok) throw new Error(`the Modules list was refused: ${list.error.message}`);
+      expect(decodeModuleRows(list.value as ModuleListWire).map((row) => row.name)).toContain('Portal');
+      const report = await service.request('report.export', { format: 'csv' });
+      expect(report.ok, JSON.stringify(report)).toBe(true);
+
+      for (const [channel, request] of [
+        ['modules.publish', { names: ['CommonLib'] }],
+        ['upgrade.start', {}],
+        ['configuration.apply', {}],
+      ] as const) {
+        const refused = await service.request(channel, request);
+        if (refused.ok) throw new Error(`${channel} was not refused`);
+        expect(refused.error.code).toBe('read-only');
+        expect(refused.error.message).toContain(`The environment folder ${env} is read-only`);
+        expect(refused.error.message).not.toMatch(/bug|unexpected/i);
+      }
+      // Opened to read only: it does not even say it has it open.
+      expect(fs.existsSync(path.join(env, 'open-by'))).toBe(false);
     } finally {
       await service.stop();
     }
