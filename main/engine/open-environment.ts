@@ -34,7 +34,7 @@ export function openEnvironment(
     /** How runs open the shared cache; by default with the variables' or the user file's secrets. */
     openSharedCache?: SharedCacheOpener;
   },
-): EngineContext & { recovered: Recovery; leave: () => void; writable: boolean } {
+): EngineContext & { recovered: Recovery; leave: () => void } {
   const engineOptions = options.options ?? engineOptionsFromEnvironment();
   const opened = openForAccess(environmentDir, options.access ?? 'write');
   const leave = options.openedBy && opened.writable ? announcePresence(environmentDir, options.openedBy) : () => {};
@@ -51,7 +51,7 @@ export function openEnvironment(
     const recovered = opened.writable ? recoverInterruptedUpgrade(context) : readOnlyRecovery(environmentDir);
     if (opened.writable) othersPresent(environmentDir); // removes the presence files of processes that were killed
     limitDatabaseSize(opened.db, engineOptions);
-    return { ...context, recovered, leave, writable: opened.writable };
+    return { ...context, recovered, leave };
   } catch (error) {
     opened.db.close();
     leave();

@@ -101,7 +101,7 @@ async function openService(
     readOnly = error;
     opened = open('read');
   }
-  const { recovered, leave: _leave, writable: _writable, ...context } = opened;
+  const { recovered, leave: _leave, ...context } = opened;
   return { context, recoveryWarning: recovered.warning, readOnly };
 }
 
