@@ -114,6 +114,37 @@ describe('GroupCompiler: several modules in one program (a batch)', () => {
     }
   });
 
+  it("refuses an import of a batch-mate's files however it is written, as alone (the text screen misses none)", () => {
+    const into = `'../../Target/src/index'`;
+    const hidden: Record<string, string> = {
+      CommentBetween: `import { b } from /* where */ ${into};\nexport const x = b;\n`,
+      LineCommentBetween: `export { b } from // re-export\n  ${into};\n`,
+      ImportType: `export type T = typeof import(${into});\n`,
+      ImportEquals: `import b = require(${into});\nexport const x = b;\n`,
+      Template: 'export const later = () => import(`../../Target/src/index`);\n',
+      Escaped: `import { b } from '\\x2e\\x2e/\\x2e\\x2e/Target/src/index';\nexport const x = b;\n`,
+      AfterRegex: `declare const s: string;\nif (s) /'/.test(s); import { b } from ${into}; export const q = '';\nexport const x = b;\n`,
+    };
+    const jobs = [
+      job('Target', { 'src/index.ts': `export const b = 1;\n` }),
+      // Not an import, though it reads like one: compiles, batched or alone.
+      job('Mentions', { 'src/index.ts': `export const note = "import { b } from ${into.slice(1, -1)}";\n` }),
+      ...Object.entries(hidden).map(([name, text]) => job(name, { 'src/index.ts': text })),
+    ];
+    const expected = jobs.map((one) => outcome(alone.compile([one])[0]!));
+    const batching = new GroupCompiler();
+    try {
+      expect(batching.compileMany(jobs.map((one): CompileGroup => [one])).map((list) => list.map(outcome))).toEqual(
+        expected.map((one) => [one]),
+      );
+      expect(expected.filter((one) => one.success).map((one) => one.moduleName)).toEqual(['Target', 'Mentions']);
+      for (const one of expected.slice(2))
+        expect(one.diagnostics.map((d) => d.message).join('\n'), one.moduleName).toMatch(/is not allowed/);
+    } finally {
+      batching.close();
+    }
+  });
+
   it('keeps scripts, global augmentations, triple-slash references and cycles out of shared programs', () => {
     const jobs = modules();
     const names = (parts: number[][]) => parts.map((part) => part.map((index) => jobs[index]!.moduleName));

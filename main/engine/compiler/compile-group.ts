@@ -6,6 +6,7 @@ import { defaultPlatformsDir, loadPlatformVersion, type PlatformVersionInfo } fr
 import type { CompileDiagnostic, CompileGroup, CompileJob, CompileResult, ProducerInterface } from './compile-types';
 import { isRelative, memberOf, memberSpecifier, sortDiagnostics, sortKeys, toCompileDiagnostic } from './group-paths';
 import { checkFile, type GroupView, type RuleFindings } from './import-rules';
+import { passesImportRulesAsText } from './import-screen';
 import { computeGroupInputHashes, hashFiles } from './input-hash';
 import { NativeCompilerMissingError } from './native-binary';
 import { isServerGone, NativeServer } from './native-server';
@@ -35,6 +36,9 @@ export interface CompileFaults {
 }
 
 type MemberOutput = { js: Record<string, string>; declarations: Record<string, string> };
+
+/** What the import rules need of the platform's settings for the group's kind. */
+type RuleSettings = { allowedLibFiles: ReadonlySet<string>; libs: string[]; runtimeGlobals: boolean };
 
 /**
  * Compiles compile groups (one module, or the members of one reference cycle) with TypeScript 7
@@ -179,8 +183,7 @@ export class GroupCompiler {
     });
     try {
       const program = snapshot.operation.createdPrograms[0] as Program;
-      // The members' files, fetched once (an AST crosses the pipe from the server): the import rules read them.
-      const sourceFiles = new Map(mounted.rootFiles.map((fileName) => [fileName, program.getSourceFile(fileName)]));
+      const sourceFiles = state.syntaxTrees(program, mounted, settings);
       if (state.batched) state.requireModules(sourceFiles);
       this.phases.programs++;
       this.phases.setupMs += performance.now() - mark;
@@ -320,33 +323,56 @@ class ProgramState {
    * would see. Such modules compile alone (NotBatchableError), so every module sees what it would alone.
    * (Producers' declarations were screened as text: compile-batch.ts.)
    */
-  requireModules(sourceFiles: ReadonlyMap<string, SourceFile | undefined>): void {
+  requireModules(sourceFiles: ReadonlyMap<string, SourceFile | 'passes' | undefined>): void {
     const scripts = new Set<string>();
     for (const [fileName, sf] of sourceFiles) {
-      if (sf && !sf.externalModuleIndicator) scripts.add(memberOf(fileName)!.name);
+      if (sf && sf !== 'passes' && !sf.externalModuleIndicator) scripts.add(memberOf(fileName)!.name);
     }
     if (scripts.size > 0) throw new NotBatchableError(scripts);
+  }
+
+  /** What the import rules know of the program, as seen from the member that owns `fileName`. */
+  private groupView(fileName: string, files: ReadonlySet<string>, settings: RuleSettings): GroupView {
+    return {
+      members: this.unitMembers.get(memberOf(fileName)!.name)!,
+      files,
+      allowedLibFiles: settings.allowedLibFiles,
+      libraryNames: `${settings.libs.join(', ')}${settings.runtimeGlobals ? ' and the runtime globals' : ''}`,
+    };
+  }
+
+  /**
+   * The syntax trees the import rules must read, by root file: a tree crosses the pipe from the server
+   * only for a file whose text does not plainly pass them (import-screen.ts); the others map to
+   * `'passes'` (in a batch, also known to be modules).
+   */
+  syntaxTrees(
+    program: Program,
+    mounted: { files: Map<string, string>; rootFiles: string[] },
+    settings: RuleSettings,
+  ): Map<string, SourceFile | 'passes' | undefined> {
+    const files = new Set(mounted.files.keys());
+    return new Map(
+      mounted.rootFiles.map((fileName) => {
+        const view = this.groupView(fileName, files, settings);
+        const plain = passesImportRulesAsText(mounted.files.get(fileName)!, fileName, view, this.batched);
+        return [fileName, plain ? 'passes' : program.getSourceFile(fileName)];
+      }),
+    );
   }
 
   /** The import rules and the compiler's diagnostics, each to the member it concerns. */
   check(
     program: Program,
     mounted: { files: Map<string, string>; rootFiles: string[] },
-    settings: { allowedLibFiles: ReadonlySet<string>; libs: string[]; runtimeGlobals: boolean },
-    sourceFiles: ReadonlyMap<string, SourceFile | undefined>,
+    settings: RuleSettings,
+    sourceFiles: ReadonlyMap<string, SourceFile | 'passes' | undefined>,
   ): void {
     const files = new Set(mounted.files.keys());
-    const libraryNames = `${settings.libs.join(', ')}${settings.runtimeGlobals ? ' and the runtime globals' : ''}`;
     this.findings = new Map(this.jobs.map((job) => [job.moduleName, { diagnostics: [], reported: new Set() }]));
     for (const [fileName, sf] of sourceFiles) {
-      const owner = memberOf(fileName)!.name;
-      const view: GroupView = {
-        members: this.unitMembers.get(owner)!,
-        files,
-        allowedLibFiles: settings.allowedLibFiles,
-        libraryNames,
-      };
-      if (sf) checkFile(sf, view, this.findings.get(owner)!);
+      if (sf && sf !== 'passes')
+        checkFile(sf, this.groupView(fileName, files, settings), this.findings.get(memberOf(fileName)!.name)!);
     }
     for (const [name, found] of this.findings) this.diagnostics.get(name)!.push(...found.diagnostics);
     this.report(program.getProgramDiagnostics());

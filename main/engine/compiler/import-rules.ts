@@ -29,6 +29,48 @@ export interface RuleFindings {
 }
 
 /**
+ * What the import rules say of one import specifier in `fileName` (a member's source): null when the
+ * import is allowed and its target exists; otherwise a finding, whose message is undefined when the
+ * compiler's own diagnostic at that import is the one to show (a producer the group lacks says so once).
+ */
+export function importFinding(spec: string, fileName: string, group: GroupView): { message?: string } | null {
+  const owner = memberOf(fileName)!;
+  const job = group.members.get(owner.name)!;
+  const where = `in ${owner.rel}`;
+  const srcDir = `${GROUP_ROOT}/${owner.name}/src`;
+  const firstExisting = (base: string, exts: string[]): string | undefined => {
+    const stem = base.endsWith('.js') ? base.slice(0, -3) : base;
+    return exts.flatMap((ext) => [`${stem}${ext}`, `${stem}/index${ext}`]).find((file) => group.files.has(file));
+  };
+  if (spec === '@platform/runtime') return null;
+  if (spec.startsWith('@modules/')) {
+    const [name = '', ...rest] = spec.slice('@modules/'.length).split('/');
+    const sub = rest.join('/') || 'index';
+    if (!job.references.includes(name))
+      return {
+        message: `Import '${spec}' ${where} is not allowed: module '${name}' is not in the references of '${job.moduleName}'`,
+      };
+    if (group.members.has(name)) {
+      return firstExisting(`${GROUP_ROOT}/${name}/src/${sub}`, ['.ts', '.d.ts'])
+        ? null
+        : { message: `Import '${spec}' ${where}: module '${name}' has no file src/${sub}.ts` };
+    }
+    if (!job.producers[name]) return {}; // the group names the producer without an interface once
+    return firstExisting(`${PRODUCERS_DIR}/${name}/${sub}`, ['.d.ts'])
+      ? null
+      : { message: `Import '${spec}' ${where}: producer '${name}' has no declaration file for '${sub}'` };
+  }
+  if (isRelative(spec)) {
+    const target = posix.normalize(posix.join(posix.dirname(fileName), spec));
+    if (!`${target}/`.startsWith(`${srcDir}/`)) return { message: `Import '${spec}' ${where} is not allowed: ${ALLOWED}` };
+    return firstExisting(target, ['.ts', '.d.ts'])
+      ? null
+      : { message: `Import '${spec}' ${where}: no file ${target.slice(srcDir.length - 'src'.length)}.ts in the module` };
+  }
+  return { message: `Import '${spec}' ${where} is not allowed: ${ALLOWED}` };
+}
+
+/**
  * Applies the import rules of spec §2 and §3 to one source file of a member: imports may name only
  * @platform/runtime, a referenced module's interface or a file of the member's own src/; a
  * triple-slash reference may name only a file of the module itself (no `types`), and a
@@ -44,41 +86,9 @@ export function checkFile(sf: SourceFile, group: GroupView, findings: RuleFindin
     findings.reported.add(`${owner.rel}:${line + 1}:${character + 1}`);
     if (message) findings.diagnostics.push({ message, file: owner.rel, line: line + 1, column: character + 1 });
   };
-  const firstExisting = (base: string, exts: string[]): string | undefined => {
-    const stem = base.endsWith('.js') ? base.slice(0, -3) : base;
-    return exts.flatMap((ext) => [`${stem}${ext}`, `${stem}/index${ext}`]).find((file) => group.files.has(file));
-  };
-
   for (const literal of sf.imports) {
-    const spec = (literal as unknown as { text: string }).text;
-    const start = literal.getStart(sf);
-    if (spec === '@platform/runtime') continue;
-    if (spec.startsWith('@modules/')) {
-      const [name = '', ...rest] = spec.slice('@modules/'.length).split('/');
-      const sub = rest.join('/') || 'index';
-      if (!job.references.includes(name)) {
-        at(
-          start,
-          `Import '${spec}' ${where} is not allowed: module '${name}' is not in the references of '${job.moduleName}'`,
-        );
-      } else if (group.members.has(name)) {
-        if (!firstExisting(`${GROUP_ROOT}/${name}/src/${sub}`, ['.ts', '.d.ts']))
-          at(start, `Import '${spec}' ${where}: module '${name}' has no file src/${sub}.ts`);
-      } else if (!job.producers[name]) {
-        at(start, undefined); // the group names the producer without an interface once
-      } else if (!firstExisting(`${PRODUCERS_DIR}/${name}/${sub}`, ['.d.ts'])) {
-        at(start, `Import '${spec}' ${where}: producer '${name}' has no declaration file for '${sub}'`);
-      }
-      continue;
-    }
-    if (isRelative(spec)) {
-      const target = posix.normalize(posix.join(posix.dirname(sf.fileName), spec));
-      if (!`${target}/`.startsWith(`${srcDir}/`)) at(start, `Import '${spec}' ${where} is not allowed: ${ALLOWED}`);
-      else if (!firstExisting(target, ['.ts', '.d.ts']))
-        at(start, `Import '${spec}' ${where}: no file ${target.slice(srcDir.length - 'src'.length)}.ts in the module`);
-      continue;
-    }
-    at(start, `Import '${spec}' ${where} is not allowed: ${ALLOWED}`);
+    const finding = importFinding((literal as unknown as { text: string }).text, sf.fileName, group);
+    if (finding) at(literal.getStart(sf), finding.message);
   }
 
   for (const ref of sf.referencedFiles) {
