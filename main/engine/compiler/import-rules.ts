@@ -62,10 +62,13 @@ export function importFinding(spec: string, fileName: string, group: GroupView):
   }
   if (isRelative(spec)) {
     const target = posix.normalize(posix.join(posix.dirname(fileName), spec));
-    if (!`${target}/`.startsWith(`${srcDir}/`)) return { message: `Import '${spec}' ${where} is not allowed: ${ALLOWED}` };
+    if (!`${target}/`.startsWith(`${srcDir}/`))
+      return { message: `Import '${spec}' ${where} is not allowed: ${ALLOWED}` };
     return firstExisting(target, ['.ts', '.d.ts'])
       ? null
-      : { message: `Import '${spec}' ${where}: no file ${target.slice(srcDir.length - 'src'.length)}.ts in the module` };
+      : {
+          message: `Import '${spec}' ${where}: no file ${target.slice(srcDir.length - 'src'.length)}.ts in the module`,
+        };
   }
   return { message: `Import '${spec}' ${where} is not allowed: ${ALLOWED}` };
 }

@@ -43,7 +43,8 @@ export function passesImportRulesAsText(
   if (mustBeModule && !(lexed.hasModuleSyntax && MODULE_STATEMENT.test(text))) return false;
   // The lexer's own list, then every place a specifier could follow a keyword, whatever the lexer made of it.
   for (const spec of lexed.specifiers) if (spec === undefined || importFinding(spec, fileName, group)) return false;
-  for (const spec of specifiersAfterKeywords(text)) if (spec === null || importFinding(spec, fileName, group)) return false;
+  for (const spec of specifiersAfterKeywords(text))
+    if (spec === null || importFinding(spec, fileName, group)) return false;
   return true;
 }
 
