@@ -1,5 +1,5 @@
 /** Entry point of a compiler worker process: compiles the groups its pool sends, one request at a time, with its own native server. */
-import './enable-compile-cache';
+import { flushCompileCache } from './enable-compile-cache';
 import { GroupCompiler, type CompileFaults } from '../engine/compiler/compile-group';
 import type { CompilerWorkerReply, CompilerWorkerRequest } from '../engine/compiler/compiler-protocol';
 import { connectToParent } from './parent-port';
@@ -59,6 +59,7 @@ function main(): void {
   });
   warmUp(compiler);
   parent.send({ type: 'ready' } satisfies CompilerWorkerReply);
+  flushCompileCache();
 }
 
 /**

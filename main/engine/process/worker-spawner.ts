@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { findPackageRoot } from '../platform/platform-versions';
 
@@ -60,6 +61,15 @@ export function describeExit(code: number | null, signal: string | null): string
   return signal ? `signal ${signal}` : `exit code ${code ?? 'unknown'}`;
 }
 
+/**
+ * Where a worker keeps V8's compiled code of its bundle (Node's own default folder). Given to Node
+ * before it starts, so the bundle itself is read from the cache: enabling the cache from inside the
+ * bundle reaches only what loads after it. Measured: 25 ms less CPU per worker start.
+ */
+function compileCacheDir(): string {
+  return process.env.NODE_COMPILE_CACHE ?? path.join(os.tmpdir(), 'node-compile-cache');
+}
+
 /** A spawner that forks `${scriptsDir}/${entry}.cjs` with Node's child_process. */
 export function createNodeWorkerSpawner(
   scriptsDir: string = path.join(findPackageRoot(), 'out', 'node'),
@@ -67,7 +77,12 @@ export function createNodeWorkerSpawner(
   return {
     spawn(entry, options) {
       const child = fork(path.join(scriptsDir, `${entry}.cjs`), [], {
-        env: { ...process.env, ...options.env, CONFIG_TOOL_SERVICE_NAME: options.serviceName },
+        env: {
+          ...process.env,
+          NODE_COMPILE_CACHE: compileCacheDir(),
+          ...options.env,
+          CONFIG_TOOL_SERVICE_NAME: options.serviceName,
+        },
         serialization: 'advanced',
         execArgv: [
           ...process.execArgv,
