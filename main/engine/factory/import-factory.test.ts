@@ -28,6 +28,8 @@ let factory: GeneratedFactory;
 let modules: FactoryModule[];
 let summary: ImportSummary;
 let stored: Map<string, Stored>;
+/** Each module's stored source files, by module name. */
+let storedSources: Map<string, Record<string, string>>;
 
 /** Published modules that do not compile on the factory's version, each in its own way. */
 const BROKEN: Record<string, string> = {
@@ -63,6 +65,15 @@ beforeAll(async () => {
       )
       .all() as Stored[];
     stored = new Map(rows.map((row) => [row.name, row]));
+    storedSources = new Map();
+    const files = db
+      .prepare(
+        `SELECT m.name, s.path, s.content FROM module_sources s
+         JOIN module_versions v ON v.id = s.module_version_id JOIN modules m ON m.id = v.module_id`,
+      )
+      .all() as { name: string; path: string; content: string }[];
+    for (const file of files)
+      storedSources.set(file.name, { ...storedSources.get(file.name), [file.path]: file.content });
   } finally {
     db.close();
   }
@@ -150,6 +161,12 @@ describe('import of a generated factory', () => {
     }
     expect(compared).toBeGreaterThan(30);
     expect(failedCompared).toBeGreaterThanOrEqual(Object.keys(BROKEN).length);
+  });
+
+  it("stores every module's source files as the factory gives them, compiled or not", () => {
+    // They are written between compile results (storeSources): all of them, the last turn's included.
+    expect(modules.length).toBeGreaterThan(64);
+    for (const module of modules) expect(storedSources.get(module.name), module.name).toEqual(module.sources);
   });
 
   it('leaves nothing behind when the factory is invalid, not even the --env folder', async () => {

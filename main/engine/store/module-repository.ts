@@ -104,18 +104,36 @@ export function ensureApplication(db: Db, name: string): number {
   return (statement(db, 'SELECT id FROM applications WHERE name = @name').get({ name }) as { id: number }).id;
 }
 
-/** Creates a module (when new) and uploads a new version of it; returns the version id. */
-export function uploadModuleVersion(
-  db: Db,
-  input: {
-    name: string;
-    application: string;
-    kind: ModuleKind;
-    references: string[];
-    sources: Record<string, string>;
-    isSystem?: boolean;
-  },
-): { moduleId: number; moduleVersionId: number; number: number; sourceHash: string } {
+/** A module version as it is uploaded (a factory's module, `upload`'s folder, a system module). */
+export interface ModuleVersionUpload {
+  name: string;
+  application: string;
+  kind: ModuleKind;
+  references: string[];
+  sources: Record<string, string>;
+  isSystem?: boolean;
+}
+
+/** Where an uploaded version went: its module, its row, its number and the digest of its sources. */
+export interface ModuleVersionIds {
+  moduleId: number;
+  moduleVersionId: number;
+  number: number;
+  sourceHash: string;
+}
+
+/** Creates a module (when new) and uploads a new version of it, its sources included; returns the version id. */
+export function uploadModuleVersion(db: Db, input: ModuleVersionUpload): ModuleVersionIds {
+  const ids = recordModuleVersion(db, input);
+  storeModuleSources(db, ids.moduleVersionId, input.sources);
+  return ids;
+}
+
+/**
+ * The version's rows without its source files (storeModuleSources adds them): an import stores the files
+ * while its first modules compile, for they are its largest write and nothing reads them back meanwhile.
+ */
+export function recordModuleVersion(db: Db, input: ModuleVersionUpload): ModuleVersionIds {
   const applicationId = ensureApplication(db, input.application);
   const at = nowIso();
   let moduleRow = statement(db, 'SELECT id FROM modules WHERE name = @name').get({ name: input.name }) as
@@ -153,16 +171,20 @@ export function uploadModuleVersion(
     at,
   });
   const moduleVersionId = Number(versionInfo.lastInsertRowid);
-  const insertSource = statement(
-    db,
-    'INSERT INTO module_sources (module_version_id, path, content) VALUES (@moduleVersionId, @path, @content)',
-  );
-  for (const [path, content] of Object.entries(input.sources)) insertSource.run({ moduleVersionId, path, content });
   statement(db, 'UPDATE modules SET latest_version_id = @moduleVersionId WHERE id = @moduleId').run({
     moduleVersionId,
     moduleId,
   });
   return { moduleId, moduleVersionId, number, sourceHash };
+}
+
+/** The source files of a version recorded by recordModuleVersion, keyed by path relative to the module root. */
+export function storeModuleSources(db: Db, moduleVersionId: number, sources: Record<string, string>): void {
+  const insertSource = statement(
+    db,
+    'INSERT INTO module_sources (module_version_id, path, content) VALUES (@moduleVersionId, @path, @content)',
+  );
+  for (const [path, content] of Object.entries(sources)) insertSource.run({ moduleVersionId, path, content });
 }
 
 /** Names of the modules whose latest upload or published version references `producer`. */
