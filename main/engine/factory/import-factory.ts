@@ -95,7 +95,7 @@ export async function importFactory(
       message: `${summary.modules} modules, ${summary.published} published, ${summary.publishFailed.length} publish-failed`,
     });
     db.exec('COMMIT');
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = WAL');
     db.close();
     if (environmentExists(environmentDir)) assertReplaceable(environmentDir);
     moveIntoPlace(stagingDir, environmentDir);
@@ -131,7 +131,11 @@ function openStaging(environmentDir: string, force: boolean): { stagingDir: stri
   const stagingDir = `${environmentDir}/${STAGING_PREFIX}${process.pid}`;
   fs.rmSync(stagingDir, { recursive: true, force: true });
   try {
-    return { stagingDir, db: openDatabase(stagingDir, { create: true }), createsFolder };
+    const db = openDatabase(stagingDir, { create: true });
+    // One transaction that nobody reads before it ends: a rollback journal writes its new pages once, where WAL
+    // writes them to its log and again at the checkpoint. importFactory turns WAL on again before the move.
+    db.pragma('journal_mode = DELETE');
+    return { stagingDir, db, createsFolder };
   } catch (error) {
     // A full disk can stop it this early: it leaves no trace either.
     fs.rmSync(stagingDir, { recursive: true, force: true });
